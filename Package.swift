@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Practica",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "practica", targets: ["practica"]),
+    ],
+    targets: [
+        // C libraries from Debian, wrapped and nothing more.
+        .systemLibrary(name: "CLMDB", path: "Sources/CLMDB", providers: [.apt(["liblmdb-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CSodium", path: "Sources/CSodium", providers: [.apt(["libsodium-dev"])]),
+
+        // Explicit little binary reader/writer and JSON values shared by the log and the domain.
+        .target(name: "BinaryCodec"),
+        // The append-only store. Knows nothing of medicine.
+        .target(name: "EventLog", dependencies: ["CLMDB", "CZstd", "CSodium", "BinaryCodec"]),
+        // Argument parsing, help text, tables, progress bars.
+        .target(name: "CLIKit"),
+        // EDI: tokenizer, writer and the transaction sets.
+        .target(name: "X12"),
+        // The domain: value types, events, pure decisions.
+        .target(name: "RevenueCycle", dependencies: ["BinaryCodec"]),
+        // Read models and the runner that keeps them caught up.
+        .target(name: "Projections", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec"], path: "Projections"),
+        .target(name: "PracticaCLI", dependencies: ["CLIKit", "EventLog", "RevenueCycle", "Projections", "X12", "BinaryCodec"]),
+        .executableTarget(name: "practica", dependencies: ["PracticaCLI"]),
+        .executableTarget(name: "PracticaBench", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec", "CLMDB", "Projections"]),
+
+        .testTarget(name: "BinaryCodecTests", dependencies: ["BinaryCodec"]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "BinaryCodec", "CLMDB"]),
+        .testTarget(name: "CLIKitTests", dependencies: ["CLIKit"]),
+        .testTarget(name: "X12Tests", dependencies: ["X12"]),
+        .testTarget(name: "RevenueCycleTests", dependencies: ["RevenueCycle", "BinaryCodec"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventLog", "RevenueCycle"]),
+        .testTarget(name: "PracticaCLITests", dependencies: ["PracticaCLI"]),
+    ]
+)

@@ -1,0 +1,79 @@
+import CLMDB
+
+/// What a command sees while it decides inside the append transaction: the
+/// current stream versions and counters for human ids, consistent with the
+/// batch it is about to write, because no other writer can run meanwhile.
+public final class AppendContext {
+    let txn: LMDBTransaction
+    /// The last position in the log when the transaction began.
+    public let head: UInt64
+    private var counters: [String: UInt64] = [:]
+
+    init(txn: LMDBTransaction, head: UInt64) {
+        self.txn = txn
+        self.head = head
+    }
+
+    /// The stream's current version (its event count; 0 when it doesn't exist).
+    public func version(of stream: String) throws -> UInt64 {
+        try StreamTable.lookup(stream, txn: txn)?.version ?? 0
+    }
+
+    /// Allocates the next number of a named counter (1, 2, 3…), e.g. for patient ids.
+    /// Numbers are never reused: the counter lives in the same transaction as the batch.
+    public func nextNumber(_ counter: String) throws -> UInt64 {
+        let key = MetaKey.counter(counter)
+        let current: UInt64
+        if let cached = counters[counter] {
+            current = cached
+        } else if let stored = try txn.get(txn.database(LogDatabase.meta), key) {
+            current = BigEndian.u64(stored[...]) ?? 0
+        } else {
+            current = 0
+        }
+        let next = current + 1
+        counters[counter] = next
+        try txn.put(txn.database(LogDatabase.meta), key, BigEndian.u64(next))
+        return next
+    }
+}
+
+/// The `streams` table: stream name → stream number and current version.
+enum StreamTable {
+    struct Entry {
+        var number: UInt32
+        var version: UInt64
+    }
+
+    static func lookup(_ stream: String, txn: LMDBTransaction) throws -> Entry? {
+        guard let raw = try txn.get(txn.database(LogDatabase.streams), Array(stream.utf8)) else { return nil }
+        var cursor = RawCursor(UnsafeRawBufferPointer(start: nil, count: 0))
+        return try raw.withUnsafeBytes { buffer in
+            cursor = RawCursor(buffer)
+            guard let n = cursor.varint(), let v = cursor.varint(), n <= UInt32.max else {
+                throw EventStoreError.storeCorrupt(reason: "stream entry for \(stream) is damaged")
+            }
+            return Entry(number: UInt32(n), version: v)
+        }
+    }
+
+    static func store(_ stream: String, _ entry: Entry, txn: LMDBTransaction) throws {
+        var bytes: [UInt8] = []
+        appendVarint(UInt64(entry.number), to: &bytes)
+        appendVarint(entry.version, to: &bytes)
+        try txn.put(txn.database(LogDatabase.streams), Array(stream.utf8), bytes)
+    }
+
+    static func indexKey(_ number: UInt32, _ version: UInt64) -> [UInt8] {
+        BigEndian.u32(number) + BigEndian.u64(version)
+    }
+
+    static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+}

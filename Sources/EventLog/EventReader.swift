@@ -1,0 +1,108 @@
+import CLMDB
+import Foundation
+
+/// Dictionaries by id, loaded lazily from the log; immutable once written.
+final class DictionaryCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: [UInt32: [UInt8]] = [:]
+
+    func get(_ id: UInt32, txn: LMDBTransaction) throws -> [UInt8] {
+        lock.lock()
+        if let cached = bytes[id] { lock.unlock(); return cached }
+        lock.unlock()
+        guard let stored = try txn.get(txn.database(LogDatabase.dictionaries), BigEndian.u32(id)) else {
+            throw EventStoreError.storeCorrupt(reason: "dictionary \(id) named by a record is missing")
+        }
+        lock.lock(); bytes[id] = stored; lock.unlock()
+        return stored
+    }
+}
+
+/// Turns stored records into `RecordedEvent`s inside one read transaction:
+/// decompression context, batch metadata and interned names are reused across
+/// the records of a scan.
+final class RecordDecoder {
+    private let store: EventStore
+    private let txn: LMDBTransaction
+    private let decompressor: ZstdDecompressor
+    private var batchFirst: UInt64 = 0
+    private var batch: BatchRecord?
+    private var batchActor = ""
+    private var batchID = BatchID()
+
+    init(store: EventStore, txn: LMDBTransaction) throws {
+        self.store = store
+        self.txn = txn
+        self.decompressor = try ZstdDecompressor()
+    }
+
+    /// The type name of a record without decoding its payload (for type-filtered scans).
+    func typeName(of header: RecordHeader) throws -> String {
+        try name(header.typeNumber, kind: .eventType, cache: store.typeNames)
+    }
+
+    func header(_ raw: UnsafeRawBufferPointer) throws -> RecordHeader {
+        try RecordHeader.decode(raw)
+    }
+
+    func decode(position: UInt64, raw: UnsafeRawBufferPointer, header: RecordHeader) throws -> RecordedEvent {
+        let payloadBytes = UnsafeRawBufferPointer(rebasing: raw[header.payloadOffset...])
+        let payload: [UInt8]
+        switch header.encoding {
+        case .raw:
+            payload = Array(payloadBytes)
+        case .zstd:
+            payload = try decompressor.decompress(payloadBytes, rawLength: header.rawLength, dictionary: 0)
+        case .zstdDictionary:
+            if !decompressor.hasDictionary(header.dictionaryID) {
+                try decompressor.addDictionary(id: header.dictionaryID, bytes: store.dictionaries.get(header.dictionaryID, txn: txn))
+            }
+            payload = try decompressor.decompress(payloadBytes, rawLength: header.rawLength, dictionary: header.dictionaryID)
+        }
+        guard header.offsetInBatch < position else {
+            throw EventStoreError.storeCorrupt(reason: "record at position \(position) claims an impossible batch offset")
+        }
+        try loadBatch(first: position - header.offsetInBatch, position: position)
+        guard let batch else { throw EventStoreError.storeCorrupt(reason: "no batch for position \(position)") }
+        return RecordedEvent(position: position,
+                             stream: try name(header.streamNumber, kind: nil, cache: store.streamNames),
+                             streamVersion: header.streamVersion,
+                             typeName: try typeName(of: header),
+                             schemaVersion: header.schemaVersion,
+                             payload: payload,
+                             recordedAtMillis: batch.recordedAtMillis,
+                             actor: batchActor,
+                             correlation: batch.correlation,
+                             causation: batch.causation,
+                             batchID: batchID,
+                             indexInBatch: header.offsetInBatch)
+    }
+
+    private func loadBatch(first: UInt64, position: UInt64) throws {
+        if batch != nil && batchFirst == first { return }
+        guard let raw = try txn.get(txn.database(LogDatabase.batches), BigEndian.u64(first)) else {
+            throw EventStoreError.storeCorrupt(reason: "the batch holding position \(position) is missing")
+        }
+        let record = try BatchRecord.decode(raw)
+        batchActor = try name(record.actorNumber, kind: .actor, cache: store.actorNames)
+        batchID = BatchID(bytes: record.batchID) ?? BatchID()
+        batch = record
+        batchFirst = first
+    }
+
+    /// Interned name lookup; `kind` nil means a stream number.
+    private func name(_ number: UInt32, kind: NameKind?, cache: NameCache) throws -> String {
+        if let cached = cache.name(for: number) { return cached }
+        let raw: [UInt8]?
+        if let kind {
+            raw = try txn.get(txn.database(LogDatabase.names), kind.key(number))
+        } else {
+            raw = try txn.get(txn.database(LogDatabase.streamNames), BigEndian.u32(number))
+        }
+        guard let raw, let name = String(validating: raw, as: UTF8.self) else {
+            throw EventStoreError.storeCorrupt(reason: "interned name \(number) is missing")
+        }
+        cache.remember(name, number)
+        return name
+    }
+}

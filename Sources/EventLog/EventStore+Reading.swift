@@ -1,0 +1,107 @@
+import CLMDB
+
+extension EventStore {
+    /// Visits events from `start` in the given direction until `body` returns false
+    /// or `end` is passed. `types`, when given, skips other events without
+    /// decompressing them (the type is in the record header).
+    ///
+    /// ```swift
+    /// try store.scan(from: 1) { event in print(event.position); return true }
+    /// ```
+    public func scan(from start: UInt64, through end: UInt64? = nil, direction: ReadDirection = .forward,
+                     types: Set<String>? = nil, _ body: (RecordedEvent) throws -> Bool) throws {
+        try run("read the log") {
+            try environment.read { txn in
+                let decoder = try RecordDecoder(store: self, txn: txn)
+                let cursor = try txn.cursor(txn.database(LogDatabase.events))
+                var op = MDB_SET_RANGE
+                var key: [UInt8]? = BigEndian.u64(start)
+                if direction == .backward {
+                    // Position on the last key ≤ start.
+                    let found = try cursor.move(MDB_SET_RANGE, key: BigEndian.u64(start)) { k, _ in
+                        if PositionKey.decode(k) != start { op = MDB_PREV } else { op = MDB_GET_CURRENT }
+                    }
+                    if !found { op = MDB_LAST }
+                    key = nil
+                }
+                var keepGoing = true
+                while keepGoing {
+                    let moved = try cursor.move(op, key: key) { k, v in
+                        guard let position = PositionKey.decode(k) else {
+                            throw EventStoreError.storeCorrupt(reason: "an event key is not a position")
+                        }
+                        if let end, direction == .forward ? position > end : position < end {
+                            keepGoing = false
+                            return
+                        }
+                        let header = try decoder.header(v)
+                        if let types, !types.contains(try decoder.typeName(of: header)) { return }
+                        keepGoing = try body(try decoder.decode(position: position, raw: v, header: header))
+                    }
+                    if !moved { break }
+                    key = nil
+                    op = direction == .forward ? MDB_NEXT : MDB_PREV
+                }
+            }
+        }
+    }
+
+    /// Events in a position range, forwards or backwards.
+    public func read(from start: UInt64, limit: Int, direction: ReadDirection = .forward,
+                     types: Set<String>? = nil) throws -> [RecordedEvent] {
+        var out: [RecordedEvent] = []
+        guard limit > 0 else { return out }
+        try scan(from: start, direction: direction, types: types) { event in
+            out.append(event)
+            return out.count < limit
+        }
+        return out
+    }
+
+    /// One event by position.
+    /// - throws: `.positionOutOfRange` when it doesn't exist.
+    public func event(at position: UInt64) throws -> RecordedEvent {
+        let last = try lastPosition()
+        guard position >= 1, position <= last else { throw EventStoreError.positionOutOfRange(position: position, last: last) }
+        guard let event = try read(from: position, limit: 1).first, event.position == position else {
+            throw EventStoreError.storeCorrupt(reason: "position \(position) is missing from the log")
+        }
+        return event
+    }
+
+    /// The events of one stream in version order, from `fromVersion` (1-based).
+    public func readStream(_ stream: String, fromVersion: UInt64 = 1, limit: Int = .max) throws -> [RecordedEvent] {
+        try run("read stream \(stream)") {
+            try environment.read { txn in
+                guard let entry = try StreamTable.lookup(stream, txn: txn) else { return [] }
+                let decoder = try RecordDecoder(store: self, txn: txn)
+                let index = try txn.cursor(txn.database(LogDatabase.streamIndex))
+                let events = try txn.cursor(txn.database(LogDatabase.events))
+                var out: [RecordedEvent] = []
+                var op = MDB_SET_RANGE
+                var key: [UInt8]? = StreamTable.indexKey(entry.number, max(fromVersion, 1))
+                let prefix = BigEndian.u32(entry.number)
+                while out.count < limit {
+                    var position: UInt64?
+                    let moved = try index.move(op, key: key) { k, v in
+                        guard k.count == 12, Array(k.prefix(4)) == prefix else { return }
+                        position = PositionKey.decode(v)
+                    }
+                    guard moved, let position else { break }
+                    let found = try events.move(MDB_SET_KEY, key: BigEndian.u64(position)) { _, v in
+                        out.append(try decoder.decode(position: position, raw: v, header: try decoder.header(v)))
+                    }
+                    if !found { throw EventStoreError.storeCorrupt(reason: "stream \(stream) points at missing position \(position)") }
+                    op = MDB_NEXT
+                    key = nil
+                }
+                return out
+            }
+        }
+    }
+
+    /// How many streams the log holds.
+    public func streamCount() throws(EventStoreError) -> Int {
+        try run("count streams") { try environment.read { txn in try txn.entryCount(txn.database(LogDatabase.streams)) } }
+    }
+}

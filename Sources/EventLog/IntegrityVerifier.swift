@@ -1,0 +1,122 @@
+import CLMDB
+
+/// The verdict of `practica store verify`.
+public struct VerificationReport: Sendable, Equatable {
+    public let eventsChecked: UInt64
+    public let batchesChecked: UInt64
+    /// Nil when the log is intact; otherwise the first problem found, naming its position.
+    public let problem: IntegrityProblem?
+
+    public var isIntact: Bool { problem == nil }
+}
+
+/// The first thing verify found wrong, with the position a reader can look at.
+public struct IntegrityProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case altered, missing, reordered, unreadable
+    }
+
+    public let kind: Kind
+    public let position: UInt64
+    public let detail: String
+
+    public var description: String { "position \(position) \(kind.rawValue): \(detail)" }
+}
+
+extension EventStore {
+    /// Recomputes the BLAKE2b chain over every batch and record and checks that
+    /// positions are contiguous, each record sits where its batch says, and the
+    /// stream index agrees. Stops at the first problem.
+    public func verify(progress: ((UInt64, UInt64) -> Void)? = nil) throws -> VerificationReport {
+        try run("verify the log") {
+            try environment.read { txn in try IntegrityVerifier(txn: txn, progress: progress).run() }
+        }
+    }
+}
+
+struct IntegrityVerifier {
+    let txn: LMDBTransaction
+    let progress: ((UInt64, UInt64) -> Void)?
+
+    func run() throws -> VerificationReport {
+        let head = try Head.read(txn)
+        let batches = try txn.cursor(txn.database(LogDatabase.batches))
+        let events = try txn.cursor(txn.database(LogDatabase.events))
+        var link = Head.genesis.link
+        var expectedFirst: UInt64 = 1
+        var eventsChecked: UInt64 = 0
+        var batchesChecked: UInt64 = 0
+        var op = MDB_FIRST
+        func report(_ kind: IntegrityProblem.Kind, _ position: UInt64, _ detail: String) -> VerificationReport {
+            VerificationReport(eventsChecked: eventsChecked, batchesChecked: batchesChecked,
+                               problem: IntegrityProblem(kind: kind, position: position, detail: detail))
+        }
+        while true {
+            var first: UInt64 = 0
+            var rawBatch: [UInt8] = []
+            guard try batches.move(op, { k, v in
+                first = PositionKey.decode(k) ?? 0
+                rawBatch = Array(v)
+            }) else { break }
+            op = MDB_NEXT
+            if first != expectedFirst {
+                return report(first > expectedFirst ? .missing : .reordered, expectedFirst,
+                              "expected a batch starting at \(expectedFirst), found one at \(first)")
+            }
+            let batch: BatchRecord
+            do { batch = try BatchRecord.decode(rawBatch) } catch {
+                return report(.altered, first, "its batch record cannot be read (\(error))")
+            }
+            var hasher = Blake2b()
+            hasher.update(link)
+            hasher.update(batch.headerBytes())
+            var firstBadRecord: (UInt64, String)?
+            for index in 0..<batch.count {
+                let position = first + index
+                var found = false
+                var badDetail: String?
+                try events.move(MDB_SET_KEY, key: BigEndian.u64(position)) { _, v in
+                    found = true
+                    hasher.update(v)
+                    if Blake2b.fingerprint(v) != batch.fingerprints[Int(index)] {
+                        badDetail = "its bytes differ from what was appended"
+                    } else if let header = try? RecordHeader.decode(v), header.offsetInBatch != index {
+                        badDetail = "the record belongs at batch offset \(header.offsetInBatch), not \(index)"
+                    } else if let header = try? RecordHeader.decode(v) {
+                        let key = StreamTable.indexKey(header.streamNumber, header.streamVersion)
+                        let indexed = try txn.get(txn.database(LogDatabase.streamIndex), key).flatMap { PositionKey.decode($0) }
+                        if indexed != position { badDetail = "the stream index does not point back at it" }
+                    }
+                }
+                if !found { return report(.missing, position, "no record is stored at this position") }
+                if firstBadRecord == nil, let badDetail { firstBadRecord = (position, badDetail) }
+                eventsChecked += 1
+            }
+            let computed = hasher.finish()
+            if let (position, detail) = firstBadRecord {
+                return report(detail.contains("offset") ? .reordered : .altered, position, detail)
+            }
+            if computed != batch.link {
+                return report(.altered, first, "the batch's chain link does not match its contents (batch header or an earlier link changed)")
+            }
+            link = computed
+            batchesChecked += 1
+            expectedFirst = first + batch.count
+            progress?(eventsChecked, head.position)
+        }
+        let lastStored: UInt64 = expectedFirst - 1
+        if lastStored != head.position {
+            return report(.missing, min(lastStored, head.position) + 1,
+                          "the head says the log ends at \(head.position), the batches end at \(lastStored)")
+        }
+        if link != head.link {
+            return report(.altered, head.position, "the head's chain link does not match the last batch")
+        }
+        var extra: UInt64?
+        try events.move(MDB_LAST) { k, _ in extra = PositionKey.decode(k) }
+        if let extra, extra > head.position {
+            return report(.altered, head.position + 1, "a record exists past the end of the log")
+        }
+        return VerificationReport(eventsChecked: eventsChecked, batchesChecked: batchesChecked, problem: nil)
+    }
+}

@@ -1,0 +1,128 @@
+import CLMDB
+
+/// A live LMDB transaction, valid only inside the closure that received it.
+struct LMDBTransaction {
+    let pointer: OpaquePointer
+    unowned let environment: LMDBEnvironment
+
+    func database(_ name: String) -> MDB_dbi { environment.database(name) }
+
+    /// Copies the value out: LMDB's memory is only valid until the transaction ends.
+    func get(_ dbi: MDB_dbi, _ key: [UInt8]) throws(LMDBError) -> [UInt8]? {
+        var found: [UInt8]?
+        var rc: Int32 = 0
+        key.withUnsafeBytes { k in
+            var keyVal = MDB_val(mv_size: k.count, mv_data: UnsafeMutableRawPointer(mutating: k.baseAddress))
+            var value = MDB_val()
+            rc = mdb_get(pointer, dbi, &keyVal, &value)
+            if rc == 0 { found = LMDBTransaction.bytes(value) }
+        }
+        if rc == MDB_NOTFOUND { return nil }
+        try LMDBError.check(rc)
+        return found
+    }
+
+    func get(_ dbi: MDB_dbi, position: UInt64) throws(LMDBError) -> [UInt8]? {
+        try get(dbi, PositionKey.bytes(position))
+    }
+
+    func put(_ dbi: MDB_dbi, _ key: [UInt8], _ value: [UInt8], flags: Int32 = 0) throws(LMDBError) {
+        var rc: Int32 = 0
+        key.withUnsafeBytes { k in
+            value.withUnsafeBytes { v in
+                var keyVal = MDB_val(mv_size: k.count, mv_data: UnsafeMutableRawPointer(mutating: k.baseAddress))
+                var valueVal = MDB_val(mv_size: v.count, mv_data: UnsafeMutableRawPointer(mutating: v.baseAddress))
+                rc = mdb_put(pointer, dbi, &keyVal, &valueVal, UInt32(flags))
+            }
+        }
+        try LMDBError.check(rc)
+    }
+
+    func delete(_ dbi: MDB_dbi, _ key: [UInt8]) throws(LMDBError) {
+        var rc: Int32 = 0
+        key.withUnsafeBytes { k in
+            var keyVal = MDB_val(mv_size: k.count, mv_data: UnsafeMutableRawPointer(mutating: k.baseAddress))
+            rc = mdb_del(pointer, dbi, &keyVal, nil)
+        }
+        if rc == MDB_NOTFOUND { return }
+        try LMDBError.check(rc)
+    }
+
+    func entryCount(_ dbi: MDB_dbi) throws(LMDBError) -> Int {
+        var stat = MDB_stat()
+        try LMDBError.check(mdb_stat(pointer, dbi, &stat))
+        return stat.ms_entries
+    }
+
+    func pagesUsed(_ dbi: MDB_dbi) throws(LMDBError) -> Int {
+        var stat = MDB_stat()
+        try LMDBError.check(mdb_stat(pointer, dbi, &stat))
+        return stat.ms_branch_pages + stat.ms_leaf_pages + stat.ms_overflow_pages
+    }
+
+    /// Drops every entry of a database (keeping the database).
+    func clear(_ dbi: MDB_dbi) throws(LMDBError) {
+        try LMDBError.check(mdb_drop(pointer, dbi, 0))
+    }
+
+    func cursor(_ dbi: MDB_dbi) throws(LMDBError) -> LMDBCursor {
+        var cursor: OpaquePointer?
+        try LMDBError.check(mdb_cursor_open(pointer, dbi, &cursor))
+        guard let cursor else { throw LMDBError.badTransaction }
+        return LMDBCursor(pointer: cursor)
+    }
+
+    static func bytes(_ value: MDB_val) -> [UInt8] {
+        guard let data = value.mv_data, value.mv_size > 0 else { return [] }
+        return Array(UnsafeRawBufferPointer(start: data, count: value.mv_size))
+    }
+}
+
+/// A cursor over one database; closes itself when dropped.
+final class LMDBCursor {
+    let pointer: OpaquePointer
+
+    init(pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { mdb_cursor_close(pointer) }
+
+    /// Positions the cursor and hands the key and value to `body` without copying.
+    /// Returns false when there is no such entry.
+    @discardableResult
+    func move(_ op: MDB_cursor_op, key: [UInt8]? = nil,
+              _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+        var keyVal = MDB_val()
+        var value = MDB_val()
+        var rc: Int32
+        if let key {
+            rc = key.withUnsafeBytes { k in
+                keyVal = MDB_val(mv_size: k.count, mv_data: UnsafeMutableRawPointer(mutating: k.baseAddress))
+                return mdb_cursor_get(pointer, &keyVal, &value, op)
+            }
+        } else {
+            rc = mdb_cursor_get(pointer, &keyVal, &value, op)
+        }
+        if rc == MDB_NOTFOUND { return false }
+        try LMDBError.check(rc)
+        try body(UnsafeRawBufferPointer(start: keyVal.mv_data, count: keyVal.mv_size),
+                 UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
+        return true
+    }
+}
+
+/// Positions are stored as big-endian u64 keys so LMDB's byte order is log order.
+enum PositionKey {
+    static func bytes(_ position: UInt64) -> [UInt8] {
+        withUnsafeBytes(of: position.bigEndian) { Array($0) }
+    }
+
+    static func decode(_ raw: UnsafeRawBufferPointer) -> UInt64? {
+        guard raw.count == 8 else { return nil }
+        var v: UInt64 = 0
+        for b in raw { v = (v << 8) | UInt64(b) }
+        return v
+    }
+
+    static func decode(_ raw: [UInt8]) -> UInt64? {
+        raw.withUnsafeBytes { decode($0) }
+    }
+}

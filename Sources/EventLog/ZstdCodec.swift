@@ -1,0 +1,136 @@
+import CZstd
+
+/// zstd compression of single event payloads, with or without a trained dictionary.
+///
+/// Frames are written magicless, without checksum, content size or dictionary id:
+/// the record already stores the raw length and the dictionary id, and the
+/// integrity chain guards the bytes, so those 8+ bytes per event would be waste.
+/// A compressor is used by one thread at a time.
+final class ZstdCompressor {
+    private let cctx: OpaquePointer
+    private var dictionaries: [UInt32: OpaquePointer] = [:]
+    let level: Int32
+
+    init(level: Int32 = 3) throws(EventStoreError) {
+        guard let cctx = ZSTD_createCCtx() else { throw .compression(reason: "cannot allocate a zstd context") }
+        self.cctx = cctx
+        self.level = level
+        ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level)
+        ZSTD_CCtx_setParameter(cctx, ZSTD_c_contentSizeFlag, 0)
+        ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 0)
+        ZSTD_CCtx_setParameter(cctx, ZSTD_c_dictIDFlag, 0)
+        ZSTD_CCtx_setParameter(cctx, ZSTD_cParameter(rawValue: UInt32(practica_zstd_c_format)), practica_zstd_magicless)
+    }
+
+    deinit {
+        ZSTD_freeCCtx(cctx)
+        for (_, dict) in dictionaries { ZSTD_freeCDict(dict) }
+    }
+
+    func hasDictionary(_ id: UInt32) -> Bool { dictionaries[id] != nil }
+
+    func addDictionary(id: UInt32, bytes: [UInt8]) throws(EventStoreError) {
+        guard dictionaries[id] == nil else { return }
+        let cdict = bytes.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, level) }
+        guard let cdict else { throw .compression(reason: "dictionary \(id) cannot be loaded") }
+        dictionaries[id] = cdict
+    }
+
+    /// Compresses `input` with dictionary `id` (0 = none). Returns nil when compression
+    /// would not make it smaller, so tiny payloads are stored as they are.
+    func compress(_ input: [UInt8], dictionary id: UInt32) throws(EventStoreError) -> [UInt8]? {
+        guard !input.isEmpty else { return nil }
+        let cdict = id == 0 ? nil : dictionaries[id]
+        if id != 0 && cdict == nil { throw .compression(reason: "dictionary \(id) is not loaded") }
+        ZSTD_CCtx_refCDict(cctx, cdict)
+        let capacity = ZSTD_compressBound(input.count)
+        var output = [UInt8](repeating: 0, count: capacity)
+        let written = output.withUnsafeMutableBytes { out in
+            input.withUnsafeBytes { inp in
+                ZSTD_compress2(cctx, out.baseAddress, out.count, inp.baseAddress, inp.count)
+            }
+        }
+        if ZSTD_isError(written) != 0 {
+            throw .compression(reason: String(cString: ZSTD_getErrorName(written)))
+        }
+        guard written < input.count else { return nil }
+        output.removeSubrange(written...)
+        return output
+    }
+}
+
+/// The matching decompressor; each reader owns one (zstd contexts are not thread-safe).
+final class ZstdDecompressor {
+    private let dctx: OpaquePointer
+    private var dictionaries: [UInt32: OpaquePointer] = [:]
+
+    init() throws(EventStoreError) {
+        guard let dctx = ZSTD_createDCtx() else { throw .compression(reason: "cannot allocate a zstd context") }
+        self.dctx = dctx
+        ZSTD_DCtx_setParameter(dctx, ZSTD_dParameter(rawValue: UInt32(practica_zstd_d_format)), practica_zstd_magicless)
+    }
+
+    deinit {
+        ZSTD_freeDCtx(dctx)
+        for (_, dict) in dictionaries { ZSTD_freeDDict(dict) }
+    }
+
+    func hasDictionary(_ id: UInt32) -> Bool { dictionaries[id] != nil }
+
+    func addDictionary(id: UInt32, bytes: [UInt8]) throws(EventStoreError) {
+        guard dictionaries[id] == nil else { return }
+        let ddict = bytes.withUnsafeBytes { ZSTD_createDDict($0.baseAddress, $0.count) }
+        guard let ddict else { throw .compression(reason: "dictionary \(id) cannot be loaded") }
+        dictionaries[id] = ddict
+    }
+
+    func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int, dictionary id: UInt32) throws(EventStoreError) -> [UInt8] {
+        let ddict = id == 0 ? nil : dictionaries[id]
+        if id != 0 && ddict == nil { throw .storeCorrupt(reason: "record names dictionary \(id), which the store does not hold") }
+        ZSTD_DCtx_refDDict(dctx, ddict)
+        var failure: Int = 0
+        var errorName = ""
+        let output = [UInt8](unsafeUninitializedCapacity: rawLength) { buffer, initialized in
+            let n = ZSTD_decompressDCtx(dctx, buffer.baseAddress, rawLength, input.baseAddress, input.count)
+            if ZSTD_isError(n) != 0 || n != rawLength {
+                failure = ZSTD_isError(n) != 0 ? 1 : -1
+                if ZSTD_isError(n) != 0 { errorName = String(cString: ZSTD_getErrorName(n)) }
+                initialized = 0
+            } else {
+                initialized = n
+            }
+        }
+        if failure != 0 {
+            let reason = failure == -1 ? "length differs from the record's" : errorName
+            throw .storeCorrupt(reason: "payload does not decompress: \(reason)")
+        }
+        return output
+    }
+}
+
+/// Trains a zstd dictionary from sample payloads (ZDICT in libzstd).
+enum DictionaryTrainer {
+    static func train(samples: [[UInt8]], capacity: Int) throws(EventStoreError) -> [UInt8] {
+        guard samples.count >= 16 else { throw .dictionaryTraining(reason: "only \(samples.count) samples; at least 16 are needed") }
+        var concatenated: [UInt8] = []
+        var sizes: [Int] = []
+        concatenated.reserveCapacity(samples.reduce(0) { $0 + $1.count })
+        for s in samples {
+            concatenated.append(contentsOf: s)
+            sizes.append(s.count)
+        }
+        var dict = [UInt8](repeating: 0, count: capacity)
+        let n = dict.withUnsafeMutableBytes { d in
+            concatenated.withUnsafeBytes { c in
+                sizes.withUnsafeBufferPointer { sz in
+                    ZDICT_trainFromBuffer(d.baseAddress, d.count, c.baseAddress, sz.baseAddress, UInt32(sz.count))
+                }
+            }
+        }
+        if ZDICT_isError(n) != 0 {
+            throw .dictionaryTraining(reason: String(cString: ZDICT_getErrorName(n)))
+        }
+        dict.removeSubrange(n...)
+        return dict
+    }
+}

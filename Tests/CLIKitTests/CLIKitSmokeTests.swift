@@ -1,0 +1,6 @@
+import XCTest
+@testable import CLIKit
+
+final class CLIKitSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Projections
+
+final class ProjectionsSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}
