@@ -46,14 +46,16 @@ enum StreamTable {
     }
 
     static func lookup(_ stream: String, txn: LMDBTransaction) throws -> Entry? {
-        guard let raw = try txn.get(txn.database(LogDatabase.streams), Array(stream.utf8)) else { return nil }
-        var cursor = RawCursor(UnsafeRawBufferPointer(start: nil, count: 0))
-        return try raw.withUnsafeBytes { buffer in
-            cursor = RawCursor(buffer)
-            guard let n = cursor.varint(), let v = cursor.varint(), n <= UInt32.max else {
-                throw EventStoreError.storeCorrupt(reason: "stream entry for \(stream) is damaged")
+        var name = stream
+        return try name.withUTF8 { key in
+            try txn.withValue(txn.database(LogDatabase.streams), key: UnsafeRawBufferPointer(key)) { raw in
+                guard let raw else { return nil }
+                var cursor = RawCursor(raw)
+                guard let n = cursor.varint(), let v = cursor.varint(), n <= UInt32.max else {
+                    throw EventStoreError.storeCorrupt(reason: "stream entry for \(stream) is damaged")
+                }
+                return Entry(number: UInt32(n), version: v)
             }
-            return Entry(number: UInt32(n), version: v)
         }
     }
 
@@ -61,7 +63,10 @@ enum StreamTable {
         var bytes: [UInt8] = []
         appendVarint(UInt64(entry.number), to: &bytes)
         appendVarint(entry.version, to: &bytes)
-        try txn.put(txn.database(LogDatabase.streams), Array(stream.utf8), bytes)
+        var name = stream
+        try name.withUTF8 { key in
+            try bytes.withUnsafeBytes { try txn.put(txn.database(LogDatabase.streams), key: UnsafeRawBufferPointer(key), value: $0) }
+        }
     }
 
     static func indexKey(_ number: UInt32, _ version: UInt64) -> [UInt8] {
@@ -75,5 +80,21 @@ enum StreamTable {
             v >>= 7
         }
         bytes.append(UInt8(v))
+    }
+}
+
+/// A stream-index key (stream number u32be + version u64be) built on the stack.
+struct StreamIndexKey {
+    private var storage: (UInt64, UInt64) = (0, 0)
+
+    init(number: UInt32, version: UInt64) {
+        withUnsafeMutableBytes(of: &storage) { out in
+            for i in 0..<4 { out[i] = UInt8(truncatingIfNeeded: number >> UInt32(24 - 8 * i)) }
+            for i in 0..<8 { out[4 + i] = UInt8(truncatingIfNeeded: version >> UInt64(56 - 8 * i)) }
+        }
+    }
+
+    mutating func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        try withUnsafeBytes(of: &storage) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<12])) }
     }
 }

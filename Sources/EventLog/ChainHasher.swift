@@ -37,12 +37,27 @@ struct Blake2b {
         return out
     }
 
-    /// A short fingerprint of one record, kept per event so verify can name the exact
-    /// position that changed (the chain itself only says which batch).
-    static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var h = Blake2b(outputLength: 16)
-        h.update(bytes)
-        let d = h.finish()
-        return UInt32(d[0]) | UInt32(d[1]) << 8 | UInt32(d[2]) << 16 | UInt32(d[3]) << 24
+    /// The 16-byte digest of one record. The chain hashes these digests rather than
+    /// the records again, so each record is hashed once on append; the first 4 bytes
+    /// are also kept per event so verify can name the exact position that changed.
+    static func recordDigest(_ bytes: UnsafeRawBufferPointer) -> RecordDigest {
+        var digest = RecordDigest()
+        withUnsafeMutableBytes(of: &digest.words) { out in
+            guard let o = out.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+            _ = crypto_generichash(o, 16, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count), nil, 0)
+        }
+        return digest
+    }
+}
+
+/// A record's 16-byte BLAKE2b digest.
+struct RecordDigest {
+    var words: (UInt64, UInt64) = (0, 0)
+
+    /// The first four bytes, little-endian: what the batch record keeps per event.
+    var fingerprint: UInt32 { UInt32(truncatingIfNeeded: UInt64(littleEndian: words.0)) }
+
+    mutating func feed(_ hasher: inout Blake2b) {
+        withUnsafeBytes(of: &words) { hasher.update($0) }
     }
 }

@@ -77,8 +77,9 @@ struct IntegrityVerifier {
                 var badDetail: String?
                 try events.move(MDB_SET_KEY, key: BigEndian.u64(position)) { _, v in
                     found = true
-                    hasher.update(v)
-                    if Blake2b.fingerprint(v) != batch.fingerprints[Int(index)] {
+                    var digest = Blake2b.recordDigest(v)
+                    digest.feed(&hasher)
+                    if digest.fingerprint != batch.fingerprints[Int(index)] {
                         badDetail = "its bytes differ from what was appended"
                     } else if let header = try? RecordHeader.decode(v), header.offsetInBatch != index {
                         badDetail = "the record belongs at batch offset \(header.offsetInBatch), not \(index)"

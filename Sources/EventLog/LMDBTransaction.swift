@@ -22,6 +22,16 @@ struct LMDBTransaction {
         return found
     }
 
+    /// Looks a key up and lends the value (nil when absent) to `body` without copying it.
+    func withValue<T>(_ dbi: MDB_dbi, key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) throws -> T) throws -> T {
+        var keyVal = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var value = MDB_val()
+        let rc = mdb_get(pointer, dbi, &keyVal, &value)
+        if rc == MDB_NOTFOUND { return try body(nil) }
+        try LMDBError.check(rc)
+        return try body(UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
+    }
+
     func get(_ dbi: MDB_dbi, position: UInt64) throws(LMDBError) -> [UInt8]? {
         try get(dbi, PositionKey.bytes(position))
     }
@@ -36,6 +46,13 @@ struct LMDBTransaction {
             }
         }
         try LMDBError.check(rc)
+    }
+
+    /// Puts without copying into Swift arrays first (the hot append path).
+    func put(_ dbi: MDB_dbi, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, flags: Int32 = 0) throws(LMDBError) {
+        var keyVal = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var valueVal = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        try LMDBError.check(mdb_put(pointer, dbi, &keyVal, &valueVal, UInt32(flags)))
     }
 
     func delete(_ dbi: MDB_dbi, _ key: [UInt8]) throws(LMDBError) {

@@ -27,17 +27,23 @@ struct RecordHeader: Equatable {
     var payloadOffset: Int
 
     static func encode(_ h: RecordHeader, payload: [UInt8]) -> [UInt8] {
-        var w = ByteWriter(capacity: payload.count + 16)
-        w.writeByte(h.encoding.rawValue)
-        w.writeVarUInt(h.offsetInBatch)
-        w.writeVarUInt(UInt64(h.typeNumber))
-        w.writeByte(h.schemaVersion)
-        w.writeVarUInt(UInt64(h.streamNumber))
-        w.writeVarUInt(h.streamVersion)
-        if h.encoding == .zstdDictionary { w.writeVarUInt(UInt64(h.dictionaryID)) }
-        if h.encoding != .raw { w.writeVarUInt(UInt64(h.rawLength)) }
-        w.writeRaw(payload)
-        return w.bytes
+        var record: [UInt8] = []
+        payload.withUnsafeBytes { encode(h, payload: $0, into: &record) }
+        return record
+    }
+
+    /// Writes header and payload into `record`, reusing its storage (the append hot path).
+    static func encode(_ h: RecordHeader, payload: UnsafeRawBufferPointer, into record: inout [UInt8]) {
+        record.removeAll(keepingCapacity: true)
+        record.append(h.encoding.rawValue)
+        StreamTable.appendVarint(h.offsetInBatch, to: &record)
+        StreamTable.appendVarint(UInt64(h.typeNumber), to: &record)
+        record.append(h.schemaVersion)
+        StreamTable.appendVarint(UInt64(h.streamNumber), to: &record)
+        StreamTable.appendVarint(h.streamVersion, to: &record)
+        if h.encoding == .zstdDictionary { StreamTable.appendVarint(UInt64(h.dictionaryID), to: &record) }
+        if h.encoding != .raw { StreamTable.appendVarint(UInt64(h.rawLength), to: &record) }
+        record.append(contentsOf: payload)
     }
 
     /// Parses a header straight from LMDB's memory, without copying the record.
@@ -102,6 +108,8 @@ struct RawCursor {
 ///
 /// Layout: `format:u8 · batchID:16 · recordedAtMillis · actorNumber · correlation ·
 /// causation · count · link:32 · fingerprint:u32le × count`.
+/// The link is BLAKE2b-256(previous link ‖ header bytes ‖ digest₁ ‖ … ‖ digestₙ), each
+/// digest the 16-byte BLAKE2b of one record.
 struct BatchRecord: Equatable {
     var batchID: [UInt8]
     var recordedAtMillis: Int64

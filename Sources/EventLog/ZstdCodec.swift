@@ -5,8 +5,9 @@ import CZstd
 /// Frames are written magicless, without checksum, content size or dictionary id:
 /// the record already stores the raw length and the dictionary id, and the
 /// integrity chain guards the bytes, so those 8+ bytes per event would be waste.
-/// A compressor is used by one thread at a time.
-final class ZstdCompressor {
+/// A compressor is used by one thread at a time (hence unchecked Sendable: the
+/// parallel compressor hands each one to exactly one worker).
+final class ZstdCompressor: @unchecked Sendable {
     private let cctx: OpaquePointer
     private var dictionaries: [UInt32: OpaquePointer] = [:]
     let level: Int32
@@ -31,31 +32,39 @@ final class ZstdCompressor {
 
     func addDictionary(id: UInt32, bytes: [UInt8]) throws(EventStoreError) {
         guard dictionaries[id] == nil else { return }
+        selectedDictionary = .max
         let cdict = bytes.withUnsafeBytes { ZSTD_createCDict($0.baseAddress, $0.count, level) }
         guard let cdict else { throw .compression(reason: "dictionary \(id) cannot be loaded") }
         dictionaries[id] = cdict
     }
 
-    /// Compresses `input` with dictionary `id` (0 = none). Returns nil when compression
-    /// would not make it smaller, so tiny payloads are stored as they are.
-    func compress(_ input: [UInt8], dictionary id: UInt32) throws(EventStoreError) -> [UInt8]? {
-        guard !input.isEmpty else { return nil }
-        let cdict = id == 0 ? nil : dictionaries[id]
-        if id != 0 && cdict == nil { throw .compression(reason: "dictionary \(id) is not loaded") }
-        ZSTD_CCtx_refCDict(cctx, cdict)
+    private var scratch = [UInt8](repeating: 0, count: 4096)
+    private var selectedDictionary: UInt32 = .max
+
+    /// Compresses `input` with dictionary `id` (0 = none) into a reused buffer and hands
+    /// the result to `body`; the bytes are only valid inside it. `body` gets nil when
+    /// compression would not make the payload smaller, so tiny payloads are stored as they are.
+    func compress<T>(_ input: [UInt8], dictionary id: UInt32,
+                     _ body: (UnsafeRawBufferPointer?) throws -> T) throws -> T {
+        guard !input.isEmpty else { return try body(nil) }
+        if id != selectedDictionary {
+            let cdict = id == 0 ? nil : dictionaries[id]
+            if id != 0 && cdict == nil { throw EventStoreError.compression(reason: "dictionary \(id) is not loaded") }
+            ZSTD_CCtx_refCDict(cctx, cdict)
+            selectedDictionary = id
+        }
         let capacity = ZSTD_compressBound(input.count)
-        var output = [UInt8](repeating: 0, count: capacity)
-        let written = output.withUnsafeMutableBytes { out in
-            input.withUnsafeBytes { inp in
-                ZSTD_compress2(cctx, out.baseAddress, out.count, inp.baseAddress, inp.count)
+        if scratch.count < capacity { scratch = [UInt8](repeating: 0, count: capacity) }
+        return try scratch.withUnsafeMutableBytes { out in
+            let written = input.withUnsafeBytes { inp in
+                ZSTD_compress2(cctx, out.baseAddress, capacity, inp.baseAddress, inp.count)
             }
+            if ZSTD_isError(written) != 0 {
+                throw EventStoreError.compression(reason: String(cString: ZSTD_getErrorName(written)))
+            }
+            guard written < input.count else { return try body(nil) }
+            return try body(UnsafeRawBufferPointer(rebasing: out[0..<written]))
         }
-        if ZSTD_isError(written) != 0 {
-            throw .compression(reason: String(cString: ZSTD_getErrorName(written)))
-        }
-        guard written < input.count else { return nil }
-        output.removeSubrange(written...)
-        return output
     }
 }
 

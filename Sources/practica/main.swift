@@ -1,1 +1,4 @@
-print("practica")
+import Foundation
+import PracticaCLI
+
+exit(Practica.run(Array(CommandLine.arguments.dropFirst())))

@@ -41,6 +41,7 @@ func note(_ stream: String, _ i: Int) -> NewEvent {
 }
 
 extension EventStore {
+    @discardableResult
     func appendNotes(_ count: Int, stream: String = "s-1", actor: String = "tester") throws -> AppendResult {
         try append((0..<count).map { note(stream, $0) }, metadata: AppendMetadata(actor: actor))
     }

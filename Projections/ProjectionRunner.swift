@@ -1,0 +1,149 @@
+import BinaryCodec
+import EventLog
+import Foundation
+import RevenueCycle
+
+/// Keeps read models caught up with the log, rebuilds them, and reports where they stand.
+///
+/// Catching up reads the log once for all projections behind, decodes each
+/// event once, and applies chunks of events in one views transaction together
+/// with the new checkpoints. A rebuild writes a fresh table and switches the
+/// catalog to it in one transaction, so readers never see half a model; if the
+/// rebuild is killed, the old table stays in use.
+public final class ProjectionRunner {
+    public let store: EventStore
+    public let views: KeyValueStore
+    public let projections: [any Projection]
+    /// Events applied per views transaction.
+    public var chunkSize = 20_000
+
+    public init(store: EventStore, views: KeyValueStore, projections: [any Projection]) {
+        self.store = store
+        self.views = views
+        self.projections = projections
+    }
+
+    /// Brings every projection up to the log's head; one whose version changed is rebuilt first.
+    public func catchUp(progress: ((UInt64, UInt64) -> Void)? = nil) throws {
+        let entries = try views.read { tx in try projections.map { try CatalogEntry.read($0.name, in: tx) } }
+        let stale = zip(projections, entries).filter { $1 == nil || $1?.version != $0.version }.map(\.0.name)
+        if !stale.isEmpty { try rebuild(Set(stale), progress: progress) }
+        try apply(to: projections, tablesFrom: { name, tx in try CatalogEntry.read(name, in: tx) }, progress: progress)
+    }
+
+    /// Rebuilds the named projections (all when empty) into fresh tables and swaps them in.
+    public func rebuild(_ names: Set<String> = [], progress: ((UInt64, UInt64) -> Void)? = nil) throws {
+        let chosen = projections.filter { names.isEmpty || names.contains($0.name) }
+        // Fresh tables, named by a new generation; the catalog keeps pointing at the old ones meanwhile.
+        var fresh: [String: CatalogEntry] = [:]
+        try views.write { tx in
+            for p in chosen {
+                let old = try CatalogEntry.read(p.name, in: tx)
+                let generation = (old?.generation ?? 0) + 1
+                let table = "\(p.name)#\(generation)"
+                try tx.drop(table)   // leftovers of a rebuild that was killed
+                fresh[p.name] = CatalogEntry(version: p.version, table: table, checkpoint: 0, generation: generation)
+            }
+        }
+        var building = fresh
+        try apply(to: chosen, tablesFrom: { name, _ in building[name] }, progress: progress) { updated in
+            building = updated
+        }
+        // The switch: one transaction points the catalog at the new tables and drops the old.
+        try views.write { tx in
+            for p in chosen {
+                guard let entry = building[p.name] else { continue }
+                let old = try CatalogEntry.read(p.name, in: tx)
+                try entry.write(p.name, in: tx)
+                if let old, old.table != entry.table { try tx.drop(old.table) }
+            }
+        }
+        // Events appended during the switch are applied by the normal catch-up.
+        try apply(to: chosen, tablesFrom: { name, tx in try CatalogEntry.read(name, in: tx) }, progress: nil)
+    }
+
+    /// Applies log events after each projection's checkpoint, in chunks.
+    /// `tablesFrom` says where each projection stands; during a rebuild the entries live
+    /// only in memory until the switch, and `onChunk` receives them after each chunk.
+    private func apply(to chosen: [any Projection],
+                       tablesFrom entryFor: (String, KeyValueTransaction) throws -> CatalogEntry?,
+                       progress: ((UInt64, UInt64) -> Void)?,
+                       onChunk: (([String: CatalogEntry]) -> Void)? = nil) throws {
+        let head = try store.lastPosition()
+        var entries: [String: CatalogEntry] = try views.read { tx in
+            var out: [String: CatalogEntry] = [:]
+            for p in chosen { out[p.name] = try entryFor(p.name, tx) }
+            return out
+        }
+        let lowest = chosen.compactMap { entries[$0.name]?.checkpoint }.min() ?? head
+        guard lowest < head else { return }
+        let wanted = chosen.reduce(into: Set<String>()) { $0.formUnion($1.eventTypes) }
+        var position = lowest
+        while position < head {
+            let chunkEnd = min(position + UInt64(chunkSize), head)
+            var events: [(RecordedEvent, any EventPayload)] = []
+            try store.scan(from: position + 1, through: chunkEnd, types: wanted) { event in
+                let payload = try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload)
+                events.append((event, payload))
+                return true
+            }
+            let isRebuild = onChunk != nil
+            entries = try views.write { tx in
+                var updated = entries
+                for p in chosen {
+                    // Re-read inside the transaction: another process may have applied these events already.
+                    guard var entry = isRebuild ? entries[p.name] : try entryFor(p.name, tx) else { continue }
+                    let table = ProjectionTable(transaction: tx, name: entry.table)
+                    for (event, payload) in events where event.position > entry.checkpoint && p.eventTypes.contains(event.typeName) {
+                        try p.apply(event, payload: payload, to: table)
+                    }
+                    entry.checkpoint = max(entry.checkpoint, chunkEnd)
+                    if !isRebuild { try entry.write(p.name, in: tx) }
+                    updated[p.name] = entry
+                }
+                return updated
+            }
+            onChunk?(entries)
+            position = chunkEnd
+            progress?(position, head)
+        }
+    }
+
+    public func status() throws -> [ProjectionStatus] {
+        let head = try store.lastPosition()
+        return try views.read { tx in
+            try projections.map { p in
+                let entry = try CatalogEntry.read(p.name, in: tx)
+                return ProjectionStatus(name: p.name, version: p.version, storedVersion: entry?.version,
+                                        checkpoint: entry?.checkpoint ?? 0,
+                                        lag: head - min(entry?.checkpoint ?? 0, head),
+                                        bytes: try entry.map { try tx.bytesUsed($0.table) } ?? 0,
+                                        entries: try entry.map { try tx.count($0.table) } ?? 0)
+            }
+        }
+    }
+
+    /// Runs `body` with read access to one projection's current table, in one snapshot.
+    public func read<T>(_ projection: String, _ body: (ProjectionTable) throws -> T) throws -> T {
+        try views.read { tx in
+            guard let entry = try CatalogEntry.read(projection, in: tx) else {
+                throw ProjectionError.notBuilt(projection)
+            }
+            return try body(ProjectionTable(transaction: tx, name: entry.table))
+        }
+    }
+}
+
+public enum ProjectionError: Error, Equatable, CustomStringConvertible {
+    case notBuilt(String)
+    case unknown(String)
+    case damaged(String, String)
+
+    public var description: String {
+        switch self {
+        case .notBuilt(let name): return "read model \(name) has not been built yet"
+        case .unknown(let name): return "there is no read model called \(name)"
+        case let .damaged(name, reason): return "read model \(name) is damaged: \(reason)"
+        }
+    }
+}

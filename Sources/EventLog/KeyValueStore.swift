@@ -1,0 +1,171 @@
+import CLMDB
+import Foundation
+
+/// A plain LMDB environment of named key-value tables, for read models.
+///
+/// Projections live in their own environment (`<store>/views`), apart from the
+/// log: dropping it only costs a rebuild. Tables are opened by name on first
+/// use; like the log, the map grows on demand.
+///
+/// ```swift
+/// let views = try KeyValueStore(path: paths.views)
+/// try views.write { tx in try tx.put("schedule", key: k, value: v) }
+/// let v = try views.read { tx in try tx.get("schedule", key: k) }
+/// ```
+public final class KeyValueStore: @unchecked Sendable {
+    let environment: LMDBEnvironment
+    private let lock = NSLock()
+    private var tables: [String: MDB_dbi] = [:]
+
+    public init(path: String, mapSize: Int = 64 << 20) throws(EventStoreError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: path, reason: "cannot create the directory (\(error.localizedDescription))")
+        }
+        do {
+            environment = try LMDBEnvironment(path: path, mapSize: mapSize, maxDatabases: 256)
+        } catch {
+            throw .storeUnavailable(path: path, reason: error.description)
+        }
+    }
+
+    public func read<T>(_ body: (KeyValueTransaction) throws -> T) throws -> T {
+        try environment.read { txn in
+            let tx = KeyValueTransaction(txn: txn, store: self, writable: false)
+            return try body(tx)
+        }
+    }
+
+    /// One durable write transaction; everything in it lands together or not at all.
+    public func write<T>(_ body: (KeyValueTransaction) throws -> T) throws -> T {
+        var opened: [String: MDB_dbi] = [:]
+        var dropped: Set<String> = []
+        let result = try environment.write { txn in
+            let tx = KeyValueTransaction(txn: txn, store: self, writable: true)
+            let value = try body(tx)
+            opened = tx.opened
+            dropped = tx.dropped
+            return value
+        }
+        lock.lock()
+        for (name, dbi) in opened { tables[name] = dbi }
+        for name in dropped { tables[name] = nil }
+        lock.unlock()
+        return result
+    }
+
+    func cachedTable(_ name: String) -> MDB_dbi? {
+        lock.lock(); defer { lock.unlock() }
+        return tables[name]
+    }
+}
+
+/// A transaction over a `KeyValueStore`, valid only inside its closure.
+public final class KeyValueTransaction {
+    let txn: LMDBTransaction
+    unowned let store: KeyValueStore
+    let writable: Bool
+    var opened: [String: MDB_dbi] = [:]
+    var dropped: Set<String> = []
+
+    init(txn: LMDBTransaction, store: KeyValueStore, writable: Bool) {
+        self.txn = txn
+        self.store = store
+        self.writable = writable
+    }
+
+    /// The table's handle, or nil when a read finds it doesn't exist yet.
+    private func table(_ name: String) throws -> MDB_dbi? {
+        if dropped.contains(name) { return nil }
+        if let dbi = opened[name] ?? store.cachedTable(name) { return dbi }
+        var dbi: MDB_dbi = 0
+        let rc = mdb_dbi_open(txn.pointer, name, writable ? UInt32(MDB_CREATE) : 0, &dbi)
+        if rc == MDB_NOTFOUND { return nil }
+        try LMDBError.check(rc)
+        // A handle opened in a read transaction is released with it; only writes keep theirs.
+        if writable { opened[name] = dbi }
+        return dbi
+    }
+
+    public func get(_ table: String, key: [UInt8]) throws -> [UInt8]? {
+        guard let dbi = try self.table(table) else { return nil }
+        return try txn.get(dbi, key)
+    }
+
+    public func put(_ table: String, key: [UInt8], value: [UInt8]) throws {
+        guard let dbi = try self.table(table) else { return }
+        try txn.put(dbi, key, value)
+    }
+
+    public func delete(_ table: String, key: [UInt8]) throws {
+        guard let dbi = try self.table(table) else { return }
+        try txn.delete(dbi, key)
+    }
+
+    /// Visits entries whose key starts with `prefix`, in key order (from `start` when given),
+    /// until `body` returns false.
+    public func scan(_ table: String, prefix: [UInt8] = [], from start: [UInt8]? = nil, reverse: Bool = false,
+                     _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
+        guard let dbi = try self.table(table) else { return }
+        let cursor = try txn.cursor(dbi)
+        var key: [UInt8]?
+        var op: MDB_cursor_op
+        if reverse {
+            // Position after the prefix range, then walk back.
+            var upper = prefix
+            while let last = upper.last, last == 0xFF { upper.removeLast() }
+            if let last = upper.last {
+                upper[upper.count - 1] = last + 1
+                let found = try cursor.move(MDB_SET_RANGE, key: upper) { _, _ in }
+                op = found ? MDB_PREV : MDB_LAST
+            } else {
+                op = MDB_LAST
+            }
+            if let start { key = start; op = MDB_SET_RANGE }
+        } else {
+            key = start ?? prefix
+            op = (key?.isEmpty ?? true) ? MDB_FIRST : MDB_SET_RANGE
+            if key?.isEmpty ?? false { key = nil }
+        }
+        var keepGoing = true
+        while keepGoing {
+            let moved = try cursor.move(op, key: key) { k, v in
+                let keyBytes = Array(k)
+                guard keyBytes.starts(with: prefix) else { keepGoing = false; return }
+                keepGoing = try body(keyBytes, Array(v))
+            }
+            if !moved { break }
+            key = nil
+            op = reverse ? MDB_PREV : MDB_NEXT
+        }
+    }
+
+    public func count(_ table: String) throws -> Int {
+        guard let dbi = try self.table(table) else { return 0 }
+        return try txn.entryCount(dbi)
+    }
+
+    /// Bytes used by the table's pages.
+    public func bytesUsed(_ table: String) throws -> Int {
+        guard let dbi = try self.table(table) else { return 0 }
+        return try txn.pagesUsed(dbi) * txn.environment.pageSize()
+    }
+
+    /// Deletes the table and its contents.
+    public func drop(_ table: String) throws {
+        guard let dbi = try self.table(table) else { return }
+        try LMDBError.check(mdb_drop(txn.pointer, dbi, 1))
+        opened[table] = nil
+        dropped.insert(table)
+    }
+
+    /// Names of every table in the environment.
+    public func tableNames() throws -> [String] {
+        let cursor = try txn.cursor(1)   // MAIN_DBI: the table of named tables
+        var names: [String] = []
+        var op = MDB_FIRST
+        while try cursor.move(op, { k, _ in names.append(String(decoding: k, as: UTF8.self)) }) { op = MDB_NEXT }
+        return names
+    }
+}

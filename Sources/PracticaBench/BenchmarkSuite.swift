@@ -1,0 +1,125 @@
+import BinaryCodec
+import EventLog
+import Foundation
+import RevenueCycle
+
+/// The measurements of one bench run.
+struct BenchmarkReport {
+    var events = 0
+    var rawAppend = 0.0
+    var rawScan = 0.0
+    var rawBytesPerEvent = 0.0
+    var appendSingle = 0.0
+    var appendBatch100 = 0.0
+    var appendBatch10000 = 0.0
+    var readDecode = 0.0
+    var bytesPerEvent = 0.0
+    var extra: [(key: String, value: Double, unit: String, label: String)] = []
+
+    var json: String {
+        var pairs: [(String, JSONValue)] = [
+            ("events", .int(Int64(events))),
+            ("raw_append_eps", .int(Int64(rawAppend))), ("raw_scan_eps", .int(Int64(rawScan))),
+            ("append_single_eps", .int(Int64(appendSingle))), ("append_batch100_eps", .int(Int64(appendBatch100))),
+            ("append_batch10000_eps", .int(Int64(appendBatch10000))), ("read_decode_eps", .int(Int64(readDecode))),
+            ("bytes_per_event", .number(String(format: "%.1f", bytesPerEvent))),
+            ("raw_bytes_per_event", .number(String(format: "%.1f", rawBytesPerEvent))),
+        ]
+        for e in extra { pairs.append((e.key, .number(String(format: "%.1f", e.value)))) }
+        return JSONValue.object(pairs).rendered
+    }
+
+    var table: String {
+        func fmt(_ v: Double) -> String {
+            let n = Int64(v.rounded())
+            var s = String(n)
+            var i = s.count - 3
+            while i > 0 { s.insert(",", at: s.index(s.startIndex, offsetBy: i)); i -= 3 }
+            return s
+        }
+        func ratio(_ v: Double, _ base: Double) -> String { base > 0 ? String(format: "%.2f×", v / base) : "-" }
+        var rows: [[String]] = [
+            ["raw LMDB append (batches of 10,000, durable)", fmt(rawAppend) + " ev/s", "1.00×"],
+            ["raw LMDB cursor scan", fmt(rawScan) + " ev/s", "1.00×"],
+            ["Practica append, 1 event per batch (durable)", fmt(appendSingle) + " ev/s", ratio(appendSingle, rawAppend)],
+            ["Practica append, batches of 100", fmt(appendBatch100) + " ev/s", ratio(appendBatch100, rawAppend)],
+            ["Practica append, batches of 10,000", fmt(appendBatch10000) + " ev/s", ratio(appendBatch10000, rawAppend)],
+            ["Practica read + decompress + decode", fmt(readDecode) + " ev/s", ratio(readDecode, rawScan)],
+            ["bytes per event on disk (raw LMDB, 100-byte values)", String(format: "%.1f", rawBytesPerEvent), ""],
+            ["bytes per event on disk (Practica)", String(format: "%.1f", bytesPerEvent), ratio(bytesPerEvent, rawBytesPerEvent)],
+        ]
+        for e in extra { rows.append([e.label, e.unit == "ms" ? String(format: "%.1f ms", e.value) : fmt(e.value) + " " + e.unit, ""]) }
+        let widths = (0..<3).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        var out = "Practica benchmark — \(fmt(Double(events))) events\n"
+        for row in rows {
+            out += row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
+            out += String(repeating: " ", count: widths[1] - row[1].count) + row[1] + "  " + row[2] + "\n"
+        }
+        return out
+    }
+}
+
+/// Runs every measurement on fresh stores under one directory.
+struct BenchmarkSuite {
+    let directory: String
+    let events: Int
+    let log: (String) -> Void
+    /// `--only append` measures just the big-batch append (for profiling).
+    var only: String?
+
+    func run() throws -> BenchmarkReport {
+        var report = BenchmarkReport()
+        report.events = events
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if only == "append" {
+            report.appendBatch10000 = try appendRate(store: "main", total: events, batch: 10_000)
+            return report
+        }
+
+        log("raw LMDB baseline: \(events) events…")
+        let raw = try RawLMDBBaseline(directory: directory + "/raw", events: events, batch: 10_000).run()
+        report.rawAppend = raw.appendEventsPerSecond
+        report.rawScan = raw.scanEventsPerSecond
+        report.rawBytesPerEvent = raw.bytesPerEvent
+
+        log("Practica single-event appends…")
+        report.appendSingle = try appendRate(store: "single", total: min(events / 100, 2_000), batch: 1)
+        log("Practica batches of 100…")
+        report.appendBatch100 = try appendRate(store: "batch100", total: min(events / 2, 200_000), batch: 100)
+        log("Practica batches of 10,000: \(events) events…")
+        let mainStore = directory + "/main"
+        report.appendBatch10000 = try appendRate(store: "main", total: events, batch: 10_000)
+
+        log("reading the whole log with decompress + decode…")
+        let store = try EventStore.open(at: mainStore)
+        report.bytesPerEvent = try store.statistics().bytesPerEvent
+        let start = Clock.now()
+        var decoded = 0
+        try store.scan(from: 1) { event in
+            _ = try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload)
+            decoded += 1
+            return true
+        }
+        report.readDecode = Double(decoded) / (Clock.now() - start)
+        guard decoded == events else { throw BenchError("read \(decoded) of \(events) events") }
+        return report
+    }
+
+    private func appendRate(store name: String, total: Int, batch: Int) throws -> Double {
+        let store = try EventStore.create(at: directory + "/" + name)
+        var workload = SyntheticWorkload(seed: 42, streamPrefix: "")
+        // Generating payloads is not what is measured: prepare them first.
+        var batches: [[NewEvent]] = []
+        var prepared = 0
+        while prepared < total {
+            let n = min(batch, total - prepared)
+            batches.append(workload.next(n).map { NewEvent(stream: $0.stream, typeName: $0.typeName, schemaVersion: $0.schemaVersion, payload: $0.payload) })
+            prepared += n
+        }
+        let start = Clock.now()
+        for events in batches {
+            try store.append(events, metadata: AppendMetadata(actor: "bench"))
+        }
+        return Double(total) / (Clock.now() - start)
+    }
+}

@@ -1,0 +1,49 @@
+import CLIKit
+import EventLog
+import BinaryCodec
+import Foundation
+
+/// What every command handler gets: the parsed line, the resolved global options,
+/// and where to write.
+final class CommandContext {
+    let command: ParsedCommand
+    let environment: [String: String]
+    let output: any TextOutput
+    let errors: any TextOutput
+    /// `--store`, else `$PRACTICA_STORE`, else `./practica-data`.
+    let storePath: String
+    /// `--as`, else `$PRACTICA_USER`, else the OS user.
+    let actor: String
+    let json: Bool
+    private var openedStore: EventStore?
+
+    init(command: ParsedCommand, environment: [String: String], output: any TextOutput, errors: any TextOutput) {
+        self.command = command
+        self.environment = environment
+        self.output = output
+        self.errors = errors
+        storePath = command.string("store") ?? environment["PRACTICA_STORE"] ?? "practica-data"
+        actor = command.string("as") ?? environment["PRACTICA_USER"] ?? environment["USER"] ?? NSUserName()
+        json = command.flag("json")
+    }
+
+    /// The store, opened on first use.
+    func store() throws -> EventStore {
+        if let openedStore { return openedStore }
+        let store = try EventStore.open(at: storePath, mapSize: mapSize)
+        openedStore = store
+        return store
+    }
+
+    /// `$PRACTICA_MAP_SIZE` (bytes) lets tests start with a tiny map to exercise growth.
+    var mapSize: Int {
+        environment["PRACTICA_MAP_SIZE"].flatMap(Int.init) ?? EventStore.defaultMapSize
+    }
+
+    func print(_ text: String) { output.write(text + "\n") }
+
+    /// Writes a note on stderr (warnings, progress summaries) that must not mix with --json output.
+    func note(_ text: String) { errors.write(text + "\n") }
+
+    func printJSON(_ value: JSONValue) { print(value.rendered) }
+}

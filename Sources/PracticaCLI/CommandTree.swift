@@ -1,0 +1,41 @@
+import CLIKit
+
+/// A command's work, given the parsed line and the context.
+typealias CommandHandler = @Sendable (ParsedCommand, CommandContext) throws -> Void
+
+/// The whole `practica` command tree and the handler for each verb.
+enum CommandTree {
+    static let globalOptions: [OptionSpec] = [
+        .value("store", valueName: "path", help: "The store directory (else $PRACTICA_STORE, else ./practica-data)."),
+        .value("as", valueName: "user", help: "Who is acting (else $PRACTICA_USER, else the OS user)."),
+        .flag("json", help: "Print JSON instead of tables."),
+    ]
+
+    static var groups: [any CommandGroup.Type] {
+        [
+            InitCommand.self, LogCommands.self, StoreCommands.self,
+        ]
+    }
+
+    static var root: CommandSpec {
+        CommandSpec(name: "practica",
+                    abstract: "Revenue cycle for medical practices, kept as an append-only event log.",
+                    discussion: "Every action is an event in an LMDB log; listings and reports are projections of it.",
+                    subcommands: groups.map { $0.spec },
+                    globalOptions: globalOptions)
+    }
+
+    static var handlers: [String: CommandHandler] {
+        var all: [String: CommandHandler] = [:]
+        for group in groups {
+            for (path, handler) in group.handlers { all[path] = handler }
+        }
+        return all
+    }
+}
+
+/// One noun of the CLI (or a top-level verb): its spec and its handlers by path ("log tail").
+protocol CommandGroup {
+    static var spec: CommandSpec { get }
+    static var handlers: [String: CommandHandler] { get }
+}

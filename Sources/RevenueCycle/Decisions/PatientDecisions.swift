@@ -1,0 +1,104 @@
+/// What `patient register` asks for, already parsed.
+public struct PatientRegistration: Sendable, Equatable {
+    public var name: PersonName
+    public var dateOfBirth: LocalDate
+    public var sex: Sex
+    public var phone: PhoneNumber?
+    public var email: EmailAddress?
+    public var address: String?
+
+    public init(name: PersonName, dateOfBirth: LocalDate, sex: Sex, phone: PhoneNumber? = nil,
+                email: EmailAddress? = nil, address: String? = nil) {
+        self.name = name
+        self.dateOfBirth = dateOfBirth
+        self.sex = sex
+        self.phone = phone
+        self.email = email
+        self.address = address
+    }
+}
+
+/// Decisions for `patient register`, `patient update` and `patient merge`.
+public enum PatientDecisions {
+    /// Active patients that are likely the same person: same folded last name
+    /// and date of birth, or the same phone number.
+    public static func likelyDuplicates(of r: PatientRegistration, among candidates: [PatientRecord]) -> [PatientID] {
+        candidates
+            .filter { c in
+                c.isActive && ((c.name.lastKey == r.name.lastKey && c.dateOfBirth == r.dateOfBirth)
+                    || (r.phone != nil && c.phone == r.phone))
+            }
+            .map(\.id)
+            .sorted()
+    }
+
+    /// Registers a patient unless a likely duplicate exists and `confirmNew` is false.
+    ///
+    /// - parameter candidates: existing patients the CLI found by last name + DOB
+    ///   or phone (passing every patient is fine too).
+    /// - parameter today: refuses a birth date in the future.
+    /// - throws: `Rejection` (refused) listing the duplicates in `duplicates`.
+    public static func register(_ r: PatientRegistration, id: PatientID, candidates: [PatientRecord],
+                                confirmNew: Bool, today: LocalDate) throws(Rejection) -> PatientRegistered {
+        guard r.dateOfBirth <= today else { throw .usage("dob", "\(r.dateOfBirth) is in the future") }
+        let duplicates = likelyDuplicates(of: r, among: candidates)
+        if !duplicates.isEmpty && !confirmNew {
+            throw Rejection(.refused, field: "patient",
+                            reason: "likely duplicate of " + duplicates.map(\.description).joined(separator: ", "),
+                            hint: "check with `practica patient show ID`; if this is someone else, repeat with --confirm-new",
+                            duplicates: duplicates)
+        }
+        return PatientRegistered(patient: id, name: r.name, dateOfBirth: r.dateOfBirth, sex: r.sex, phone: r.phone,
+                                 email: r.email, address: r.address?.trimmedForInput,
+                                 confirmedNotDuplicateOf: duplicates)
+    }
+
+    /// Keeps only the changes that differ from the record.
+    /// - throws: `Rejection` for an unknown or merged patient, or when nothing would change.
+    public static func update(_ patient: PatientID, current: PatientRecord?, name: PersonName? = nil,
+                              dateOfBirth: LocalDate? = nil, sex: Sex? = nil, phone: FieldUpdate<PhoneNumber>? = nil,
+                              email: FieldUpdate<EmailAddress>? = nil, address: FieldUpdate<String>? = nil,
+                              today: LocalDate) throws(Rejection) -> PatientUpdated {
+        let record = try active(patient, current, field: "patient")
+        if let d = dateOfBirth, d > today { throw .usage("dob", "\(d) is in the future") }
+        func changed<T: Equatable>(_ u: FieldUpdate<T>?, _ now: T?) -> FieldUpdate<T>? {
+            switch u {
+            case .set(let v)? where v != now: return .set(v)
+            case .clear? where now != nil: return .clear
+            default: return nil
+            }
+        }
+        let event = PatientUpdated(
+            patient: patient,
+            name: name == record.name ? nil : name,
+            dateOfBirth: dateOfBirth == record.dateOfBirth ? nil : dateOfBirth,
+            sex: sex == record.sex ? nil : sex,
+            phone: changed(phone, record.phone),
+            email: changed(email, record.email),
+            address: changed(address.map { u in if case .set(let s) = u { return .set(s.trimmedForInput) } else { return u } },
+                             record.address))
+        guard !event.isEmpty else { throw .usage("patient", "nothing to change for \(patient)") }
+        return event
+    }
+
+    /// Merges `drop` into `keep`. Both must exist, differ, and be unmerged;
+    /// neither chart's history is rewritten.
+    public static func merge(keep: PatientID, drop: PatientID, keptRecord: PatientRecord?,
+                             droppedRecord: PatientRecord?) throws(Rejection) -> PatientsMerged {
+        guard keep != drop else { throw .usage("drop", "cannot merge \(keep) into itself") }
+        _ = try active(keep, keptRecord, field: "keep")
+        _ = try active(drop, droppedRecord, field: "drop")
+        return PatientsMerged(kept: keep, dropped: drop)
+    }
+
+    /// The record of an existing, unmerged patient.
+    static func active(_ id: PatientID, _ record: PatientRecord?, field: String) throws(Rejection) -> PatientRecord {
+        guard let record else {
+            throw .refused(field, "unknown patient \(id)", hint: "find patients with `practica patient find TEXT`")
+        }
+        if let into = record.mergedInto {
+            throw .refused(field, "\(id) was merged into \(into)", hint: "use \(into)")
+        }
+        return record
+    }
+}

@@ -1,0 +1,44 @@
+import BinaryCodec
+
+/// Every event type the domain writes, by its stored `typeName`, so the log,
+/// projections and CLI can decode (and render to JSON) any record.
+///
+/// ```swift
+/// let event = try EventRegistry.decode(typeName: record.type,
+///                                      schemaVersion: record.schemaVersion,
+///                                      bytes: record.payload)
+/// print(event.json.rendered)
+/// ```
+public enum EventRegistry {
+    /// Every front-desk event type, in the order they were introduced.
+    public static let allTypes: [any EventPayload.Type] = [
+        PracticeInitialized.self, UserAdded.self, PracticeSettingChanged.self,
+        ProviderAdded.self, LocationAdded.self, RoomAdded.self, AppointmentTypeAdded.self, PayerAdded.self, FeeSet.self,
+        PatientRegistered.self, PatientUpdated.self, PatientsMerged.self, CoverageAdded.self,
+        AvailabilitySet.self, AvailabilityExceptionAdded.self,
+        AppointmentBooked.self, AppointmentRescheduled.self, AppointmentCancelled.self, AppointmentNoShow.self,
+        PatientCheckedIn.self, PatientCheckedOut.self,
+        WaitlistEntryAdded.self, WaitlistEntryRemoved.self,
+    ]
+
+    /// Type by stored name.
+    public static let byName: [String: any EventPayload.Type] = {
+        var map: [String: any EventPayload.Type] = [:]
+        for type in allTypes { map[type.typeName] = type }
+        return map
+    }()
+
+    /// The current schema version each type writes, for the store's record header.
+    public static func schemaVersion(of typeName: String) -> UInt8? { byName[typeName]?.schemaVersion }
+
+    /// Decodes a stored payload (upcasting old schema versions) and checks no bytes are left over.
+    /// - throws: `DecodingError.unknownEventType` for a name this build does not know, or any decoding error.
+    public static func decode(typeName: String, schemaVersion: UInt8, bytes: [UInt8]) throws(DecodingError) -> any EventPayload {
+        guard let type = byName[typeName] else { throw .unknownEventType(typeName) }
+        return try decode(type, bytes: bytes, schemaVersion: schemaVersion)
+    }
+
+    private static func decode<E: EventPayload>(_ type: E.Type, bytes: [UInt8], schemaVersion: UInt8) throws(DecodingError) -> any EventPayload {
+        try E.decode(bytes, schemaVersion: schemaVersion)
+    }
+}

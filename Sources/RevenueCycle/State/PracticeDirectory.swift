@@ -1,0 +1,29 @@
+/// The practice's setup as decisions need it: who may act, and which
+/// providers, locations, rooms, types and payers exist. Built by folding
+/// setup events (`PracticeState`) or by the CLI from its projections.
+public struct PracticeDirectory: Sendable, Equatable {
+    public var practice: PracticeInitialized?
+    public var users: [UserID: Role] = [:]
+    public var providers: [ProviderID: ProviderAdded] = [:]
+    public var locations: [LocationID: LocationAdded] = [:]
+    public var rooms: [RoomID: RoomAdded] = [:]
+    public var appointmentTypes: [AppointmentTypeID: AppointmentTypeAdded] = [:]
+    public var payers: [PayerID: PayerAdded] = [:]
+    public var fees: [FeeKey: Money] = [:]
+    public var settings = PracticeSettings()
+
+    public init() {}
+
+    public var isInitialized: Bool { practice != nil }
+}
+
+/// A fee schedule line: a procedure with or without a modifier.
+public struct FeeKey: Hashable, Sendable {
+    public let code: ProcedureCode
+    public let modifier: Modifier?
+
+    public init(code: ProcedureCode, modifier: Modifier?) {
+        self.code = code
+        self.modifier = modifier
+    }
+}

@@ -1,0 +1,97 @@
+import BinaryCodec
+
+/// Every front-desk event folded into memory: setup, patients, coverage,
+/// availability, appointments and the waitlist.
+///
+/// Tests build decision inputs with it, and projections can reuse `apply`.
+/// Events of types it does not know are ignored, so it can be fed a whole log.
+///
+/// ```swift
+/// var state = PracticeState()
+/// for event in events { state.apply(event) }
+/// let booked = try Scheduling.book(request, ids: [AppointmentID(7)], snapshot: state.scheduleSnapshot())
+/// ```
+public struct PracticeState: Sendable {
+    public var directory = PracticeDirectory()
+    public var patients: [PatientID: PatientRecord] = [:]
+    public var coverages: [CoverageID: CoverageAdded] = [:]
+    public var templates: [AvailabilityTemplate] = []
+    public var exceptions: [AvailabilityExceptionAdded] = []
+    public var appointments: [AppointmentID: ScheduledAppointment] = [:]
+    /// Open waitlist entries.
+    public var waitlist: [WaitlistEntryID: WaitlistEntryAdded] = [:]
+
+    public init() {}
+
+    public init(_ events: [any EventPayload]) {
+        for e in events { apply(e) }
+    }
+
+    public mutating func apply(_ event: any EventPayload) {
+        switch event {
+        case let e as PracticeInitialized: directory.practice = e
+        case let e as UserAdded: directory.users[e.user] = e.role
+        case let e as PracticeSettingChanged: directory.settings.set(e.key, to: e.value)
+        case let e as ProviderAdded: directory.providers[e.provider] = e
+        case let e as LocationAdded: directory.locations[e.location] = e
+        case let e as RoomAdded: directory.rooms[e.room] = e
+        case let e as AppointmentTypeAdded: directory.appointmentTypes[e.appointmentType] = e
+        case let e as PayerAdded: directory.payers[e.payer] = e
+        case let e as FeeSet: directory.fees[FeeKey(code: e.code, modifier: e.modifier)] = e.amount
+        case let e as PatientRegistered: patients[e.patient] = PatientRecord(e)
+        case let e as PatientUpdated: patients[e.patient]?.apply(e)
+        case let e as PatientsMerged: patients[e.dropped]?.mergedInto = e.kept
+        case let e as CoverageAdded: coverages[e.coverage] = e
+        case let e as AvailabilitySet: templates.append(AvailabilityTemplate(e))
+        case let e as AvailabilityExceptionAdded: exceptions.append(e)
+        case let e as AppointmentBooked: appointments[e.appointment] = ScheduledAppointment(e)
+        case let e as AppointmentRescheduled:
+            appointments[e.appointment]?.start = e.start
+            appointments[e.appointment]?.minutes = e.minutes
+            appointments[e.appointment]?.zone = e.zone
+            appointments[e.appointment]?.forcedReason = e.forcedReason
+        case let e as AppointmentCancelled: appointments[e.appointment]?.status = .cancelled
+        case let e as AppointmentNoShow: appointments[e.appointment]?.status = .noShow
+        case let e as PatientCheckedIn: appointments[e.appointment]?.status = .checkedIn
+        case let e as PatientCheckedOut:
+            appointments[e.appointment]?.status = .checkedOut
+            appointments[e.appointment]?.visit = e.visit
+        case let e as WaitlistEntryAdded: waitlist[e.entry] = e
+        case let e as WaitlistEntryRemoved: waitlist[e.entry] = nil
+        default: break
+        }
+    }
+
+    /// Follows merges to the chart that is kept.
+    public func resolvedPatient(_ id: PatientID) -> PatientID {
+        var current = id
+        var hops = 0
+        while let next = patients[current]?.mergedInto, hops < 64 {
+            current = next
+            hops += 1
+        }
+        return current
+    }
+
+    /// The patient's coverages, including those recorded on charts merged into it.
+    public func coverages(of patient: PatientID) -> [CoverageAdded] {
+        coverages.values
+            .filter { resolvedPatient($0.patient) == patient }
+            .sorted { $0.coverage < $1.coverage }
+    }
+
+    /// Every appointment and template: fine for tests and small practices;
+    /// the CLI narrows this down from its projection.
+    public func scheduleSnapshot() -> ScheduleSnapshot {
+        ScheduleSnapshot(
+            appointments: appointments.values.sorted { $0.id < $1.id },
+            templates: templates,
+            exceptions: exceptions,
+            locationZones: directory.locations.mapValues(\.timeZone),
+            rooms: directory.rooms.mapValues(\.location),
+            appointmentTypes: directory.appointmentTypes.mapValues(\.minutes),
+            providers: Set(directory.providers.keys),
+            patients: Set(patients.values.filter(\.isActive).map(\.id)),
+            settings: directory.settings)
+    }
+}

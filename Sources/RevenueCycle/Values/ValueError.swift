@@ -1,0 +1,45 @@
+/// Why a piece of user text is not a valid value, in one line a person can act on.
+///
+/// Every validated value (`Money`, `NPI`, `LocalDate`, ids, codes) throws this
+/// from its initializer or `parse`, so the CLI can print it after the flag name:
+/// `--npi: invalid NPI "1234567890": check digit should be 3, not 0`.
+public struct ValueError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What kind of value was expected ("NPI", "date", "amount").
+    public let kind: String
+    /// The text that was given, as typed.
+    public let input: String
+    /// What is wrong with it.
+    public let reason: String
+
+    public init(kind: String, input: String, reason: String) {
+        self.kind = kind
+        self.input = input
+        self.reason = reason
+    }
+
+    public var description: String { "invalid \(kind) \"\(input)\": \(reason)" }
+}
+
+/// Small character tests shared by the validators; ASCII only on purpose, since
+/// codes and numbers from payers and the CMS are plain ASCII.
+enum ASCII {
+    static func isDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" }
+    static func isUpperLetter(_ c: Character) -> Bool { c >= "A" && c <= "Z" }
+    static func isAlphanumeric(_ c: Character) -> Bool { isDigit(c) || isUpperLetter(c) || (c >= "a" && c <= "z") }
+    static func digitValue(_ c: Character) -> Int? {
+        guard isDigit(c), let v = c.asciiValue else { return nil }
+        return Int(v) - 48
+    }
+    static func allDigits(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy(isDigit) }
+    static func allDigits(_ s: String) -> Bool { allDigits(Substring(s)) }
+}
+
+extension String {
+    /// The text without surrounding spaces, tabs and newlines; user input is trimmed before validation.
+    var trimmedForInput: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,6 +1,0 @@
-import XCTest
-@testable import RevenueCycle
-
-final class RevenueCycleSmokeTests: XCTestCase {
-    func testModuleLinks() { XCTAssertTrue(true) }
-}
