@@ -2,6 +2,7 @@ import CLIKit
 import EventLog
 import BinaryCodec
 import Foundation
+import Projections
 
 /// What every command handler gets: the parsed line, the resolved global options,
 /// and where to write.
@@ -38,6 +39,19 @@ final class CommandContext {
     /// `$PRACTICA_MAP_SIZE` (bytes) lets tests start with a tiny map to exercise growth.
     var mapSize: Int {
         environment["PRACTICA_MAP_SIZE"].flatMap(Int.init) ?? EventStore.defaultMapSize
+    }
+
+    /// The session front-desk decisions run in (state folded from the log).
+    func frontDesk() throws -> FrontDeskSession {
+        try FrontDeskSession(store: try store(), actor: actor)
+    }
+
+    /// Every read model, caught up with the log, for listings and reports.
+    func readModels() throws -> ProjectionRunner {
+        let store = try store()
+        let bar = ProgressBar(label: "updating read models", total: Int(try store.lastPosition()))
+        defer { bar.finish() }
+        return try ReadModels.caughtUp(store) { done, _ in bar.update(completed: Int(done)) }
     }
 
     func print(_ text: String) { output.write(text + "\n") }

@@ -13,7 +13,7 @@ enum CommandTree {
 
     static var groups: [any CommandGroup.Type] {
         [
-            InitCommand.self, LogCommands.self, StoreCommands.self,
+            InitCommand.self, LogCommands.self, StoreCommands.self, ProjectionCommands.self,
         ]
     }
 

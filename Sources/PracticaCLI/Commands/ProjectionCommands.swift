@@ -1,0 +1,74 @@
+import BinaryCodec
+import CLIKit
+import EventLog
+import Foundation
+import Projections
+
+/// `practica projections status|rebuild`: the read models and where they stand.
+enum ProjectionCommands: CommandGroup {
+    static let spec = CommandSpec(
+        name: "projections", abstract: "Read models: where they stand, and rebuilding them from the log.",
+        subcommands: [
+            CommandSpec(name: "status", abstract: "Name, version, checkpoint, lag and size of every read model.",
+                        examples: [Example("practica projections status", "See whether read models are caught up.")]),
+            CommandSpec(name: "rebuild", abstract: "Rebuild read models from the log into fresh tables and swap them in.",
+                        discussion: "Readers keep seeing the old model until the new one is complete. A version bump rebuilds by itself.",
+                        arguments: [ArgumentSpec("name", help: "The read model to rebuild.", isOptional: true)],
+                        options: [.flag("all", help: "Rebuild every read model.")],
+                        examples: [Example("practica projections rebuild --all", "Rebuild everything."),
+                                   Example("practica projections rebuild schedule", "Rebuild one read model.")]),
+        ])
+
+    static let handlers: [String: CommandHandler] = ["projections status": status, "projections rebuild": rebuild]
+
+    static func status(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let store = try context.store()
+        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
+        let rows = try runner.status()
+        if context.json {
+            context.printJSON(.array(rows.map { r in
+                .object([("name", .string(r.name)), ("version", .int(Int64(r.version))),
+                         ("storedVersion", r.storedVersion.map { .int(Int64($0)) } ?? .null),
+                         ("checkpoint", .int(Int64(r.checkpoint))), ("lag", .int(Int64(r.lag))),
+                         ("entries", .int(Int64(r.entries))), ("bytes", .int(Int64(r.bytes)))])
+            }))
+            return
+        }
+        var table = TextTable(columns: [.init("read model"), .init("version", alignment: .right), .init("checkpoint", alignment: .right),
+                                        .init("lag", alignment: .right), .init("entries", alignment: .right), .init("bytes", alignment: .right)])
+        for r in rows {
+            let version = r.storedVersion.map { $0 == r.version ? "\($0)" : "\($0) → \(r.version)" } ?? "unbuilt"
+            table.append([r.name, version, String(r.checkpoint), String(r.lag), String(r.entries), String(r.bytes)])
+        }
+        context.output.write(table.render())
+    }
+
+    static func rebuild(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let known = Set(ReadModels.all.map(\.name))
+        let names: Set<String>
+        if command.flag("all") {
+            names = []
+        } else if let name = command.argument("name") {
+            guard known.contains(name) else {
+                throw CommandFailure("there is no read model called \(name)",
+                                     hint: "known: \(known.sorted().joined(separator: ", "))", exitCode: .usage)
+            }
+            names = [name]
+        } else {
+            throw UsageError(.missingArgument, "name a read model or pass --all", hint: "e.g. 'practica projections rebuild --all'")
+        }
+        let store = try context.store()
+        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
+        let bar = ProgressBar(label: "rebuilding", total: Int(try store.lastPosition()))
+        let start = Date()
+        try runner.rebuild(names) { done, _ in bar.update(completed: Int(done)) }
+        bar.finish()
+        let seconds = Date().timeIntervalSince(start)
+        let rebuilt = names.isEmpty ? known.sorted() : names.sorted()
+        if context.json {
+            context.printJSON(.object([("rebuilt", .array(rebuilt.map(JSONValue.string))), ("seconds", .number(String(format: "%.3f", seconds)))]))
+        } else {
+            context.print("rebuilt \(rebuilt.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s")
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import BinaryCodec
+import CLIKit
+import EventLog
+import Foundation
+import RevenueCycle
+
+/// The state front-desk decisions need, and the one way they append.
+///
+/// The state is the fold of the front-desk event types (setup, patients,
+/// coverage, availability, appointments, waitlist) read from the log; other
+/// events are skipped by their header without being decompressed. A decision
+/// runs inside the append transaction with the log head it was made on as the
+/// expected head: if another process appended in between (two desks booking
+/// the same slot), the state catches up and the decision runs again, so no
+/// invariant is ever checked against a stale picture.
+final class FrontDeskSession {
+    let store: EventStore
+    let actor: String
+    private(set) var state = PracticeState()
+    private(set) var head: UInt64 = 0
+
+    static let stateTypes: Set<String> = Set(EventRegistry.allTypes.map { $0.typeName })
+
+    init(store: EventStore, actor: String) throws {
+        self.store = store
+        self.actor = actor
+        try refresh()
+    }
+
+    /// Applies the events appended since the last look.
+    func refresh() throws {
+        let last = try store.lastPosition()
+        guard last > head else { return }
+        try store.scan(from: head + 1, through: last, types: Self.stateTypes) { event in
+            state.apply(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+            return true
+        }
+        head = last
+    }
+
+    /// The acting user, checked against the practice's users and the permission.
+    func authorize(_ permission: Permission) throws -> UserID {
+        let user: UserID
+        do {
+            user = try UserID(actor)
+        } catch {
+            throw RejectionFailure(.refused("as", "\(error.description)", hint: "pass --as with a user added by 'practica user add'"))
+        }
+        do {
+            try PracticeSetup.authorize(user, for: permission, in: state.directory)
+        } catch {
+            throw RejectionFailure(error)
+        }
+        return user
+    }
+
+    /// Decides and appends atomically; `decide` may run more than once if the log moves.
+    /// - Returns: the append result and what the last run of `decide` returned alongside its events.
+    @discardableResult
+    func append<Extra>(permission: Permission, command: String,
+                       _ decide: (PracticeState, IDAllocator) throws -> (events: [NewEvent], extra: Extra)) throws -> (AppendResult, Extra) {
+        let user = try authorize(permission)
+        var attempts = 0
+        while true {
+            attempts += 1
+            var extra: Extra?
+            do {
+                let result = try store.append(AppendMetadata(actor: user.name, causation: command), expectedHead: head) { context in
+                    let decision = try Self.mapRejection { try decide(self.state, IDAllocator(context: context)) }
+                    extra = decision.extra
+                    return decision.events
+                }
+                try refresh()
+                guard let extra else { throw CommandFailure("the command produced no result") }
+                return (result, extra)
+            } catch EventStoreError.logMoved where attempts < 20 {
+                try refresh()
+            }
+        }
+    }
+
+    @discardableResult
+    func append(permission: Permission, command: String,
+                _ decide: (PracticeState, IDAllocator) throws -> [NewEvent]) throws -> AppendResult {
+        try append(permission: permission, command: command) { state, ids in (try decide(state, ids), ()) }.0
+    }
+
+    static func mapRejection<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let rejection as Rejection {
+            throw RejectionFailure(rejection)
+        } catch let error as ValueError {
+            throw CommandFailure(error.description, exitCode: .usage)
+        }
+    }
+}
+
+/// Allocates the numbers of human ids (PT1001, AP1001…) inside the append transaction.
+struct IDAllocator {
+    let context: AppendContext
+    /// Ids start at 1001 so they read as ids, not counts.
+    static let base: UInt64 = 1_000
+
+    func next<ID: PrefixedID>(_ type: ID.Type) throws -> ID {
+        ID(Self.base + (try context.nextNumber(ID.prefix)))
+    }
+}
+
+/// A domain rejection as the CLI reports it: "--field: reason", the hint, exit 1 or 2.
+struct RejectionFailure: UserError {
+    let rejection: Rejection
+
+    init(_ rejection: Rejection) { self.rejection = rejection }
+
+    var message: String {
+        var text = rejection.description
+        if !rejection.conflicts.isEmpty {
+            text += " (" + rejection.conflicts.map { "\($0)" }.joined(separator: "; ") + ")"
+        }
+        if !rejection.duplicates.isEmpty {
+            text += " (likely duplicates: " + rejection.duplicates.map(\.description).joined(separator: ", ") + ")"
+        }
+        return text
+    }
+
+    var hint: String? { rejection.hint ?? "see --help for this command" }
+    var exitCode: ExitCode { rejection.kind == .usage ? .usage : .refused }
+}
