@@ -69,10 +69,6 @@ enum StreamTable {
         }
     }
 
-    static func indexKey(_ number: UInt32, _ version: UInt64) -> [UInt8] {
-        BigEndian.u32(number) + BigEndian.u64(version)
-    }
-
     static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
         var v = value
         while v >= 0x80 {
@@ -80,21 +76,5 @@ enum StreamTable {
             v >>= 7
         }
         bytes.append(UInt8(v))
-    }
-}
-
-/// A stream-index key (stream number u32be + version u64be) built on the stack.
-struct StreamIndexKey {
-    private var storage: (UInt64, UInt64) = (0, 0)
-
-    init(number: UInt32, version: UInt64) {
-        withUnsafeMutableBytes(of: &storage) { out in
-            for i in 0..<4 { out[i] = UInt8(truncatingIfNeeded: number >> UInt32(24 - 8 * i)) }
-            for i in 0..<8 { out[4 + i] = UInt8(truncatingIfNeeded: version >> UInt64(56 - 8 * i)) }
-        }
-    }
-
-    mutating func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        try withUnsafeBytes(of: &storage) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<12])) }
     }
 }

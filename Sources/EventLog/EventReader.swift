@@ -29,6 +29,13 @@ final class RecordDecoder {
     private var batch: BatchRecord?
     private var batchActor = ""
     private var batchID = BatchID()
+    /// Names by number, dense from 1: arrays beat locked dictionaries on the hot path.
+    private var streamNames: [String?] = []
+    private var typeNames: [String?] = []
+    /// A forward scan meets new streams in number order, so a cursor walking
+    /// `stream-names` resolves them without a B-tree descent each.
+    private var streamNameCursor: LMDBCursor?
+    private var streamNameCursorAt: UInt32 = 0
 
     init(store: EventStore, txn: LMDBTransaction) throws {
         self.store = store
@@ -38,7 +45,35 @@ final class RecordDecoder {
 
     /// The type name of a record without decoding its payload (for type-filtered scans).
     func typeName(of header: RecordHeader) throws -> String {
-        try name(header.typeNumber, kind: .eventType, cache: store.typeNames)
+        let n = Int(header.typeNumber)
+        if n < typeNames.count, let known = typeNames[n] { return known }
+        let name = try name(header.typeNumber, kind: .eventType, cache: store.typeNames)
+        if n >= typeNames.count { typeNames.append(contentsOf: repeatElement(nil, count: n - typeNames.count + 1)) }
+        typeNames[n] = name
+        return name
+    }
+
+    func streamName(_ number: UInt32) throws -> String {
+        let n = Int(number)
+        if n < streamNames.count, let known = streamNames[n] { return known }
+        let cursor = try streamNameCursor ?? txn.cursor(txn.database(LogDatabase.streamNames))
+        streamNameCursor = cursor
+        var found: String?
+        let op = number == streamNameCursorAt + 1 && streamNameCursorAt > 0 ? MDB_NEXT : MDB_SET_KEY
+        try cursor.move(op, key: op == MDB_SET_KEY ? BigEndian.u32(number) : nil) { k, v in
+            guard BigEndian.u32(ArraySlice(k)) == number else { return }
+            found = String(validating: v, as: UTF8.self)
+        }
+        guard let found else {
+            streamNameCursorAt = 0   // the cursor is no longer where we think
+            throw EventStoreError.storeCorrupt(reason: "stream number \(number) has no name")
+        }
+        streamNameCursorAt = number
+        if n >= streamNames.count {
+            streamNames.append(contentsOf: repeatElement(nil, count: max(n - streamNames.count + 1, streamNames.count)))
+        }
+        streamNames[n] = found
+        return found
     }
 
     func header(_ raw: UnsafeRawBufferPointer) throws -> RecordHeader {
@@ -65,7 +100,7 @@ final class RecordDecoder {
         try loadBatch(first: position - header.offsetInBatch, position: position)
         guard let batch else { throw EventStoreError.storeCorrupt(reason: "no batch for position \(position)") }
         return RecordedEvent(position: position,
-                             stream: try name(header.streamNumber, kind: nil, cache: store.streamNames),
+                             stream: try streamName(header.streamNumber),
                              streamVersion: header.streamVersion,
                              typeName: try typeName(of: header),
                              schemaVersion: header.schemaVersion,

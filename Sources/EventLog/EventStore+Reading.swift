@@ -78,22 +78,21 @@ extension EventStore {
                 let index = try txn.cursor(txn.database(LogDatabase.streamIndex))
                 let events = try txn.cursor(txn.database(LogDatabase.events))
                 var out: [RecordedEvent] = []
-                var op = MDB_SET_RANGE
-                var key: [UInt8]? = StreamTable.indexKey(entry.number, max(fromVersion, 1))
-                let prefix = BigEndian.u32(entry.number)
+                // Positions are the stream's sorted duplicates: the n-th is version n.
+                var op = MDB_SET_KEY
+                var key: [UInt8]? = BigEndian.u32(entry.number)
+                var version: UInt64 = 0
                 while out.count < limit {
                     var position: UInt64?
-                    let moved = try index.move(op, key: key) { k, v in
-                        guard k.count == 12, Array(k.prefix(4)) == prefix else { return }
-                        position = PositionKey.decode(v)
-                    }
-                    guard moved, let position else { break }
+                    guard try index.move(op, key: key, { _, v in position = PositionKey.decode(v) }), let position else { break }
+                    op = MDB_NEXT_DUP
+                    key = nil
+                    version += 1
+                    if version < fromVersion { continue }
                     let found = try events.move(MDB_SET_KEY, key: BigEndian.u64(position)) { _, v in
                         out.append(try decoder.decode(position: position, raw: v, header: try decoder.header(v)))
                     }
                     if !found { throw EventStoreError.storeCorrupt(reason: "stream \(stream) points at missing position \(position)") }
-                    op = MDB_NEXT
-                    key = nil
                 }
                 return out
             }

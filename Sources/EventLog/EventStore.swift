@@ -82,7 +82,7 @@ public final class EventStore: @unchecked Sendable {
             throw .storeUnavailable(path: paths.root, reason: error.description)
         }
         do {
-            try env.openDatabases(LogDatabase.all, create: true)
+            try env.openDatabases(LogDatabase.all, create: true, flags: LogDatabase.flags)
         } catch {
             if error.meansCorruption { throw .storeCorrupt(reason: "\(paths.dataFile): \(error)") }
             if error == .notFound { throw .storeCorrupt(reason: "\(paths.log) lacks the log's tables") }
@@ -243,7 +243,7 @@ public final class EventStore: @unchecked Sendable {
                 try compressor.compress(event.payload, dictionary: dictionaryID) { encode($0) }
             }
             var positionKey = (first + UInt64(index)).bigEndian
-            var indexKey = StreamIndexKey(number: entry.number, version: entry.version)
+            var streamKey = entry.number.bigEndian
             try withUnsafeBytes(of: &positionKey) { key in
                 try record.withUnsafeBytes { value in
                     try txn.put(eventsDB, key: key, value: value, flags: MDB_APPEND)
@@ -251,7 +251,7 @@ public final class EventStore: @unchecked Sendable {
                     digest.feed(&hasher)
                     batch.fingerprints.append(digest.fingerprint)
                 }
-                try indexKey.withBytes { try txn.put(indexDB, key: $0, value: key) }
+                try withUnsafeBytes(of: &streamKey) { try txn.put(indexDB, key: $0, value: key) }
             }
         }
         for (stream, entry) in streams { try StreamTable.store(stream, entry, txn: txn) }

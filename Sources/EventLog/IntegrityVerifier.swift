@@ -47,6 +47,8 @@ struct IntegrityVerifier {
         var eventsChecked: UInt64 = 0
         var batchesChecked: UInt64 = 0
         var op = MDB_FIRST
+        var streamVersions: [UInt32: UInt64] = [:]
+        let streamIndex = try txn.cursor(txn.database(LogDatabase.streamIndex))
         func report(_ kind: IntegrityProblem.Kind, _ position: UInt64, _ detail: String) -> VerificationReport {
             VerificationReport(eventsChecked: eventsChecked, batchesChecked: batchesChecked,
                                problem: IntegrityProblem(kind: kind, position: position, detail: detail))
@@ -84,9 +86,13 @@ struct IntegrityVerifier {
                     } else if let header = try? RecordHeader.decode(v), header.offsetInBatch != index {
                         badDetail = "the record belongs at batch offset \(header.offsetInBatch), not \(index)"
                     } else if let header = try? RecordHeader.decode(v) {
-                        let key = StreamTable.indexKey(header.streamNumber, header.streamVersion)
-                        let indexed = try txn.get(txn.database(LogDatabase.streamIndex), key).flatMap { PositionKey.decode($0) }
-                        if indexed != position { badDetail = "the stream index does not point back at it" }
+                        let expectedVersion = (streamVersions[header.streamNumber] ?? 0) + 1
+                        if header.streamVersion != expectedVersion {
+                            badDetail = "it claims version \(header.streamVersion) of its stream, which is at \(expectedVersion - 1)"
+                        } else if try !streamIndex.contains(key: BigEndian.u32(header.streamNumber), value: BigEndian.u64(position)) {
+                            badDetail = "the stream index does not point back at it"
+                        }
+                        streamVersions[header.streamNumber] = header.streamVersion
                     }
                 }
                 if !found { return report(.missing, position, "no record is stored at this position") }

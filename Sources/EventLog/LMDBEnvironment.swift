@@ -40,9 +40,9 @@ final class LMDBEnvironment: @unchecked Sendable {
     deinit { mdb_env_close(env) }
 
     /// Opens (creating when asked) the named databases once; handles stay valid for the environment's life.
-    func openDatabases(_ names: [String], create: Bool) throws(LMDBError) {
+    func openDatabases(_ names: [String], create: Bool, flags: (String) -> UInt32 = { _ in 0 }) throws(LMDBError) {
         do {
-            try openDatabasesUntyped(names, create: create)
+            try openDatabasesUntyped(names, create: create, flags: flags)
         } catch let error as LMDBError {
             throw error
         } catch {
@@ -50,11 +50,11 @@ final class LMDBEnvironment: @unchecked Sendable {
         }
     }
 
-    private func openDatabasesUntyped(_ names: [String], create: Bool) throws {
+    private func openDatabasesUntyped(_ names: [String], create: Bool, flags: (String) -> UInt32) throws {
         try write { txn in
             for name in names {
                 var dbi: MDB_dbi = 0
-                try LMDBError.check(mdb_dbi_open(txn.pointer, name, create ? UInt32(MDB_CREATE) : 0, &dbi))
+                try LMDBError.check(mdb_dbi_open(txn.pointer, name, (create ? UInt32(MDB_CREATE) : 0) | flags(name), &dbi))
                 databases[name] = dbi
             }
         }

@@ -126,6 +126,24 @@ final class LMDBCursor {
     }
 }
 
+extension LMDBCursor {
+    /// Whether the exact key/value pair exists (a DUPSORT lookup).
+    func contains(key: [UInt8], value: [UInt8]) throws -> Bool {
+        var found = false
+        try key.withUnsafeBytes { k in
+            try value.withUnsafeBytes { v in
+                var keyVal = MDB_val(mv_size: k.count, mv_data: UnsafeMutableRawPointer(mutating: k.baseAddress))
+                var valueVal = MDB_val(mv_size: v.count, mv_data: UnsafeMutableRawPointer(mutating: v.baseAddress))
+                let rc = mdb_cursor_get(pointer, &keyVal, &valueVal, MDB_GET_BOTH)
+                if rc == MDB_NOTFOUND { return }
+                try LMDBError.check(rc)
+                found = true
+            }
+        }
+        return found
+    }
+}
+
 /// Positions are stored as big-endian u64 keys so LMDB's byte order is log order.
 enum PositionKey {
     static func bytes(_ position: UInt64) -> [UInt8] {

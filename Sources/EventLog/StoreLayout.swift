@@ -1,3 +1,4 @@
+import CLMDB
 import Foundation
 
 /// Names of the log's databases and meta keys, in one place.
@@ -6,13 +7,20 @@ enum LogDatabase {
     static let batches = "batches"          // first position u64be → batch record
     static let streams = "streams"          // stream name → number, version
     static let streamNames = "stream-names" // number u32be → stream name
-    static let streamIndex = "stream-index" // number u32be + version u64be → position u64be
+    /// number u32be → positions u64be, one sorted duplicate per event (LMDB DUPSORT +
+    /// DUPFIXED packs them 8 bytes apiece, without a node header per event).
+    static let streamIndex = "stream-index"
     static let commands = "commands"        // batch id → first position u64be + count
     static let dictionaries = "dictionaries" // id u32be → zstd dictionary
     static let names = "names"              // interned type and actor names, both ways
     static let meta = "meta"                // format, head, counters, dictionary state
 
     static let all = [events, batches, streams, streamNames, streamIndex, commands, dictionaries, names, meta]
+
+    /// Extra LMDB flags per table.
+    static func flags(_ name: String) -> UInt32 {
+        name == streamIndex ? UInt32(MDB_DUPSORT | MDB_DUPFIXED) : 0
+    }
 }
 
 enum MetaKey {

@@ -71,8 +71,9 @@ struct BenchmarkSuite {
         var report = BenchmarkReport()
         report.events = events
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        if only == "append" {
+        if only == "append" || only == "read" {
             report.appendBatch10000 = try appendRate(store: "main", total: events, batch: 10_000)
+            if only == "read" { report.readDecode = try readRate(directory + "/main") }
             return report
         }
 
@@ -91,8 +92,14 @@ struct BenchmarkSuite {
         report.appendBatch10000 = try appendRate(store: "main", total: events, batch: 10_000)
 
         log("reading the whole log with decompress + decode…")
-        let store = try EventStore.open(at: mainStore)
-        report.bytesPerEvent = try store.statistics().bytesPerEvent
+        report.bytesPerEvent = try EventStore.open(at: mainStore).statistics().bytesPerEvent
+        report.readDecode = try readRate(mainStore)
+        return report
+    }
+
+    /// Reads every event, decompresses it and decodes it into its domain type.
+    private func readRate(_ path: String) throws -> Double {
+        let store = try EventStore.open(at: path)
         let start = Clock.now()
         var decoded = 0
         try store.scan(from: 1) { event in
@@ -100,9 +107,9 @@ struct BenchmarkSuite {
             decoded += 1
             return true
         }
-        report.readDecode = Double(decoded) / (Clock.now() - start)
+        let rate = Double(decoded) / (Clock.now() - start)
         guard decoded == events else { throw BenchError("read \(decoded) of \(events) events") }
-        return report
+        return rate
     }
 
     private func appendRate(store name: String, total: Int, batch: Int) throws -> Double {

@@ -8,6 +8,11 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     public let digits: String
 
     public init(_ text: String) throws(ValueError) {
+        // Stored numbers are already ten digits: accept them without rebuilding.
+        if text.utf8.count == 10, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            digits = text
+            return
+        }
         var digits = ""
         for c in text.trimmedForInput {
             if ASCII.isDigit(c) {

@@ -21,6 +21,7 @@ public struct PersonName: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func validPart(_ text: String, _ kind: String) throws(ValueError) -> String {
+        if let plain = plainASCIIName(text) { return plain }
         let t = text.trimmedForInput
         guard !t.isEmpty else { throw ValueError(kind: kind, input: text, reason: "must not be empty") }
         guard t.count <= 60 else { throw ValueError(kind: kind, input: text, reason: "must be at most 60 characters") }
@@ -31,6 +32,20 @@ public struct PersonName: Hashable, Sendable, CustomStringConvertible {
             throw ValueError(kind: kind, input: text, reason: "must contain a letter")
         }
         return t
+    }
+
+    /// The common case decided on bytes alone: printable ASCII, no surrounding
+    /// spaces, 1–60 characters and a letter. Anything else takes the Unicode path.
+    private static func plainASCIIName(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard (1...60).contains(utf8.count), let first = utf8.first, let last = utf8.last,
+              first != 0x20, last != 0x20 else { return nil }
+        var hasLetter = false
+        for b in utf8 {
+            guard (0x20...0x7E).contains(b) else { return nil }
+            if (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) { hasLetter = true }
+        }
+        return hasLetter ? text : nil
     }
 
     /// Folded last name, the key for duplicate detection and search.

@@ -37,6 +37,12 @@ enum ASCII {
 extension String {
     /// The text without surrounding spaces, tabs and newlines; user input is trimmed before validation.
     var trimmedForInput: String {
+        // Fast path (every decoded event passes here): nothing to trim when both
+        // ends are visible ASCII.
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
