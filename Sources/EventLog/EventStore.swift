@@ -196,17 +196,21 @@ public final class EventStore: @unchecked Sendable {
 
         var record: [UInt8] = []
         record.reserveCapacity(256)
-        var precompressed: [[UInt8]?]?
+        var pipeline: CompressionPipeline?
         if events.count >= ParallelCompressor.minimumBatch && parallelCompressor.isWorthIt {
             let dictionaryBytes = dictionaryID == 0 ? nil : try txn.get(txn.database(LogDatabase.dictionaries), BigEndian.u32(dictionaryID))
-            precompressed = try parallelCompressor.compress(events.map(\.payload), dictionary: dictionaryID, dictionaryBytes: dictionaryBytes)
+            pipeline = try parallelCompressor.start(events.map(\.payload), dictionary: dictionaryID, dictionaryBytes: dictionaryBytes)
         }
-        var typeNumbers: [String: UInt32] = [:]
+        defer { pipeline?.finish() }
+        streams.reserveCapacity(events.count)
+        var typeNumbers: [(name: String, number: UInt32)] = []
         for (index, event) in events.enumerated() {
             try Self.validate(event)
+            // One hash of the stream id per event: look up once, then update in place.
             var entry: StreamTable.Entry
-            if let known = streams[event.stream] {
-                entry = known
+            let slot = streams.index(forKey: event.stream)
+            if let slot {
+                entry = streams.values[slot]
             } else if let stored = try StreamTable.lookup(event.stream, txn: txn) {
                 entry = stored
             } else {
@@ -217,13 +221,14 @@ public final class EventStore: @unchecked Sendable {
                 interned.append((streamNames, event.stream, number))
             }
             entry.version += 1
-            streams[event.stream] = entry
+            if let slot { streams.values[slot] = entry } else { streams[event.stream] = entry }
+            // A batch holds few event types: a short list beats hashing the name each time.
             let type: UInt32
-            if let known = typeNumbers[event.typeName] {
-                type = known
+            if let known = typeNumbers.first(where: { $0.name == event.typeName }) {
+                type = known.number
             } else {
                 type = try intern(event.typeName, kind: .eventType, cache: typeNames, txn: txn, interned: &interned)
-                typeNumbers[event.typeName] = type
+                typeNumbers.append((event.typeName, type))
             }
             var header = RecordHeader(encoding: .raw, offsetInBatch: UInt64(index), typeNumber: type,
                                       schemaVersion: event.schemaVersion, streamNumber: entry.number,
@@ -237,8 +242,8 @@ public final class EventStore: @unchecked Sendable {
                     event.payload.withUnsafeBytes { RecordHeader.encode(header, payload: $0, into: &record) }
                 }
             }
-            if let precompressed {
-                if let bytes = precompressed[index] { bytes.withUnsafeBytes { encode($0) } } else { encode(nil) }
+            if let pipeline {
+                if let bytes = try pipeline.payload(at: index) { bytes.withUnsafeBytes { encode($0) } } else { encode(nil) }
             } else {
                 try compressor.compress(event.payload, dictionary: dictionaryID) { encode($0) }
             }
