@@ -72,20 +72,27 @@ final class LMDBEnvironment: @unchecked Sendable {
         return info.me_mapsize
     }
 
+    /// Begins a transaction holding the resize lock shared; nil means another process
+    /// grew the map, which this one has now adopted, so the caller should try again.
+    private func begin(readOnly: Bool) throws -> OpaquePointer? {
+        resizeLock.lockShared()
+        var txn: OpaquePointer?
+        let rc = mdb_txn_begin(env, nil, readOnly ? UInt32(MDB_RDONLY) : 0, &txn)
+        if rc == MDB_MAP_RESIZED {
+            resizeLock.unlock()
+            try adoptGrownMap()
+            return nil
+        }
+        guard rc == 0, let txn else {
+            resizeLock.unlock()
+            throw LMDBError(rc)
+        }
+        return txn
+    }
+
     func read<T>(_ body: (LMDBTransaction) throws -> T) throws -> T {
         while true {
-            resizeLock.lockShared()
-            var txn: OpaquePointer?
-            let rc = mdb_txn_begin(env, nil, UInt32(MDB_RDONLY), &txn)
-            if rc == MDB_MAP_RESIZED {
-                resizeLock.unlock()
-                try adoptGrownMap()
-                continue
-            }
-            guard rc == 0, let txn else {
-                resizeLock.unlock()
-                throw LMDBError(rc)
-            }
+            guard let txn = try begin(readOnly: true) else { continue }
             defer {
                 mdb_txn_abort(txn)
                 resizeLock.unlock()
@@ -99,18 +106,7 @@ final class LMDBEnvironment: @unchecked Sendable {
     /// outside the transaction.
     func write<T>(_ body: (LMDBTransaction) throws -> T) throws -> T {
         while true {
-            resizeLock.lockShared()
-            var txn: OpaquePointer?
-            let rc = mdb_txn_begin(env, nil, 0, &txn)
-            if rc == MDB_MAP_RESIZED {
-                resizeLock.unlock()
-                try adoptGrownMap()
-                continue
-            }
-            guard rc == 0, let txn else {
-                resizeLock.unlock()
-                throw LMDBError(rc)
-            }
+            guard let txn = try begin(readOnly: false) else { continue }
             let result: T
             do {
                 result = try body(LMDBTransaction(pointer: txn, environment: self))
