@@ -4,6 +4,8 @@
 public struct PracticeDirectory: Sendable, Equatable {
     public var practice: PracticeInitialized?
     public var users: [UserID: Role] = [:]
+    /// Full names given with `user add --full-name`, for listings.
+    public var userNames: [UserID: DisplayName] = [:]
     public var providers: [ProviderID: ProviderAdded] = [:]
     public var locations: [LocationID: LocationAdded] = [:]
     public var rooms: [RoomID: RoomAdded] = [:]

@@ -30,7 +30,9 @@ public struct PracticeState: Sendable {
     public mutating func apply(_ event: any EventPayload) {
         switch event {
         case let e as PracticeInitialized: directory.practice = e
-        case let e as UserAdded: directory.users[e.user] = e.role
+        case let e as UserAdded:
+            directory.users[e.user] = e.role
+            directory.userNames[e.user] = e.fullName
         case let e as PracticeSettingChanged: directory.settings.set(e.key, to: e.value)
         case let e as ProviderAdded: directory.providers[e.provider] = e
         case let e as LocationAdded: directory.locations[e.location] = e

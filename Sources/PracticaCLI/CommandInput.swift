@@ -1,0 +1,71 @@
+import BinaryCodec
+import CLIKit
+import Foundation
+import RevenueCycle
+
+/// Turns option and argument text into domain values before any work is done,
+/// so a bad value is a usage error (exit 2) naming the option and never reaches
+/// the store. Each accessor reuses `DomainInput.parse` for the message shape
+/// "--npi: invalid NPI \"1234567890\": check digit should be 3, not 0".
+extension ParsedCommand {
+    /// The value of a required (or defaulted) option, parsed.
+    func value<T>(_ option: String, _ make: (String) throws -> T) throws -> T {
+        try DomainInput.parse("--\(option)", try required(option), make)
+    }
+
+    /// The value of an optional option, parsed; `nil` when absent.
+    func optionalValue<T>(_ option: String, _ make: (String) throws -> T) throws -> T? {
+        guard let text = string(option) else { return nil }
+        return try DomainInput.parse("--\(option)", text, make)
+    }
+
+    /// A positional argument, parsed; the message names it as `<name>`.
+    func argumentValue<T>(_ name: String, _ make: (String) throws -> T) throws -> T {
+        try DomainInput.parse("<\(name)>", try requiredArgument(name), make)
+    }
+}
+
+/// Validates one part of a person's name on its own, so `--first` and `--last`
+/// are blamed separately and `patient update --last` can keep the stored first name.
+enum NamePart {
+    /// A stand-in for the other parts; it always passes `PersonName`'s checks.
+    private static let filler = "A"
+
+    static func first(_ text: String) throws -> String {
+        try PersonName(first: text, last: filler).first
+    }
+
+    static func middle(_ text: String) throws -> String? {
+        try PersonName(first: filler, middle: text, last: filler).middle
+    }
+
+    static func last(_ text: String) throws -> String {
+        try PersonName(first: filler, last: text).last
+    }
+}
+
+/// Today's date where the practice is, for "not in the future" checks and
+/// for marking which coverages are in effect.
+enum PracticeCalendar {
+    static func today(in state: PracticeState) -> LocalDate {
+        let zone = state.directory.practice?.timeZone ?? (try? TimeZoneID("UTC"))
+        let now = Instant(Date())
+        guard let zone else { return LocalDateTime(secondsAsIfUTC: now.secondsSinceEpoch).date }
+        return zone.localDateTime(at: now).date
+    }
+}
+
+extension CommandContext {
+    /// The session for a listing or `show`, once the acting user is known to
+    /// be allowed to read: auditors and every other role may, strangers may not.
+    func readingSession() throws -> FrontDeskSession {
+        let session = try frontDesk()
+        _ = try session.authorize(.read)
+        return session
+    }
+
+    /// Prints what a command did: one line for people, or its JSON object with `--json`.
+    func report(_ line: String, json: JSONValue) {
+        if self.json { printJSON(json) } else { print(line) }
+    }
+}
