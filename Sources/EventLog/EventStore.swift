@@ -94,14 +94,22 @@ public final class EventStore: @unchecked Sendable {
     /// Runs LMDB work, turning its errors into store errors that name the operation.
     func run<T>(_ operation: String, _ body: () throws -> T) throws(EventStoreError) -> T {
         do {
-            return try body()
+            return try passingCallerErrors(operation, body)
         } catch let error as EventStoreError {
             throw error
-        } catch let error as LMDBError {
-            if error.meansCorruption { throw .storeCorrupt(reason: "\(operation): \(error)") }
-            throw .lmdb(error, operation: operation)
         } catch {
             throw .invalidBatch(reason: "\(error)")
+        }
+    }
+
+    /// Like `run`, but an error thrown by the caller's own code (a decision refusing
+    /// inside `append`) comes out unchanged, so the caller can report it as it is.
+    func passingCallerErrors<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LMDBError {
+            if error.meansCorruption { throw EventStoreError.storeCorrupt(reason: "\(operation): \(error)") }
+            throw EventStoreError.lmdb(error, operation: operation)
         }
     }
 
@@ -130,8 +138,9 @@ public final class EventStore: @unchecked Sendable {
     /// - Parameters:
     ///   - expectations: a version per stream the batch relies on.
     ///   - expectedHead: when set, the log's last position the decision was made on.
-    /// - throws: `.conflict` naming the stream and both versions; `.logMoved`; `.invalidBatch`.
-    ///   A batch whose id is already stored appends nothing and returns the original positions.
+    /// - throws: `.conflict` naming the stream and both versions; `.logMoved`; `.invalidBatch`;
+    ///   or whatever `build` threw, unchanged. A batch whose id is already stored appends
+    ///   nothing and returns the original positions.
     @discardableResult
     public func append(_ metadata: AppendMetadata,
                        expectations: [String: ExpectedVersion] = [:],
@@ -140,7 +149,7 @@ public final class EventStore: @unchecked Sendable {
         writeLock.lock()
         defer { writeLock.unlock() }
         var interned: [(NameCache, String, UInt32)] = []
-        let result: AppendResult = try run("append") {
+        let result: AppendResult = try passingCallerErrors("append") {
             try environment.write { txn in
                 interned.removeAll()
                 if let existing = try txn.get(txn.database(LogDatabase.commands), metadata.batchID.bytes) {

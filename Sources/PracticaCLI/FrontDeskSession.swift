@@ -64,27 +64,17 @@ final class FrontDeskSession {
         while true {
             attempts += 1
             var extra: Extra?
-            // The store wraps any error thrown inside its transaction as an invalid batch;
-            // keep the refusal itself so the user sees its one line and exit code.
-            var refusal: (any Error)?
             do {
                 let result = try store.append(AppendMetadata(actor: user.name, causation: command), expectedHead: head) { context in
-                    do {
-                        let decision = try Self.mapRejection { try decide(self.state, IDAllocator(context: context)) }
-                        extra = decision.extra
-                        return decision.events
-                    } catch {
-                        refusal = error
-                        throw error
-                    }
+                    let decision = try Self.mapRejection { try decide(self.state, IDAllocator(context: context)) }
+                    extra = decision.extra
+                    return decision.events
                 }
                 try refresh()
                 guard let extra else { throw CommandFailure("the command produced no result") }
                 return (result, extra)
             } catch EventStoreError.logMoved where attempts < 20 {
                 try refresh()
-            } catch {
-                throw refusal ?? error
             }
         }
     }

@@ -83,6 +83,15 @@ final class AppendTests: XCTestCase {
         XCTAssertEqual(seen, [1, 2, 3, 4])
     }
 
+    func testADecisionsOwnErrorComesOutUnchanged() throws {
+        struct SlotTaken: Error, Equatable {}
+        let store = try EventStore.create(at: temporaryDirectory())
+        XCTAssertThrowsError(try store.append(AppendMetadata(actor: "x")) { _ in throw SlotTaken() }) {
+            XCTAssertEqual($0 as? SlotTaken, SlotTaken())
+        }
+        XCTAssertEqual(try store.lastPosition(), 0)
+    }
+
     func testEmptyBatchAndBadStreamIdsAreRefused() throws {
         let store = try EventStore.create(at: temporaryDirectory())
         XCTAssertThrowsError(try store.append([], metadata: AppendMetadata(actor: "x")))
