@@ -29,7 +29,7 @@ extension EventStore {
                 var pages = 0
                 for name in LogDatabase.all { pages += try txn.pagesUsed(txn.database(name)) }
                 let current = try txn.get(txn.database(LogDatabase.meta), MetaKey.currentDictionary).flatMap { BigEndian.u32($0[...]) } ?? 0
-                return StoreStatistics(events: head.position,
+                return StoreStatistics(events: min(head.position, horizon ?? .max),
                                        streams: try txn.entryCount(txn.database(LogDatabase.streams)),
                                        batches: try txn.entryCount(txn.database(LogDatabase.batches)),
                                        fileBytes: fileBytes,

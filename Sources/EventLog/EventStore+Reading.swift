@@ -10,6 +10,11 @@ extension EventStore {
     /// ```
     public func scan(from start: UInt64, through end: UInt64? = nil, direction: ReadDirection = .forward,
                      types: Set<String>? = nil, _ body: (RecordedEvent) throws -> Bool) throws {
+        var start = start
+        var end = end
+        if let horizon {
+            if direction == .forward { end = min(end ?? horizon, horizon) } else { start = min(start, horizon) }
+        }
         try run("read the log") {
             try environment.read { txn in
                 let decoder = try RecordDecoder(store: self, txn: txn)
@@ -84,7 +89,8 @@ extension EventStore {
                 var version: UInt64 = 0
                 while out.count < limit {
                     var position: UInt64?
-                    guard try index.move(op, key: key, { _, v in position = PositionKey.decode(v) }), let position else { break }
+                    guard try index.move(op, key: key, { _, v in position = PositionKey.decode(v) }), let position,
+                          position <= horizon ?? .max else { break }
                     op = MDB_NEXT_DUP
                     key = nil
                     version += 1

@@ -33,9 +33,14 @@ public final class EventStore: @unchecked Sendable {
     /// The initial map; it grows on demand, so this is not a limit.
     public static let defaultMapSize = 64 << 20
 
+    /// Set on a replay copy (`practica replay`): the log is read as if it ended at this
+    /// position, and nothing may be appended.
+    public let horizon: UInt64?
+
     private init(paths: StorePaths, environment: LMDBEnvironment) throws(EventStoreError) {
         self.paths = paths
         self.environment = environment
+        self.horizon = ReplayHorizon.read(paths)
         self.compressor = try ZstdCompressor(level: Self.compressionLevel)
         self.parallelCompressor = try ParallelCompressor(level: Self.compressionLevel)
     }
@@ -117,11 +122,15 @@ public final class EventStore: @unchecked Sendable {
 
     /// The last position in the log (0 when empty).
     public func lastPosition() throws(EventStoreError) -> UInt64 {
-        try run("read the log head") { try environment.read { txn in try Head.read(txn).position } }
+        let head = try run("read the log head") { try environment.read { txn in try Head.read(txn).position } }
+        return horizon.map { min($0, head) } ?? head
     }
 
     public func streamVersion(_ stream: String) throws(EventStoreError) -> UInt64 {
-        try run("read stream \(stream)") {
+        if horizon != nil {
+            return try run("read stream \(stream)") { UInt64(try readStream(stream).count) }
+        }
+        return try run("read stream \(stream)") {
             try environment.read { txn in try StreamTable.lookup(stream, txn: txn)?.version ?? 0 }
         }
     }
@@ -146,6 +155,7 @@ public final class EventStore: @unchecked Sendable {
                        expectations: [String: ExpectedVersion] = [:],
                        expectedHead: UInt64? = nil,
                        build: (AppendContext) throws -> [NewEvent]) throws -> AppendResult {
+        if horizon != nil { throw EventStoreError.readOnlyReplay(path: paths.root) }
         writeLock.lock()
         defer { writeLock.unlock() }
         var interned: [(NameCache, String, UInt32)] = []

@@ -21,6 +21,8 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible {
     case dictionaryTraining(reason: String)
     case lmdb(LMDBError, operation: String)
     case io(path: String, reason: String)
+    /// A replay copy is a picture of the past: it is read, never appended to.
+    case readOnlyReplay(path: String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,7 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible {
         case .dictionaryTraining(let reason): return "dictionary training failed: \(reason)"
         case let .lmdb(error, operation): return "\(operation): \(error)"
         case let .io(path, reason): return "\(path): \(reason)"
+        case .readOnlyReplay(let path): return "\(path) is a replay copy of the past and cannot be changed"
         }
     }
 }

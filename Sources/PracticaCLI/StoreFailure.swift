@@ -19,6 +19,7 @@ struct StoreFailure: UserError {
         case .positionOutOfRange: return "see 'practica log tail' for the newest positions"
         case .dictionaryTraining: return "append more events first"
         case .io: return "choose another path"
+        case .readOnlyReplay: return "run the command against the live store instead"
         default: return nil
         }
     }

@@ -1,0 +1,46 @@
+import Foundation
+import XCTest
+
+final class ReplayCommandTests: XCTestCase {
+    func testReplayByPositionIsAReadOnlyPictureOfThePast() throws {
+        let store = temporaryStore()
+        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "maria"]).status, 0)
+        XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "500", "--batch", "50"]).status, 0)
+        let copy = temporaryStore("copy")
+        let replay = try CLI.run(["replay", "--until", "202", "--into", copy, "--store", store, "--as", "maria"])
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        XCTAssertTrue(replay.stdout.contains("replayed to position 202"), replay.stdout)
+        let tail = try CLI.run(["log", "tail", "-n", "1", "--json", "--store", copy])
+        XCTAssertTrue(tail.stdout.hasPrefix("{\"position\":202,"), tail.stdout)
+        assertRefused(try CLI.run(["log", "show", "203", "--store", copy]), status: 1, mentioning: "the log ends at 202")
+        // The copy's stream reads stop at the cut too: compare with the original.
+        let original = try CLI.run(["log", "tail", "-n", "300", "--json", "--store", store]).stdout
+        XCTAssertTrue(original.contains("\"position\":502,"))
+        // Nothing can be appended to the past.
+        assertRefused(try CLI.run(["store", "synth", "--store", copy, "--events", "1"]), status: 1, mentioning: "replay copy")
+        XCTAssertEqual(try CLI.run(["store", "verify", "--store", copy]).status, 0)
+    }
+
+    func testReplayByTimeCutsAtWhatWasRecordedThen() throws {
+        let store = temporaryStore()
+        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "maria"]).status, 0)
+        let before = temporaryStore("before")
+        XCTAssertEqual(try CLI.run(["replay", "--until", "2000-01-01", "--into", before, "--store", store, "--as", "maria"]).status, 0)
+        XCTAssertTrue(try CLI.run(["store", "stats", "--json", "--store", before]).stdout.contains("\"events\":0"))
+        let after = temporaryStore("after")
+        XCTAssertEqual(try CLI.run(["replay", "--until", "2999-12-31 23:00", "--into", after, "--store", store, "--as", "maria"]).status, 0)
+        XCTAssertTrue(try CLI.run(["store", "stats", "--json", "--store", after]).stdout.contains("\"events\":2"))
+    }
+
+    func testReplayRefusals() throws {
+        let store = temporaryStore()
+        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "maria"]).status, 0)
+        assertRefused(try CLI.run(["replay", "--until", "99", "--into", temporaryStore("x"), "--store", store, "--as", "maria"]),
+                      status: 1, mentioning: "position 99 does not exist")
+        assertRefused(try CLI.run(["replay", "--until", "2026-02-30", "--into", temporaryStore("y"), "--store", store, "--as", "maria"]),
+                      status: 2, mentioning: "--until")
+        assertRefused(try CLI.run(["replay", "--until", "1", "--store", store, "--as", "maria"]), status: 2, mentioning: "--into")
+        assertRefused(try CLI.run(["replay", "--until", "1", "--into", temporaryStore("z"), "--store", store, "--as", "nobody"]),
+                      status: 1, mentioning: "unknown user")
+    }
+}
