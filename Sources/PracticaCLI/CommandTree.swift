@@ -14,6 +14,8 @@ enum CommandTree {
     static var groups: [any CommandGroup.Type] {
         [
             InitCommand.self, LogCommands.self, StoreCommands.self, ProjectionCommands.self,
+            AvailabilityCommands.self, BookCommand.self, RescheduleCommand.self, CancelCommand.self, NoShowCommand.self,
+            CheckInCommand.self, CheckOutCommand.self, WaitlistCommands.self, SlotsCommands.self,
         ]
     }
 

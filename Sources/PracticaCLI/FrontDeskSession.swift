@@ -64,16 +64,26 @@ final class FrontDeskSession {
         while true {
             attempts += 1
             var extra: Extra?
+            // The store reports any error thrown inside its transaction as an invalid
+            // batch; keep the decision's own refusal so the user sees it, not that.
+            var refusal: (any UserError)?
             do {
                 let result = try store.append(AppendMetadata(actor: user.name, causation: command), expectedHead: head) { context in
-                    let decision = try Self.mapRejection { try decide(self.state, IDAllocator(context: context)) }
-                    extra = decision.extra
-                    return decision.events
+                    do {
+                        let decision = try Self.mapRejection { try decide(self.state, IDAllocator(context: context)) }
+                        extra = decision.extra
+                        return decision.events
+                    } catch let error as any UserError {
+                        refusal = error
+                        throw error
+                    }
                 }
                 try refresh()
                 guard let extra else { throw CommandFailure("the command produced no result") }
                 return (result, extra)
-            } catch EventStoreError.logMoved where attempts < 20 {
+            } catch let error as EventStoreError {
+                if let refusal { throw refusal }
+                guard case .logMoved = error, attempts < 20 else { throw error }
                 try refresh()
             }
         }
