@@ -12,6 +12,10 @@ import RevenueCycle
 public struct ScheduleReadModel {
     let table: ProjectionTable
 
+    /// Up to this many days, a provider's appointments are read day by day through
+    /// the provider prefix; beyond it one scan of the range filtered by provider is cheaper.
+    static let perDayScanLimit = 31
+
     public init(_ table: ProjectionTable) { self.table = table }
 
     public func appointment(_ id: AppointmentID) throws -> ScheduleEntry? {
@@ -23,7 +27,7 @@ public struct ScheduleReadModel {
         guard from <= through else { return [] }
         var ids: [AppointmentID] = []
         let last = ScheduleKeys.ordered(through.daysSinceEpoch)
-        if let provider {
+        if let provider, from.days(to: through) <= Self.perDayScanLimit {
             // One contiguous range per day once the provider is part of the prefix.
             for offset in 0...from.days(to: through) {
                 try table.scan(prefix: ScheduleKeys.day(from.adding(days: offset), provider: provider)) { key, _ in
@@ -34,7 +38,8 @@ public struct ScheduleReadModel {
         } else {
             try table.scan(prefix: [ScheduleKeys.dayPrefix], from: ScheduleKeys.day(from)) { key, _ in
                 guard let day = ScheduleKeys.field(key, 0), day <= last else { return false }
-                if let n = ScheduleKeys.field(key, 3) { ids.append(AppointmentID(n)) }
+                if provider == nil || ScheduleKeys.field(key, 1) == provider?.number,
+                   let n = ScheduleKeys.field(key, 3) { ids.append(AppointmentID(n)) }
                 return true
             }
         }

@@ -16,6 +16,7 @@ enum CommandTree {
             InitCommand.self, LogCommands.self, StoreCommands.self, ProjectionCommands.self,
             AvailabilityCommands.self, BookCommand.self, RescheduleCommand.self, CancelCommand.self, NoShowCommand.self,
             CheckInCommand.self, CheckOutCommand.self, WaitlistCommands.self, SlotsCommands.self,
+            ScheduleCommands.self, AppointmentsCommands.self,
         ]
     }
 
