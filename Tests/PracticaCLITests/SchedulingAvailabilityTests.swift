@@ -40,6 +40,35 @@ final class SchedulingAvailabilityTests: XCTestCase {
         }
     }
 
+    func testAProviderCannotHaveOverlappingHoursAtTwoLocations() throws {
+        let f = try SchedulingFixture()
+        try assertAppendsNothing(f) {
+            assertRefused(try f.run(["availability", "set", "--provider", f.provider, "--location", f.newYork,
+                                     "--block", "mon 11:00-14:00", "--from", "2026-12-01"]),
+                          status: 1, mentioning: "overlaps PR1001's hours at LO1001")
+        }
+        let fits = try f.run(["availability", "set", "--provider", f.provider, "--location", f.newYork,
+                              "--block", "sat 09:00-12:00", "--from", "2026-12-01"])
+        XCTAssertEqual(fits.status, 0, fits.stderr)
+    }
+
+    func testTimesAreTypedAndShownInTheLocationsZone() throws {
+        let f = try SchedulingFixture()
+        let r = try f.run(["book", "--patient", f.patient, "--provider", f.otherProvider, "--location", f.newYork,
+                           "--type", f.followUp, "--at", "2026-12-01 09:00", "--force", "--reason", "visiting"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("2026-12-01 09:00–09:30 America/New_York"), r.stdout)
+        let entry = try f.appointments().first
+        XCTAssertEqual(entry?["start"] as? String, "2026-12-01T14:00:00Z", "09:00 EST is 14:00 UTC")
+        XCTAssertEqual(entry?["localStart"] as? String, "2026-12-01 09:00")
+        // Clashes compare instants, not wall clocks: 08:15 in Chicago is 09:15 in New York.
+        try assertAppendsNothing(f) {
+            assertRefused(try f.book(at: "2026-12-01 08:15", extra: ["--force", "--reason", "x"]),
+                          status: 1, mentioning: "the patient is already booked (AP1001)")
+        }
+        XCTAssertEqual(try f.book(at: "2026-12-01 09:00").status, 0, "09:00 in Chicago is after 09:30 in New York")
+    }
+
     func testExceptionBlocksBookingsAndRefusesBackwardsRanges() throws {
         let f = try SchedulingFixture()
         let added = try f.run(["availability", "exception", "--provider", f.provider, "--start", "2026-12-24 00:00",

@@ -12,14 +12,14 @@ import XCTest
 /// commands allocate later never collide.
 ///
 /// - PR1001 works Mon–Fri 09:00–12:00 and 13:00–17:00 at LO1001 from 2026-01-01; PR1002 has no hours.
-/// - LO1001 (America/Chicago) has rooms RO1001 and RO1002.
+/// - LO1001 (America/Chicago) has rooms RO1001 and RO1002; LO1002 is in America/New_York.
 /// - AT1001 is a 30-minute follow-up, AT1002 a 60-minute new-patient visit.
 /// - PT1001, PT1002, PT1003 are registered; PT1001 has coverage CV1001 (copay 25.00) from 2026-01-01.
 /// - Users: tester (admin), maria (front desk), audrey (auditor).
 struct SchedulingFixture {
     let store: String
     let provider = "PR1001", otherProvider = "PR1002"
-    let location = "LO1001"
+    let location = "LO1001", newYork = "LO1002"
     let room = "RO1001", otherRoom = "RO1002"
     let followUp = "AT1001", newPatient = "AT1002"
     let patient = "PT1001", patient2 = "PT1002", patient3 = "PT1003"
@@ -44,6 +44,7 @@ struct SchedulingFixture {
         let provider = ProviderID(try next(ProviderID.prefix))
         let provider2 = ProviderID(try next(ProviderID.prefix))
         let location = LocationID(try next(LocationID.prefix))
+        let newYork = LocationID(try next(LocationID.prefix))
         let rooms = [RoomID(try next(RoomID.prefix)), RoomID(try next(RoomID.prefix))]
         let followUp = AppointmentTypeID(try next(AppointmentTypeID.prefix))
         let newPatient = AppointmentTypeID(try next(AppointmentTypeID.prefix))
@@ -64,6 +65,8 @@ struct SchedulingFixture {
                                                                     npi: try NPI("1245319599"), taxonomy: try TaxonomyCode("207Q00000X"))),
             NewEvent(stream: "location-\(location)", LocationAdded(location: location, name: try DisplayName("Main"), address: "1 Main St",
                                                                    placeOfService: try PlaceOfService("11"), timeZone: chicago)),
+            NewEvent(stream: "location-\(newYork)", LocationAdded(location: newYork, name: try DisplayName("East"), address: "5 Broadway",
+                                                                 placeOfService: try PlaceOfService("11"), timeZone: try TimeZoneID("America/New_York"))),
             NewEvent(stream: "appointment-type-\(followUp)", AppointmentTypeAdded(appointmentType: followUp, name: try DisplayName("Follow-up"), minutes: 30)),
             NewEvent(stream: "appointment-type-\(newPatient)", AppointmentTypeAdded(appointmentType: newPatient, name: try DisplayName("New patient"), minutes: 60)),
             NewEvent(stream: "payer-\(payer)", PayerAdded(payer: payer, name: try DisplayName("Acme Health"), electronicPayerID: "60054", timelyFilingDays: 90)),
