@@ -35,6 +35,6 @@ let package = Package(
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
         .testTarget(name: "RevenueCycleTests", dependencies: ["RevenueCycle", "BinaryCodec"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventLog", "RevenueCycle"]),
-        .testTarget(name: "PracticaCLITests", dependencies: ["PracticaCLI"]),
+        .testTarget(name: "PracticaCLITests", dependencies: ["PracticaCLI", "EventLog", "RevenueCycle", "BinaryCodec"]),
     ]
 )

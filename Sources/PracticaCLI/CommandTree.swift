@@ -18,6 +18,10 @@ enum CommandTree {
             UserCommands.self, ProviderCommands.self, LocationCommands.self, RoomCommands.self, AppointmentTypeCommands.self,
             PayerCommands.self, FeeCommands.self, SettingCommands.self, PatientCommands.self, CoverageCommands.self,
             ProvidersListing.self, LocationsListing.self, PayersListing.self, FeesListing.self, UsersListing.self,
+            // Scheduling and the schedule read model (issue 4).
+            AvailabilityCommands.self, BookCommand.self, RescheduleCommand.self, CancelCommand.self, NoShowCommand.self,
+            CheckInCommand.self, CheckOutCommand.self, WaitlistCommands.self, SlotsCommands.self,
+            ScheduleCommands.self, AppointmentsCommands.self,
         ]
     }
 

@@ -1,0 +1,95 @@
+import BinaryCodec
+import EventLog
+import RevenueCycle
+
+/// The schedule read model: every appointment by id, indexed by local day +
+/// provider + start and by patient, plus booked / cancelled / no-show counters
+/// per provider, appointment type and month for the KPI reports.
+///
+/// Each event rewrites one appointment: the old entry's index keys and counter
+/// contribution are taken out and the new entry's put in. Doing it that way
+/// (rather than patching counters per event type) keeps a reschedule into
+/// another month, or a status change after a cancellation, correct by
+/// construction. See `ScheduleKeys` for the key layout.
+///
+/// ```swift
+/// let runner = try ReadModels.caughtUp(store)
+/// let today = try runner.read("schedule") { try ScheduleReadModel($0).appointments(from: date, through: date) }
+/// ```
+public struct ScheduleProjection: Projection {
+    public static let projectionName = "schedule"
+    public var name: String { Self.projectionName }
+    public let version = 1
+    public let eventTypes: Set<String> = [
+        AppointmentBooked.typeName, AppointmentRescheduled.typeName, AppointmentCancelled.typeName,
+        AppointmentNoShow.typeName, PatientCheckedIn.typeName, PatientCheckedOut.typeName,
+    ]
+
+    public init() {}
+
+    public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
+        switch payload {
+        case let e as AppointmentBooked:
+            try update(e.appointment, in: table) { _ in ScheduleEntry(e) }
+        case let e as AppointmentRescheduled:
+            try update(e.appointment, in: table) { old in
+                guard var entry = old else { return nil }
+                entry.start = e.start
+                entry.minutes = e.minutes
+                entry.zone = e.zone
+                entry.forcedReason = e.forcedReason
+                return entry
+            }
+        case let e as AppointmentCancelled:
+            try setStatus(.cancelled, of: e.appointment, in: table) { $0.isLateCancellation = e.isLate }
+        case let e as AppointmentNoShow:
+            try setStatus(.noShow, of: e.appointment, in: table)
+        case let e as PatientCheckedIn:
+            try setStatus(.checkedIn, of: e.appointment, in: table)
+        case let e as PatientCheckedOut:
+            try setStatus(.checkedOut, of: e.appointment, in: table) { $0.visit = e.visit }
+        default:
+            break
+        }
+    }
+
+    private func setStatus(_ status: AppointmentStatus, of id: AppointmentID, in table: ProjectionTable,
+                           _ more: (inout ScheduleEntry) -> Void = { _ in }) throws {
+        try update(id, in: table) { old in
+            guard var entry = old else { return nil }
+            entry.status = status
+            more(&entry)
+            return entry
+        }
+    }
+
+    /// Replaces one appointment's entry, index keys and counter contribution.
+    /// An event for an appointment never booked changes nothing (as in `PracticeState`).
+    private func update(_ id: AppointmentID, in table: ProjectionTable,
+                        _ change: (ScheduleEntry?) -> ScheduleEntry?) throws {
+        let old = try table.get(ScheduleKeys.appointment(id)).map(ScheduleEntry.decode)
+        guard let new = change(old) else { return }
+        if let old {
+            let (oldDay, newDay) = (ScheduleKeys.day(old), ScheduleKeys.day(new))
+            if oldDay != newDay { try table.delete(oldDay) }
+            let (oldPatient, newPatient) = (ScheduleKeys.patient(old), ScheduleKeys.patient(new))
+            if oldPatient != newPatient { try table.delete(oldPatient) }
+            try addCounters(of: old, sign: -1, in: table)
+        }
+        try table.put(ScheduleKeys.appointment(id), new.encoded())
+        try table.put(ScheduleKeys.day(new), [])
+        try table.put(ScheduleKeys.patient(new), [])
+        try addCounters(of: new, sign: 1, in: table)
+    }
+
+    private func addCounters(of entry: ScheduleEntry, sign: Int64, in table: ProjectionTable) throws {
+        let key = ScheduleKeys.counter(ScheduleKeys.counterKey(of: entry))
+        var counters = try table.get(key).map(ScheduleCounters.decode) ?? ScheduleCounters()
+        counters.add(ScheduleCounters(contributionOf: entry), sign: sign)
+        if counters.isZero {
+            try table.delete(key)
+        } else {
+            try table.put(key, counters.encoded())
+        }
+    }
+}
