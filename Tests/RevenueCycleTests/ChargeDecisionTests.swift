@@ -109,7 +109,7 @@ final class ChargeDecisionTests: XCTestCase {
         XCTAssertEqual(r?.reason, "E11 is not on the ICD-10-CM code list")
     }
 
-    func testVoidingAChargeNeedsAReasonAndNoLiveClaim() throws {
+    func testVoidingAChargeNeedsAReasonAndNoUnsentClaim() throws {
         var w = try ClaimWorld()
         let v = try w.visit()
         let e = try w.charge(v, "99213", id: 1)
@@ -117,7 +117,7 @@ final class ChargeDecisionTests: XCTestCase {
         assertRejected(.refused, field: "charge") { try ChargeDecisions.void(ChargeID(99), reason: "x", state: w.state) }
         try w.claim(v, id: 1)
         let r = assertRejected(.refused, field: "charge") { try ChargeDecisions.void(e.charge, reason: "typo", state: w.state) }
-        XCTAssertEqual(r?.reason, "CH1 is billed on claim CL1")
+        XCTAssertEqual(r?.reason, "CH1 is on claim CL1, which is draft and not sent yet")
         w.apply(try ClaimCreation.void(ClaimID(1), voidingID: nil, reason: "rebuild", today: ClaimWorld.today, state: w.state))
         let voided = try ChargeDecisions.void(e.charge, reason: "typo", state: w.state)
         w.state.apply(voided)

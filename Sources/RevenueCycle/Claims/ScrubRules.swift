@@ -62,9 +62,9 @@ enum ScrubRules {
     /// Codes that carry a global surgical period or are separately billable
     /// procedures (surgery 10004-69990, injections and infusions 96360-96549):
     /// billing one with an E/M the same day needs modifier 25 on the E/M.
-    /// Labs and radiology do not, so they are left out.
+    /// Labs, radiology and venipuncture (36400-36416, no global period) do not.
     static func isProcedure(_ p: ProcedureCode) -> Bool {
-        guard p.kind == .cpt, let n = Int(p.code) else { return false }
+        guard p.kind == .cpt, let n = Int(p.code), !(36400...36416).contains(n) else { return false }
         return (10004...69990).contains(n) || (96360...96549).contains(n)
     }
 

@@ -93,17 +93,20 @@ public enum ChargeDecisions {
                              overrideReason: reason, enteredOn: today)
     }
 
-    /// Voids a charge that no live claim carries.
+    /// Voids a charge. A charge on a claim the payer has may be voided: the
+    /// claim keeps showing what was sent, and its replacement leaves the charge
+    /// out. One on a claim not sent yet is refused, since that claim would go
+    /// out with it: void the claim first.
     /// - throws: `Rejection` for an unknown or already voided charge, an empty
-    ///   reason, or a charge on a claim (void or replace the claim first).
+    ///   reason, or a charge on an unsent claim.
     public static func void(_ id: ChargeID, reason: String, state: PracticeState) throws(Rejection) -> ChargeVoided {
         guard let charge = state.charges[id] else { throw .refused("charge", "unknown charge \(id)") }
         guard !charge.isVoided else { throw .refused("charge", "\(id) is already voided") }
         let why = reason.trimmedForInput
         guard !why.isEmpty else { throw .usage("reason", "say why the charge is voided") }
-        if let claim = charge.claim {
-            throw .refused("charge", "\(id) is billed on claim \(claim)",
-                           hint: "void claim \(claim) (or replace it without this charge) first")
+        if let claim = charge.claim, let record = state.claims[claim], !record.status.isWithPayer {
+            throw .refused("charge", "\(id) is on claim \(claim), which is \(record.status) and not sent yet",
+                           hint: "void claim \(claim) first, then create it again without this charge")
         }
         return ChargeVoided(charge: id, reason: why)
     }
