@@ -35,8 +35,9 @@ public struct ProcedurePairTable: Sendable, Equatable {
     /// - throws: `ValueError` naming the line for a row that is not `code,code,0|1`.
     public static func parse(_ text: String) throws(ValueError) -> ProcedurePairTable {
         var edits: [Edit] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingSuffix("\r").trimmedForInput
+        // `isNewline` also matches "\r\n", which Swift holds as one Character.
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = String(raw).trimmedForInput
             if line.isEmpty || line.hasPrefix("#") || line.lowercased().hasPrefix("column1") { continue }
             func fail(_ reason: String) -> ValueError {
                 ValueError(kind: "procedure pair table line \(index + 1)", input: line, reason: reason)
@@ -50,11 +51,5 @@ public struct ProcedurePairTable: Sendable, Equatable {
             edits.append(Edit(column1: c1, column2: c2, modifierAllowed: cells[2] == "1"))
         }
         return ProcedurePairTable(edits: edits)
-    }
-}
-
-private extension Substring {
-    func trimmingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : String(self)
     }
 }
