@@ -17,7 +17,7 @@ struct Claim837Builder {
         guard let patient = state.patients[patientID] else { throw missing("patient \(patientID) is not on file") }
         guard let coverage = state.coverages[c.coverage] else { throw missing("coverage \(c.coverage) is not on file") }
         guard let payer = state.directory.payers[c.payer] else { throw missing("payer \(c.payer) is not on file") }
-        guard let address = patient.address.flatMap(PostalAddress.parse) else {
+        guard let address = patient.address.flatMap(PostalAddress.parse).map(X12Text.address) else {
             throw missing("\(patientID)'s address needs street, city, state and ZIP")
         }
         guard let rendering = state.directory.providers[c.renderingProvider] else {
@@ -85,6 +85,10 @@ enum X12Text {
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-'&/#()")
         let folded = SearchText.fold(text).uppercased().map { allowed.contains($0) ? $0 : " " }
         return String(folded).split(separator: " ").joined(separator: " ")
+    }
+
+    static func address(_ a: X12Address) -> X12Address {
+        X12Address(line1: clean(a.line1), line2: a.line2.map(clean), city: clean(a.city), state: a.state, postalCode: a.postalCode)
     }
 
     static func name(_ n: PersonName) -> X12Name {
