@@ -21,7 +21,7 @@ final class ClaimLifecycleTests: XCTestCase {
         w.apply(acked)
         XCTAssertEqual(w.status(5521), .acknowledged)
 
-        let text = try SampleFiles277.accepted(claimID: "CL5521")
+        let text = try X12Samples.accepted(claimID: "CL5521")
         let answers = try AcknowledgmentDecisions.apply277(try ClaimAcknowledgment277Reader.read(text), receivedOn: ClaimWorld.today,
                                                            state: w.state)
         w.apply(answers)
@@ -122,7 +122,7 @@ final class ClaimLifecycleTests: XCTestCase {
         var w = try ClaimWorld()
         let original = try w.cleanClaim()
         try SubmissionFixtures.submit(&w)
-        w.apply(try AcknowledgmentDecisions.apply277(try ClaimAcknowledgment277Reader.read(try SampleFiles277.accepted(claimID: "CL5521")),
+        w.apply(try AcknowledgmentDecisions.apply277(try ClaimAcknowledgment277Reader.read(try X12Samples.accepted(claimID: "CL5521")),
                                                      receivedOn: ClaimWorld.today, state: w.state))
         // Fix: the strep test was not done, a venipuncture was.
         w.state.apply(try ChargeDecisions.void(ChargeID(55212), reason: "not performed", state: w.state))

@@ -68,7 +68,7 @@ final class ClaimSubmissionTests: XCTestCase {
         var w = try ClaimWorld()
         let original = try w.cleanClaim()
         try SubmissionFixtures.submit(&w, isa: 1, gs: 1, st: 1)
-        w.apply(try AcknowledgmentDecisions.apply277(try ClaimAcknowledgment277Reader.read(try SampleFiles277.accepted(claimID: "CL5521")),
+        w.apply(try AcknowledgmentDecisions.apply277(try ClaimAcknowledgment277Reader.read(try X12Samples.accepted(claimID: "CL5521")),
                                                      receivedOn: ClaimWorld.today, state: w.state))
         w.apply(try ClaimCreation.replace(original, id: ClaimID(6000), reason: "units", today: ClaimWorld.today, state: w.state))
         try w.scrub(6000)

@@ -8,7 +8,7 @@ import XCTest
 /// another system; our claim ids carry the CL prefix. `accepted(claimID:)` and
 /// `rejected(claimID:)` change only that one TRN*2 element (the segment count
 /// stays the same), so everything else the payer said is the sample's.
-enum SampleFiles277 {
+enum X12Samples {
     static var root: URL {
         URL(fileURLWithPath: ProcessInfo.processInfo.environment["PRACTICA_X12_SAMPLES"] ?? "/work/shared/x12")
     }
