@@ -21,8 +21,8 @@ let package = Package(
         .target(name: "CLIKit"),
         // EDI: tokenizer, writer and the transaction sets.
         .target(name: "X12"),
-        // The domain: value types, events, pure decisions.
-        .target(name: "RevenueCycle", dependencies: ["BinaryCodec"]),
+        // The domain: value types, events, pure decisions; builds 837P inputs and reads 999/277CA results via X12.
+        .target(name: "RevenueCycle", dependencies: ["BinaryCodec", "X12"]),
         // Read models and the runner that keeps them caught up.
         .target(name: "Projections", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec"], path: "Projections"),
         .target(name: "PracticaCLI", dependencies: ["CLIKit", "EventLog", "RevenueCycle", "Projections", "X12", "BinaryCodec"]),
@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "BinaryCodec", "CLMDB"]),
         .testTarget(name: "CLIKitTests", dependencies: ["CLIKit"]),
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
-        .testTarget(name: "RevenueCycleTests", dependencies: ["RevenueCycle", "BinaryCodec"]),
+        .testTarget(name: "RevenueCycleTests", dependencies: ["RevenueCycle", "BinaryCodec", "X12"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventLog", "RevenueCycle"]),
         .testTarget(name: "PracticaCLITests", dependencies: ["PracticaCLI", "EventLog", "RevenueCycle", "BinaryCodec"]),
     ]

@@ -10,7 +10,7 @@ import BinaryCodec
 /// print(event.json.rendered)
 /// ```
 public enum EventRegistry {
-    /// Every front-desk event type, in the order they were introduced.
+    /// Every event type (front desk, then charges and claims), in the order they were introduced.
     public static let allTypes: [any EventPayload.Type] = [
         PracticeInitialized.self, UserAdded.self, PracticeSettingChanged.self,
         ProviderAdded.self, LocationAdded.self, RoomAdded.self, AppointmentTypeAdded.self, PayerAdded.self, FeeSet.self,
@@ -19,6 +19,9 @@ public enum EventRegistry {
         AppointmentBooked.self, AppointmentRescheduled.self, AppointmentCancelled.self, AppointmentNoShow.self,
         PatientCheckedIn.self, PatientCheckedOut.self,
         WaitlistEntryAdded.self, WaitlistEntryRemoved.self,
+        ChargeEntered.self, ChargeVoided.self,
+        ClaimCreated.self, ClaimScrubbed.self, ClaimFindingOverridden.self, ClaimSubmitted.self,
+        ClaimAcknowledged.self, ClaimAcceptedByPayer.self, ClaimRejectedByPayer.self, ClaimReplaced.self, ClaimVoided.self,
     ]
 
     /// Type by stored name.

@@ -1,7 +1,7 @@
 import BinaryCodec
 
-/// Every front-desk event folded into memory: setup, patients, coverage,
-/// availability, appointments and the waitlist.
+/// Every event folded into memory: setup, patients, coverage, availability,
+/// appointments, the waitlist, charges and claims.
 ///
 /// Tests build decision inputs with it, and projections can reuse `apply`.
 /// Events of types it does not know are ignored, so it can be fed a whole log.
@@ -20,6 +20,14 @@ public struct PracticeState: Sendable {
     public var appointments: [AppointmentID: ScheduledAppointment] = [:]
     /// Open waitlist entries.
     public var waitlist: [WaitlistEntryID: WaitlistEntryAdded] = [:]
+    /// Visit → the appointment checked out as it.
+    public var visits: [VisitID: AppointmentID] = [:]
+    public var charges: [ChargeID: ChargeRecord] = [:]
+    /// Visit → its charges in entry order.
+    public var chargesByVisit: [VisitID: [ChargeID]] = [:]
+    public var claims: [ClaimID: ClaimRecord] = [:]
+    public var claimsByVisit: [VisitID: [ClaimID]] = [:]
+    public var controlNumbers = ControlNumberMarks()
 
     public init() {}
 
@@ -58,9 +66,10 @@ public struct PracticeState: Sendable {
         case let e as PatientCheckedOut:
             appointments[e.appointment]?.status = .checkedOut
             appointments[e.appointment]?.visit = e.visit
+            visits[e.visit] = e.appointment
         case let e as WaitlistEntryAdded: waitlist[e.entry] = e
         case let e as WaitlistEntryRemoved: waitlist[e.entry] = nil
-        default: break
+        default: _ = applyBilling(event)
         }
     }
 

@@ -1,0 +1,160 @@
+import X12
+
+/// Who the practice is to its clearinghouse: the parts of an 837P that are
+/// trading-partner setup rather than events in the log.
+public struct SubmissionSetup: Sendable {
+    public var submitter: Submitter837
+    public var receiver: Receiver837
+    /// ISA05/06 and ISA07/08.
+    public var senderQualifier: String
+    public var senderID: String
+    public var receiverQualifier: String
+    public var receiverID: String
+    /// The billing entity's EIN (REF*EI), 9 digits; one per practice.
+    public var billingTaxID: String
+    /// The billing provider's street address (not a PO box).
+    public var billingAddress: X12Address
+    /// SBR09, e.g. "CI" commercial; per practice until payers record their own.
+    public var claimFilingIndicator: String
+    public var isProduction: Bool
+
+    public init(submitter: Submitter837, receiver: Receiver837, senderQualifier: String = "ZZ", senderID: String,
+                receiverQualifier: String = "ZZ", receiverID: String, billingTaxID: String, billingAddress: X12Address,
+                claimFilingIndicator: String = "CI", isProduction: Bool = true) {
+        self.submitter = submitter
+        self.receiver = receiver
+        self.senderQualifier = senderQualifier
+        self.senderID = senderID
+        self.receiverQualifier = receiverQualifier
+        self.receiverID = receiverID
+        self.billingTaxID = billingTaxID
+        self.billingAddress = billingAddress
+        self.claimFilingIndicator = claimFilingIndicator
+        self.isProduction = isProduction
+    }
+}
+
+/// What `claim submit` asks for. Control numbers are allocated by the caller
+/// inside the append (like ids) and must be above every one used before.
+public struct SubmissionRequest: Sendable, Equatable {
+    /// nil: every clean claim.
+    public var claims: [ClaimID]?
+    public var fileName: String
+    public var interchangeControlNumber: Int
+    public var groupControlNumber: Int
+    /// The first ST02; each billing provider's set takes the next one.
+    public var transactionSetControlNumber: Int
+    public var today: LocalDate
+    public var time: LocalTime
+
+    public init(claims: [ClaimID]? = nil, fileName: String, interchangeControlNumber: Int, groupControlNumber: Int,
+                transactionSetControlNumber: Int, today: LocalDate, time: LocalTime) {
+        self.claims = claims
+        self.fileName = fileName
+        self.interchangeControlNumber = interchangeControlNumber
+        self.groupControlNumber = groupControlNumber
+        self.transactionSetControlNumber = transactionSetControlNumber
+        self.today = today
+        self.time = time
+    }
+}
+
+/// An 837P interchange ready to write, and the events that record it.
+public struct SubmissionFile: Sendable {
+    public let text: String
+    public let events: [ClaimSubmitted]
+}
+
+/// Sends clean claims: one interchange, one functional group, one
+/// transaction set per billing provider.
+public enum ClaimSubmissionDecision {
+    static let maxControlNumber = 999_999_999
+
+    /// - throws: `Rejection` when no claim is ready, a named claim is held or
+    ///   already sent, a control number is not above the last one used, or the
+    ///   claim cannot be expressed as a valid 837P (the X12 writer's reason).
+    public static func submit(_ r: SubmissionRequest, setup: SubmissionSetup, state: PracticeState) throws(Rejection) -> SubmissionFile {
+        let records = try pick(r.claims, state)
+        let marks = state.controlNumbers
+        let lastSet = r.transactionSetControlNumber + Set(records.map(\.created.billingProvider)).count - 1
+        try check("interchange-control-number", r.interchangeControlNumber, above: marks.interchange)
+        try check("group-control-number", r.groupControlNumber, above: marks.group)
+        try check("transaction-set-control-number", r.transactionSetControlNumber, above: marks.transactionSet)
+        try check("transaction-set-control-number", lastSet, above: marks.transactionSet)
+        let name = r.fileName.trimmedForInput
+        guard !name.isEmpty else { throw .usage("out", "name the file the claims are written to") }
+
+        let builder = Claim837Builder(state: state, setup: setup)
+        let date = try X12Text.date(r.today)
+        let time: X12Time
+        do { time = try X12Time(hour: r.time.hour, minute: r.time.minute) } catch { throw .usage("time", error.reason) }
+        var sets: [X12OutgoingTransactionSet] = []
+        var events: [ClaimSubmitted] = []
+        let byBilling = Dictionary(grouping: records, by: \.created.billingProvider)
+        for (offset, provider) in byBilling.keys.sorted().enumerated() {
+            let claims = byBilling[provider] ?? []
+            let control = r.transactionSetControlNumber + offset
+            var built: [ProfessionalClaim837] = []
+            for record in claims { built.append(try builder.claim(record)) }
+            let batch = Professional837Batch(submitter: setup.submitter, receiver: setup.receiver,
+                                             billingProvider: try builder.billingProvider(provider),
+                                             batchReference: "\(r.groupControlNumber)-\(control)", createdDate: date,
+                                             createdTime: time, claims: built)
+            do {
+                sets.append(try Professional837Writer().transactionSet(batch, controlNumber: stControl(control)))
+            } catch {
+                throw .refused("claim", error.description, hint: "scrub the claims again; this should have been caught there")
+            }
+            events += claims.map {
+                ClaimSubmitted(claim: $0.id, fileName: name, interchangeControlNumber: r.interchangeControlNumber,
+                               groupControlNumber: r.groupControlNumber, transactionSetControlNumber: control, submittedOn: r.today)
+            }
+        }
+        let header = X12InterchangeHeader(senderQualifier: setup.senderQualifier, senderID: setup.senderID,
+                                          receiverQualifier: setup.receiverQualifier, receiverID: setup.receiverID,
+                                          date: date, time: time, controlNumber: r.interchangeControlNumber,
+                                          isProduction: setup.isProduction)
+        let group = X12OutgoingGroup(
+            header: X12GroupHeader(functionalIdentifier: "HC", applicationSender: setup.submitter.identifier,
+                                   applicationReceiver: setup.receiver.identifier, date: date, time: time,
+                                   controlNumber: r.groupControlNumber, version: Professional837Writer.version),
+            transactionSets: sets)
+        do {
+            return SubmissionFile(text: try X12Writer().write(header: header, groups: [group]), events: events)
+        } catch {
+            throw .refused("claim", error.description)
+        }
+    }
+
+    /// ST02 as written: at least four digits.
+    public static func stControl(_ n: Int) -> String {
+        let s = String(n)
+        return s.count >= 4 ? s : String(repeating: "0", count: 4 - s.count) + s
+    }
+
+    static func pick(_ ids: [ClaimID]?, _ state: PracticeState) throws(Rejection) -> [ClaimRecord] {
+        guard let ids else {
+            let clean = state.claims.values.filter { $0.status == .clean }.sorted { $0.id < $1.id }
+            guard !clean.isEmpty else { throw .refused("claims", "no claim is scrubbed clean", hint: "run `practica claim scrub --all`") }
+            return clean
+        }
+        guard !ids.isEmpty else { throw .usage("claims", "name at least one claim") }
+        var out: [ClaimRecord] = []
+        for id in ids where !out.contains(where: { $0.id == id }) {
+            guard let record = state.claims[id] else { throw .refused("claims", "unknown claim \(id)") }
+            guard record.status == .clean else {
+                let hint = record.status == .held
+                    ? "fix its findings (\(record.openFindings.map(\.rule).joined(separator: ", "))) and scrub again, or override them with a reason"
+                    : "only scrubbed-clean claims are sent; scrub it first"
+                throw .refused("claims", "\(id) is \(record.status)", hint: hint)
+            }
+            out.append(record)
+        }
+        return out
+    }
+
+    static func check(_ field: String, _ n: Int, above last: Int) throws(Rejection) {
+        guard (1...maxControlNumber).contains(n) else { throw .usage(field, "must be 1 to \(maxControlNumber)") }
+        guard n > last else { throw .refused(field, "\(n) was already used (the last was \(last)); control numbers are never reused") }
+    }
+}

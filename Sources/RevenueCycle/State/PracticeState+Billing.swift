@@ -1,0 +1,73 @@
+import BinaryCodec
+
+/// The highest ISA13, GS06 and ST02 ever written, so a submission can refuse
+/// to reuse one (receivers drop files whose control numbers they have seen).
+public struct ControlNumberMarks: Sendable, Equatable {
+    public var interchange = 0
+    public var group = 0
+    public var transactionSet = 0
+
+    public init() {}
+}
+
+extension PracticeState {
+    /// Folds charge and claim events; returns false for any other event.
+    mutating func applyBilling(_ event: any EventPayload) -> Bool {
+        switch event {
+        case let e as ChargeEntered:
+            charges[e.charge] = ChargeRecord(e)
+            chargesByVisit[e.visit, default: []].append(e.charge)
+        case let e as ChargeVoided:
+            charges[e.charge]?.voidReason = e.reason
+        case let e as ClaimCreated:
+            claims[e.claim] = ClaimRecord(e)
+            claimsByVisit[e.visit, default: []].append(e.claim)
+            // A void claim only withdraws the original; it bills nothing.
+            if e.frequency != .void {
+                for line in e.lines { charges[line.charge]?.claim = e.claim }
+            }
+        case let e as ClaimScrubbed: claims[e.claim]?.apply(e)
+        case let e as ClaimFindingOverridden: claims[e.claim]?.apply(e)
+        case let e as ClaimSubmitted:
+            claims[e.claim]?.apply(e)
+            controlNumbers.interchange = max(controlNumbers.interchange, e.interchangeControlNumber)
+            controlNumbers.group = max(controlNumbers.group, e.groupControlNumber)
+            controlNumbers.transactionSet = max(controlNumbers.transactionSet, e.transactionSetControlNumber)
+        case let e as ClaimAcknowledged: claims[e.claim]?.apply(e)
+        case let e as ClaimAcceptedByPayer: claims[e.claim]?.apply(e)
+        case let e as ClaimRejectedByPayer: claims[e.claim]?.apply(e)
+        case let e as ClaimReplaced:
+            claims[e.claim]?.supersede(by: e.replacement, as: .replaced)
+            releaseCharges(of: e.claim)
+        case let e as ClaimVoided:
+            claims[e.claim]?.supersede(by: e.voidingClaim, as: .voided)
+            releaseCharges(of: e.claim)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Charges still pointing at a superseded claim become billable again.
+    private mutating func releaseCharges(of claim: ClaimID) {
+        guard let record = claims[claim] else { return }
+        for line in record.created.lines where charges[line.charge]?.claim == claim {
+            charges[line.charge]?.claim = nil
+        }
+    }
+
+    /// The checked-out appointment that opened `visit`.
+    public func visitAppointment(_ visit: VisitID) -> ScheduledAppointment? {
+        visits[visit].flatMap { appointments[$0] }
+    }
+
+    /// The visit's charges in entry order, voided ones included.
+    public func charges(ofVisit visit: VisitID) -> [ChargeRecord] {
+        (chargesByVisit[visit] ?? []).compactMap { charges[$0] }
+    }
+
+    /// Claims for a patient (after merges), in id order.
+    public func claims(ofPatient patient: PatientID) -> [ClaimRecord] {
+        claims.values.filter { resolvedPatient($0.created.patient) == patient }.sorted { $0.id < $1.id }
+    }
+}
