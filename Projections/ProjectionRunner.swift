@@ -46,8 +46,11 @@ public final class ProjectionRunner {
             }
         }
         var building = fresh
-        try apply(to: chosen, tablesFrom: { name, _ in building[name] }, progress: progress) { updated in
-            building = updated
+        // The fresh tables are unused until the switch, so their chunks need not be synced one by one.
+        try views.withoutSyncing {
+            try apply(to: chosen, tablesFrom: { name, _ in building[name] }, progress: progress) { updated in
+                building = updated
+            }
         }
         // The switch: one transaction points the catalog at the new tables and drops the old.
         try views.write { tx in
@@ -93,7 +96,7 @@ public final class ProjectionRunner {
                 for p in chosen {
                     // Re-read inside the transaction: another process may have applied these events already.
                     guard var entry = isRebuild ? entries[p.name] : try entryFor(p.name, tx) else { continue }
-                    let table = ProjectionTable(transaction: tx, name: entry.table)
+                    let table = try ProjectionTable(transaction: tx, name: entry.table)
                     for (event, payload) in events where event.position > entry.checkpoint && p.eventTypes.contains(event.typeName) {
                         try p.apply(event, payload: payload, to: table)
                     }
@@ -129,7 +132,7 @@ public final class ProjectionRunner {
             guard let entry = try CatalogEntry.read(projection, in: tx) else {
                 throw ProjectionError.notBuilt(projection)
             }
-            return try body(ProjectionTable(transaction: tx, name: entry.table))
+            return try body(try ProjectionTable(transaction: tx, name: entry.table))
         }
     }
 }

@@ -69,23 +69,40 @@ public struct ScheduleProjection: Projection {
                         _ change: (ScheduleEntry?) -> ScheduleEntry?) throws {
         let old = try table.get(ScheduleKeys.appointment(id)).map(ScheduleEntry.decode)
         guard let new = change(old) else { return }
-        if let old {
-            let (oldDay, newDay) = (ScheduleKeys.day(old), ScheduleKeys.day(new))
-            if oldDay != newDay { try table.delete(oldDay) }
-            let (oldPatient, newPatient) = (ScheduleKeys.patient(old), ScheduleKeys.patient(new))
-            if oldPatient != newPatient { try table.delete(oldPatient) }
-            try addCounters(of: old, sign: -1, in: table)
-        }
         try table.put(ScheduleKeys.appointment(id), new.encoded())
-        try table.put(ScheduleKeys.day(new), [])
-        try table.put(ScheduleKeys.patient(new), [])
-        try addCounters(of: new, sign: 1, in: table)
+        // Index keys and counters are only touched when they move (most events
+        // change a status, not the day, the patient or the month).
+        let newDay = ScheduleKeys.day(new)
+        let newPatient = ScheduleKeys.patient(new)
+        let oldDay = old.map(ScheduleKeys.day)
+        let oldPatient = old.map(ScheduleKeys.patient)
+        if oldDay != newDay {
+            if let oldDay { try table.delete(oldDay) }
+            try table.put(newDay, [])
+        }
+        if oldPatient != newPatient {
+            if let oldPatient { try table.delete(oldPatient) }
+            try table.put(newPatient, [])
+        }
+        let newCounterKey = ScheduleKeys.counterKey(of: new)
+        if let old, ScheduleKeys.counterKey(of: old) == newCounterKey {
+            var delta = ScheduleCounters(contributionOf: new)
+            delta.add(ScheduleCounters(contributionOf: old), sign: -1)
+            if !delta.isZero { try addCounters(delta, at: newCounterKey, in: table) }
+        } else {
+            if let old {
+                var removal = ScheduleCounters()
+                removal.add(ScheduleCounters(contributionOf: old), sign: -1)
+                try addCounters(removal, at: ScheduleKeys.counterKey(of: old), in: table)
+            }
+            try addCounters(ScheduleCounters(contributionOf: new), at: newCounterKey, in: table)
+        }
     }
 
-    private func addCounters(of entry: ScheduleEntry, sign: Int64, in table: ProjectionTable) throws {
-        let key = ScheduleKeys.counter(ScheduleKeys.counterKey(of: entry))
+    private func addCounters(_ delta: ScheduleCounters, at counterKey: ScheduleCounterKey, in table: ProjectionTable) throws {
+        let key = ScheduleKeys.counter(counterKey)
         var counters = try table.get(key).map(ScheduleCounters.decode) ?? ScheduleCounters()
-        counters.add(ScheduleCounters(contributionOf: entry), sign: sign)
+        counters.add(delta, sign: 1)
         if counters.isZero {
             try table.delete(key)
         } else {

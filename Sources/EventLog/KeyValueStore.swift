@@ -55,10 +55,26 @@ public final class KeyValueStore: @unchecked Sendable {
         return result
     }
 
+    /// Runs bulk work (a rebuild) without syncing each commit, then syncs once at the end:
+    /// nothing of it is in use until a later transaction switches to it.
+    public func withoutSyncing<T>(_ body: () throws -> T) throws -> T {
+        mdb_env_set_flags(environment.env, UInt32(MDB_NOSYNC), 1)
+        defer { mdb_env_set_flags(environment.env, UInt32(MDB_NOSYNC), 0) }
+        let result = try body()
+        try LMDBError.check(mdb_env_sync(environment.env, 1))
+        return result
+    }
+
     func cachedTable(_ name: String) -> MDB_dbi? {
         lock.lock(); defer { lock.unlock() }
         return tables[name]
     }
+}
+
+/// A table resolved within one transaction.
+public struct KeyValueTable {
+    let dbi: MDB_dbi
+    public let name: String
 }
 
 /// A transaction over a `KeyValueStore`, valid only inside its closure.
@@ -88,6 +104,15 @@ public final class KeyValueTransaction {
         return dbi
     }
 
+    /// Resolves a table once, for code that touches it many times in one transaction.
+    public func handle(_ table: String) throws -> KeyValueTable? {
+        try self.table(table).map { KeyValueTable(dbi: $0, name: table) }
+    }
+
+    public func get(_ table: KeyValueTable, key: [UInt8]) throws -> [UInt8]? { try txn.get(table.dbi, key) }
+    public func put(_ table: KeyValueTable, key: [UInt8], value: [UInt8]) throws { try txn.put(table.dbi, key, value) }
+    public func delete(_ table: KeyValueTable, key: [UInt8]) throws { try txn.delete(table.dbi, key) }
+
     public func get(_ table: String, key: [UInt8]) throws -> [UInt8]? {
         guard let dbi = try self.table(table) else { return nil }
         return try txn.get(dbi, key)
@@ -107,7 +132,13 @@ public final class KeyValueTransaction {
     /// until `body` returns false.
     public func scan(_ table: String, prefix: [UInt8] = [], from start: [UInt8]? = nil, reverse: Bool = false,
                      _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
-        guard let dbi = try self.table(table) else { return }
+        guard let handle = try self.handle(table) else { return }
+        try scan(handle, prefix: prefix, from: start, reverse: reverse, body)
+    }
+
+    public func scan(_ table: KeyValueTable, prefix: [UInt8] = [], from start: [UInt8]? = nil, reverse: Bool = false,
+                     _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
+        let dbi = table.dbi
         let cursor = try txn.cursor(dbi)
         var key: [UInt8]?
         var op: MDB_cursor_op

@@ -1,6 +1,7 @@
 import BinaryCodec
 import EventLog
 import Foundation
+import Projections
 import RevenueCycle
 
 /// The measurements of one bench run.
@@ -71,9 +72,12 @@ struct BenchmarkSuite {
         var report = BenchmarkReport()
         report.events = events
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        if only == "append" || only == "read" {
+        if let only {
             report.appendBatch10000 = try appendRate(store: "main", total: events, batch: 10_000)
             if only == "read" { report.readDecode = try readRate(directory + "/main") }
+            if only == "rebuild" {
+                report.extra.append((key: "rebuild_eps", value: try rebuildRate(directory + "/main"), unit: "ev/s", label: "rebuild all read models"))
+            }
             return report
         }
 
@@ -94,7 +98,19 @@ struct BenchmarkSuite {
         log("reading the whole log with decompress + decode…")
         report.bytesPerEvent = try EventStore.open(at: mainStore).statistics().bytesPerEvent
         report.readDecode = try readRate(mainStore)
+        log("rebuilding every read model from the log…")
+        report.extra.append((key: "rebuild_eps", value: try rebuildRate(mainStore), unit: "ev/s",
+                             label: "rebuild all read models (\(ReadModels.all.map(\.name).joined(separator: ", ")))"))
         return report
+    }
+
+    /// Rebuilds every read model from scratch: log scan, decode, apply, swap.
+    private func rebuildRate(_ path: String) throws -> Double {
+        let store = try EventStore.open(at: path)
+        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
+        let start = Clock.now()
+        try runner.rebuild()
+        return Double(events) / (Clock.now() - start)
     }
 
     /// Reads every event, decompresses it and decodes it into its domain type.
