@@ -1,6 +1,7 @@
 import BinaryCodec
 import CLIKit
 import Foundation
+import Projections
 import RevenueCycle
 
 /// Turns option and argument text into domain values before any work is done,
@@ -48,7 +49,11 @@ enum NamePart {
 /// for marking which coverages are in effect.
 enum PracticeCalendar {
     static func today(in state: PracticeState) -> LocalDate {
-        let zone = state.directory.practice?.timeZone ?? (try? TimeZoneID("UTC"))
+        today(practice: state.directory.practice)
+    }
+
+    static func today(practice: PracticeInitialized?) -> LocalDate {
+        let zone = practice?.timeZone ?? (try? TimeZoneID("UTC"))
         let now = Instant(Date())
         guard let zone else { return LocalDateTime(secondsAsIfUTC: now.secondsSinceEpoch).date }
         return zone.localDateTime(at: now).date
@@ -62,6 +67,17 @@ extension CommandContext {
         let session = try frontDesk()
         _ = try session.authorize(.read)
         return session
+    }
+
+    /// The read models for a listing or `show`, caught up with the log, once the
+    /// acting user is known to be allowed to read. The role comes from the
+    /// directory read model, so a listing never folds the whole log.
+    func readingModels() throws -> ProjectionRunner {
+        let runner = try readModels()
+        _ = try FrontDeskSession.authorize(actor, for: .read) { user in
+            try runner.read(DirectoryProjection.name) { try DirectoryView($0).authorizationDirectory(for: user) }
+        }
+        return runner
     }
 
     /// Prints what a command did: one line for people, or its JSON object with `--json`.

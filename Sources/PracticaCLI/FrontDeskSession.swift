@@ -40,6 +40,13 @@ final class FrontDeskSession {
 
     /// The acting user, checked against the practice's users and the permission.
     func authorize(_ permission: Permission) throws -> UserID {
+        try Self.authorize(actor, for: permission) { _ in state.directory }
+    }
+
+    /// The role check shared with reads from the directory read model: `directory`
+    /// returns the practice and (at least) the acting user's entry.
+    static func authorize(_ actor: String, for permission: Permission,
+                          in directory: (UserID) throws -> PracticeDirectory) throws -> UserID {
         let user: UserID
         do {
             user = try UserID(actor)
@@ -47,9 +54,9 @@ final class FrontDeskSession {
             throw RejectionFailure(.refused("as", "\(error.description)", hint: "pass --as with a user added by 'practica user add'"))
         }
         do {
-            try PracticeSetup.authorize(user, for: permission, in: state.directory)
-        } catch {
-            throw RejectionFailure(error)
+            try PracticeSetup.authorize(user, for: permission, in: try directory(user))
+        } catch let rejection as Rejection {
+            throw RejectionFailure(rejection)
         }
         return user
     }

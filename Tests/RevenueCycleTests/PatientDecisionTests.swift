@@ -80,18 +80,19 @@ final class PatientDecisionTests: XCTestCase {
     func testMergeRules() throws {
         var world = try PracticeWorld()
         let p1 = world.state.patients[PatientID(1)], p2 = world.state.patients[PatientID(2)]
-        XCTAssertEqual(try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(2), keptRecord: p1, droppedRecord: p2),
+        XCTAssertEqual(try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(2), keptRecord: p1, droppedRecord: p2,
+                                                  keptCoverages: [], droppedCoverages: []),
                        PatientsMerged(kept: PatientID(1), dropped: PatientID(2)))
         assertRejected(.usage, field: "drop") {
-            try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(1), keptRecord: p1, droppedRecord: p1)
+            try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(1), keptRecord: p1, droppedRecord: p1, keptCoverages: [], droppedCoverages: [])
         }
         assertRejected(.refused, field: "drop") {
-            try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(9), keptRecord: p1, droppedRecord: nil)
+            try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(9), keptRecord: p1, droppedRecord: nil, keptCoverages: [], droppedCoverages: [])
         }
         world.state.apply(PatientsMerged(kept: PatientID(1), dropped: PatientID(2)))
         let merged = world.state.patients[PatientID(2)]
         let r = assertRejected(.refused, field: "keep") {
-            try PatientDecisions.merge(keep: PatientID(2), drop: PatientID(1), keptRecord: merged, droppedRecord: p1)
+            try PatientDecisions.merge(keep: PatientID(2), drop: PatientID(1), keptRecord: merged, droppedRecord: p1, keptCoverages: [], droppedCoverages: [])
         }
         XCTAssertEqual(r?.reason, "PT2 was merged into PT1")
         XCTAssertEqual(world.state.resolvedPatient(PatientID(2)), PatientID(1))
@@ -107,5 +108,34 @@ final class PatientDecisionTests: XCTestCase {
         XCTAssertTrue(jose.matches(search: "555-0100"))
         XCTAssertFalse(jose.matches(search: "1980-05-18"))
         XCTAssertFalse(jose.matches(search: "smith"))
+    }
+
+    /// The kept chart would end up with both charts' coverages: the same rank on
+    /// overlapping dates is refused and every clashing pair is named; other ranks,
+    /// or dates apart, merge.
+    func testMergeRefusesSameRankOnOverlappingDates() throws {
+        var world = try PracticeWorld()
+        func coverage(_ id: UInt64, _ patient: UInt64, _ rank: CoverageRank, _ from: String, _ to: String?) throws -> CoverageAdded {
+            CoverageAdded(coverage: CoverageID(id), patient: PatientID(patient), payer: PayerID(1), memberID: "M\(id)", rank: rank,
+                          span: try DateSpan(from: LocalDate.parse(from), to: to.map(LocalDate.parse)))
+        }
+        let keptPrimary = try coverage(1, 1, .primary, "2026-01-01", nil)
+        let keptSecondary = try coverage(2, 1, .secondary, "2026-01-01", "2026-03-31")
+        let droppedPrimary = try coverage(3, 2, .primary, "2025-06-01", "2026-01-01")   // touches the kept primary's first day
+        let droppedSecondary = try coverage(4, 2, .secondary, "2026-04-01", nil)         // after the kept secondary ends
+        for c in [keptPrimary, keptSecondary, droppedPrimary, droppedSecondary] { world.state.apply(c) }
+        let p1 = world.state.patients[PatientID(1)], p2 = world.state.patients[PatientID(2)]
+        let r = assertRejected(.refused, field: "drop") {
+            try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(2), keptRecord: p1, droppedRecord: p2,
+                                       keptCoverages: world.state.coverages(of: PatientID(1)),
+                                       droppedCoverages: world.state.coverages(of: PatientID(2)))
+        }
+        XCTAssertEqual(r?.reason, "merging would give PT1 overlapping coverages of the same rank: "
+                           + "primary CV1 (2026-01-01 to open) and CV3 (2025-06-01 to 2026-01-01)")
+        // The same charts merge once the ranks no longer collide on any date.
+        let moved = try coverage(3, 2, .tertiary, "2025-06-01", "2026-01-01")
+        XCTAssertEqual(try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(2), keptRecord: p1, droppedRecord: p2,
+                                                  keptCoverages: [keptPrimary, keptSecondary], droppedCoverages: [moved, droppedSecondary]),
+                       PatientsMerged(kept: PatientID(1), dropped: PatientID(2)))
     }
 }

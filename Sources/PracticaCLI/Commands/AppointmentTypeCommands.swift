@@ -1,5 +1,6 @@
 import CLIKit
 import EventLog
+import Projections
 import RevenueCycle
 
 /// `practica appointment-type add|list`: kinds of visit and their default length,
@@ -34,10 +35,10 @@ enum AppointmentTypeCommands: CommandGroup {
     }
 
     static func list(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let directory = try context.readingSession().state.directory
+        let types = try context.readingModels().read(DirectoryProjection.name) { try DirectoryView($0).appointmentTypes() }
         var listing = Listing(columns: [.init("id"), .init("name"), .init("minutes", alignment: .right)],
                               emptyNote: "no appointment types yet; add one with 'practica appointment-type add'")
-        for t in directory.appointmentTypes.values.sorted(by: { $0.appointmentType < $1.appointmentType }) {
+        for t in types {
             listing.append([t.appointmentType.description, t.name.text, String(t.minutes)], json: t.json)
         }
         listing.print(command, context)

@@ -1,5 +1,6 @@
 import CLIKit
 import EventLog
+import Projections
 import RevenueCycle
 
 /// `practica fee set|list`: the practice's one fee schedule (per-payer
@@ -38,15 +39,11 @@ enum FeeCommands: CommandGroup {
     }
 
     static func list(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let fees = try context.readingSession().state.directory.fees
+        let fees = try context.readingModels().read(DirectoryProjection.name) { try DirectoryView($0).fees() }
         var listing = Listing(columns: [.init("code"), .init("modifier"), .init("amount", alignment: .right)],
                               emptyNote: "no fees yet; set one with 'practica fee set'")
-        let ordered = fees.sorted { a, b in
-            a.key.code != b.key.code ? a.key.code < b.key.code : (a.key.modifier?.code ?? "") < (b.key.modifier?.code ?? "")
-        }
-        for (key, amount) in ordered {
-            listing.append([key.code.code, key.modifier?.code ?? "", amount.description],
-                           json: FeeSet(code: key.code, modifier: key.modifier, amount: amount).json)
+        for fee in fees {
+            listing.append([fee.code.code, fee.modifier?.code ?? "", fee.amount.description], json: fee.json)
         }
         listing.print(command, context)
     }

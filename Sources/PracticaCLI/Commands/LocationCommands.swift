@@ -1,6 +1,7 @@
 import BinaryCodec
 import CLIKit
 import EventLog
+import Projections
 import RevenueCycle
 
 /// `practica location add|list`: where patients are seen. A location's time
@@ -45,11 +46,13 @@ enum LocationCommands: CommandGroup {
     }
 
     static func list(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let directory = try context.readingSession().state.directory
+        let locations = try context.readingModels().read(DirectoryProjection.name) { table in
+            let view = DirectoryView(table)
+            return try view.locations().map { ($0, try view.rooms(at: $0.location)) }
+        }
         var listing = Listing(columns: [.init("id"), .init("name"), .init("pos"), .init("time zone"), .init("rooms"), .init("address")],
                               emptyNote: "no locations yet; add one with 'practica location add'")
-        for l in directory.locations.values.sorted(by: { $0.location < $1.location }) {
-            let rooms = directory.rooms.values.filter { $0.location == l.location }.sorted { $0.room < $1.room }
+        for (l, rooms) in locations {
             let roomText = rooms.map { "\($0.room) \($0.name)" }.joined(separator: ", ")
             var json = l.json
             if case .object(var pairs) = json {

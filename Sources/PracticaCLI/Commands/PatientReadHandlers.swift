@@ -1,15 +1,15 @@
 import BinaryCodec
 import CLIKit
 import EventLog
+import Projections
 import RevenueCycle
 
-/// `patient show` and `patient find`: reads of the front-desk state, allowed
-/// to every role (auditors included) but not to unknown users.
+/// `patient show` and `patient find`: reads of the patients and directory read
+/// models, allowed to every role (auditors included) but not to unknown users.
 enum PatientReadHandlers {
     static func show(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id = try command.argumentValue("patient", PatientID.parse)
-        let session = try context.readingSession()
-        let chart = try PatientChart(id: id, session: session)
+        let chart = try PatientChart(id: id, models: try context.readingModels(), store: try context.store())
         if context.json {
             context.printJSON(chart.json)
         } else {
@@ -19,13 +19,10 @@ enum PatientReadHandlers {
 
     static func find(_ command: ParsedCommand, _ context: CommandContext) throws {
         let text = command.argumentList("text").joined(separator: " ")
-        guard !SearchText.fold(text).isEmpty else {
+        guard let query = PatientQuery(text) else {
             throw UsageError(.invalidValue, "<text>: give a name prefix, a date of birth or phone digits", hint: "e.g. 'practica patient find garcia'")
         }
-        let state = try context.readingSession().state
-        let found = state.patients.values
-            .filter { $0.isActive && $0.matches(search: text) }
-            .sorted { ($0.name.lastKey, $0.name.firstKey, $0.id.number) < ($1.name.lastKey, $1.name.firstKey, $1.id.number) }
+        let found = try context.readingModels().read(PatientsProjection.name) { try PatientsView($0).find(query) }
         var listing = Listing(columns: [.init("id"), .init("name"), .init("born"), .init("sex"), .init("phone")],
                               emptyNote: "no patients match '\(text)'")
         for p in found {
@@ -43,28 +40,38 @@ struct PatientChart {
     let record: PatientRecord
     let mergedFrom: [PatientID]
     let coverages: [CoverageAdded]
-    let appointments: [ScheduledAppointment]
+    let appointments: [PatientAppointment]
     let history: [RecordedEvent]
     let payers: [PayerID: PayerAdded]
     let today: LocalDate
 
-    init(id: PatientID, session: FrontDeskSession) throws {
-        let state = session.state
-        guard let record = state.patients[id] else {
+    /// Demographics, merges, coverages and appointments come from the patients
+    /// read model; the history is the charts' own streams in the log.
+    init(id: PatientID, models: ProjectionRunner, store: EventStore) throws {
+        let found: (PatientRecord, [PatientID], [CoverageAdded], [PatientAppointment])? = try models.read(PatientsProjection.name) { table in
+            let view = PatientsView(table)
+            guard let record = try view.record(id) else { return nil }
+            // A merged chart shows only itself; the kept one gathers every chart merged into it.
+            let mergedFrom = record.isActive ? try view.mergedFrom(id) : []
+            let charts = [id] + mergedFrom
+            return (record, mergedFrom, try view.coverages(onCharts: charts), try view.appointments(onCharts: charts))
+        }
+        guard let (record, mergedFrom, coverages, appointments) = found else {
             throw CommandFailure("<patient>: unknown patient \(id)", hint: "find patients with 'practica patient find TEXT'")
         }
         self.record = record
-        let ownCharts: (PatientID) -> Bool = record.isActive
-            ? { state.resolvedPatient($0) == id }
-            : { $0 == id }
-        mergedFrom = state.patients.keys.filter { $0 != id && ownCharts($0) }.sorted()
-        coverages = state.coverages.values.filter { ownCharts($0.patient) }.sorted { ($0.rank, $0.span.from) < ($1.rank, $1.span.from) }
-        appointments = state.appointments.values.filter { ownCharts($0.patient) }.sorted { $0.start < $1.start }
+        self.mergedFrom = mergedFrom
+        self.coverages = coverages
+        self.appointments = appointments
         history = try ([id] + mergedFrom)
-            .flatMap { try session.store.readStream("patient-\($0)") }
+            .flatMap { try store.readStream("patient-\($0)") }
             .sorted { $0.position < $1.position }
-        payers = state.directory.payers
-        today = PracticeCalendar.today(in: state)
+        let (practice, payers) = try models.read(DirectoryProjection.name) { table in
+            let view = DirectoryView(table)
+            return (try view.practice(), try view.payers())
+        }
+        self.payers = Dictionary(payers.map { ($0.payer, $0) }, uniquingKeysWith: { _, last in last })
+        today = PracticeCalendar.today(practice: practice)
     }
 
     static func demographics(_ p: PatientRecord) -> JSONValue {

@@ -72,7 +72,8 @@ enum PatientWriteHandlers {
         let keep = try command.argumentValue("keep", PatientID.parse)
         let drop = try command.argumentValue("drop", PatientID.parse)
         let (_, merged) = try context.frontDesk().append(permission: .registerPatients, command: "patient merge") { state, _ in
-            let event = try PatientDecisions.merge(keep: keep, drop: drop, keptRecord: state.patients[keep], droppedRecord: state.patients[drop])
+            let event = try PatientDecisions.merge(keep: keep, drop: drop, keptRecord: state.patients[keep], droppedRecord: state.patients[drop],
+                                                   keptCoverages: state.coverages(of: keep), droppedCoverages: state.coverages(of: drop))
             return ([NewEvent(stream: "patient-\(keep)", event)], event)
         }
         context.report("merged \(merged.dropped) into \(merged.kept); both histories stay in the log", json: merged.json)

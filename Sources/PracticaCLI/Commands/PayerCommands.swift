@@ -1,5 +1,6 @@
 import CLIKit
 import EventLog
+import Projections
 import RevenueCycle
 
 /// `practica payer add|list`: insurers claims are sent to, with the
@@ -41,10 +42,10 @@ enum PayerCommands: CommandGroup {
     }
 
     static func list(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let directory = try context.readingSession().state.directory
+        let payers = try context.readingModels().read(DirectoryProjection.name) { try DirectoryView($0).payers() }
         var listing = Listing(columns: [.init("id"), .init("name"), .init("payer id"), .init("filing days", alignment: .right)],
                               emptyNote: "no payers yet; add one with 'practica payer add'")
-        for p in directory.payers.values.sorted(by: { $0.payer < $1.payer }) {
+        for p in payers {
             listing.append([p.payer.description, p.name.text, p.electronicPayerID, String(p.timelyFilingDays)], json: p.json)
         }
         listing.print(command, context)

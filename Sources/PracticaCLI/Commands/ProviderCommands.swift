@@ -1,5 +1,6 @@
 import CLIKit
 import EventLog
+import Projections
 import RevenueCycle
 
 /// `practica provider add|list`: the clinicians who render and bill services.
@@ -49,10 +50,10 @@ enum ProviderCommands: CommandGroup {
     }
 
     static func list(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let state = try context.readingSession().state
+        let providers = try context.readingModels().read(DirectoryProjection.name) { try DirectoryView($0).providers() }
         var listing = Listing(columns: [.init("id"), .init("name"), .init("npi"), .init("taxonomy"), .init("roles")],
                               emptyNote: "no providers yet; add one with 'practica provider add'")
-        for p in state.directory.providers.values.sorted(by: { $0.provider < $1.provider }) {
+        for p in providers {
             listing.append([p.provider.description, p.name.text, p.npi.digits, p.taxonomy.code, roles(p)], json: p.json)
         }
         listing.print(command, context)

@@ -1,6 +1,7 @@
 import BinaryCodec
 import CLIKit
 import EventLog
+import Projections
 import RevenueCycle
 
 /// `practica setting set|list`: practice-wide knobs such as how late a patient
@@ -34,7 +35,7 @@ enum SettingCommands: CommandGroup {
     }
 
     static func list(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let settings = try context.readingSession().state.directory.settings
+        let settings = try context.readingModels().read(DirectoryProjection.name) { try DirectoryView($0).settings() }
         var listing = Listing(columns: [.init("setting"), .init("value", alignment: .right)], emptyNote: "no settings")
         for key in PracticeSettingKey.allCases {
             let value: Int

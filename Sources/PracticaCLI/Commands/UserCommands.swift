@@ -1,5 +1,6 @@
 import CLIKit
 import EventLog
+import Projections
 import RevenueCycle
 
 /// `practica user add|list`: the staff who may act with --as, and their role.
@@ -39,12 +40,10 @@ enum UserCommands: CommandGroup {
     }
 
     static func list(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let directory = try context.readingSession().state.directory
+        let users = try context.readingModels().read(DirectoryProjection.name) { try DirectoryView($0).users() }
         var listing = Listing(columns: [.init("user"), .init("role"), .init("full name")], emptyNote: "no users")
-        for (user, role) in directory.users.sorted(by: { $0.key < $1.key }) {
-            let fullName = directory.userNames[user]
-            listing.append([user.name, role.rawValue, fullName?.text ?? ""],
-                           json: UserAdded(user: user, role: role, fullName: fullName).json)
+        for u in users {
+            listing.append([u.user.name, u.role.rawValue, u.fullName?.text ?? ""], json: u.json)
         }
         listing.print(command, context)
     }

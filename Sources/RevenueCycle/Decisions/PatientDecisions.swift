@@ -83,12 +83,41 @@ public enum PatientDecisions {
 
     /// Merges `drop` into `keep`. Both must exist, differ, and be unmerged;
     /// neither chart's history is rewritten.
-    public static func merge(keep: PatientID, drop: PatientID, keptRecord: PatientRecord?,
-                             droppedRecord: PatientRecord?) throws(Rejection) -> PatientsMerged {
+    ///
+    /// After a merge the kept chart bills with the coverages of both, so two
+    /// coverages of the same rank on overlapping dates (one from each chart)
+    /// would leave it unclear which payer is primary on those dates: the merge is
+    /// refused, naming every clashing pair, until the coverages are sorted out.
+    ///
+    /// - parameter keptCoverages: coverages of `keep`, including charts already merged into it
+    ///   (`PracticeState.coverages(of:)`).
+    /// - parameter droppedCoverages: the same for `drop`.
+    public static func merge(keep: PatientID, drop: PatientID, keptRecord: PatientRecord?, droppedRecord: PatientRecord?,
+                             keptCoverages: [CoverageAdded], droppedCoverages: [CoverageAdded]) throws(Rejection) -> PatientsMerged {
         guard keep != drop else { throw .usage("drop", "cannot merge \(keep) into itself") }
         _ = try active(keep, keptRecord, field: "keep")
         _ = try active(drop, droppedRecord, field: "drop")
+        let clashes = coverageClashes(keptCoverages, droppedCoverages)
+        if !clashes.isEmpty {
+            let named = clashes.map { k, d in
+                "\(k.rank) \(k.coverage) (\(k.span)) and \(d.coverage) (\(d.span))"
+            }
+            throw .refused("drop", "merging would give \(keep) overlapping coverages of the same rank: "
+                               + named.joined(separator: "; "),
+                           hint: "compare both charts with `practica patient show`; each pair needs different ranks or dates before the merge")
+        }
         return PatientsMerged(kept: keep, dropped: drop)
+    }
+
+    /// Pairs (one from each side) holding the same rank on overlapping dates, in coverage id order.
+    static func coverageClashes(_ kept: [CoverageAdded], _ dropped: [CoverageAdded]) -> [(CoverageAdded, CoverageAdded)] {
+        var pairs: [(CoverageAdded, CoverageAdded)] = []
+        for k in kept.sorted(by: { $0.coverage < $1.coverage }) {
+            for d in dropped.sorted(by: { $0.coverage < $1.coverage }) where k.rank == d.rank && k.span.overlaps(d.span) {
+                pairs.append((k, d))
+            }
+        }
+        return pairs
     }
 
     /// The record of an existing, unmerged patient.

@@ -33,13 +33,8 @@ public struct PatientRecord: Sendable, Equatable {
     }
 
     /// `patient find` matching: a name prefix, a DOB ("1980-05-17"), or phone digits (at least 4).
+    /// See `PatientQuery` for how the text is read.
     public func matches(search text: String) -> Bool {
-        let t = text.trimmedForInput
-        if let date = try? LocalDate.parse(t) { return date == dateOfBirth }
-        let digits = PhoneNumber.searchDigits(t)
-        if digits.count >= 4, digits.count == t.filter({ !" ()-.+".contains($0) }).count {
-            return phone?.digits.contains(digits) ?? false
-        }
-        return name.matches(search: t)
+        PatientQuery(text)?.matches(self) ?? false
     }
 }

@@ -1,0 +1,78 @@
+import BinaryCodec
+import EventLog
+import RevenueCycle
+
+/// The practice's setup for listings and for checking who may read: the
+/// practice itself, users with role and full name, providers, locations with
+/// their rooms, appointment types, payers, the fee schedule and settings.
+///
+/// Table layout (ids big-endian, text UTF-8 closed by 00, see `ViewKey`):
+///
+/// | key | value |
+/// |---|---|
+/// | `i` | `PracticeInitialized` |
+/// | `u` user name 00 | `UserAdded` (role, full name) |
+/// | `p` provider id | `ProviderAdded` |
+/// | `l` location id | `LocationAdded` |
+/// | `r` location id room id | `RoomAdded`: a location's rooms are one prefix scan |
+/// | `t` appointment type id | `AppointmentTypeAdded` |
+/// | `y` payer id | `PayerAdded` |
+/// | `f` code 00 modifier 00 | `FeeSet`: by code, the unmodified fee first; a later fee replaces it |
+/// | `s` setting key 00 | the setting's canonical value (string) |
+///
+/// Values are the events' own payloads (`StoredPayload`): setup entries never
+/// change after their event, so a second layout would only be a copy to keep in step.
+public struct DirectoryProjection: Projection {
+    public static let name = "directory"
+    public var name: String { Self.name }
+    public var version: Int { 1 }
+    public var eventTypes: Set<String> {
+        [PracticeInitialized.typeName, UserAdded.typeName, PracticeSettingChanged.typeName, ProviderAdded.typeName,
+         LocationAdded.typeName, RoomAdded.typeName, AppointmentTypeAdded.typeName, PayerAdded.typeName, FeeSet.typeName]
+    }
+
+    public init() {}
+
+    public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
+        switch payload {
+        case let e as PracticeInitialized: try table.put(Keys.practice, StoredPayload.encode(e))
+        case let e as UserAdded: try table.put(Keys.user(e.user), StoredPayload.encode(e))
+        case let e as ProviderAdded: try table.put(Keys.provider(e.provider), StoredPayload.encode(e))
+        case let e as LocationAdded: try table.put(Keys.location(e.location), StoredPayload.encode(e))
+        case let e as RoomAdded: try table.put(Keys.room(e.location, e.room), StoredPayload.encode(e))
+        case let e as AppointmentTypeAdded: try table.put(Keys.appointmentType(e.appointmentType), StoredPayload.encode(e))
+        case let e as PayerAdded: try table.put(Keys.payer(e.payer), StoredPayload.encode(e))
+        case let e as FeeSet: try table.put(Keys.fee(e.code, e.modifier), StoredPayload.encode(e))
+        case let e as PracticeSettingChanged:
+            var w = ByteWriter()
+            w.writeString(e.value)
+            try table.put(Keys.setting(e.key), w.bytes)
+        default: break
+        }
+    }
+
+    /// Every key of the table, built in one place.
+    enum Keys {
+        static let practice = ViewKey("i").bytes
+        static let users = ViewKey("u").bytes
+        static let providers = ViewKey("p").bytes
+        static let locations = ViewKey("l").bytes
+        static let rooms = ViewKey("r").bytes
+        static let appointmentTypes = ViewKey("t").bytes
+        static let payers = ViewKey("y").bytes
+        static let fees = ViewKey("f").bytes
+        static let settings = ViewKey("s").bytes
+
+        static func user(_ u: UserID) -> [UInt8] { ViewKey("u").text(u.name).bytes }
+        static func provider(_ id: ProviderID) -> [UInt8] { ViewKey("p").id(id).bytes }
+        static func location(_ id: LocationID) -> [UInt8] { ViewKey("l").id(id).bytes }
+        static func rooms(at location: LocationID) -> [UInt8] { ViewKey("r").id(location).bytes }
+        static func room(_ location: LocationID, _ id: RoomID) -> [UInt8] { ViewKey("r").id(location).id(id).bytes }
+        static func appointmentType(_ id: AppointmentTypeID) -> [UInt8] { ViewKey("t").id(id).bytes }
+        static func payer(_ id: PayerID) -> [UInt8] { ViewKey("y").id(id).bytes }
+        static func fee(_ code: ProcedureCode, _ modifier: Modifier?) -> [UInt8] {
+            ViewKey("f").text(code.code).text(modifier?.code ?? "").bytes
+        }
+        static func setting(_ key: PracticeSettingKey) -> [UInt8] { ViewKey("s").text(key.rawValue).bytes }
+    }
+}
