@@ -25,14 +25,29 @@ public final class ProjectionRunner {
 
     /// Brings every projection up to the log's head; one whose version changed is rebuilt first.
     public func catchUp(progress: ((UInt64, UInt64) -> Void)? = nil) throws {
-        let entries = try views.read { tx in try projections.map { try CatalogEntry.read($0.name, in: tx) } }
-        let stale = zip(projections, entries).filter { $1 == nil || $1?.version != $0.version }.map(\.0.name)
-        if !stale.isEmpty { try rebuild(Set(stale), progress: progress) }
+        if !(try staleProjections()).isEmpty {
+            // Another process may be rebuilding the same models: wait for it, then look again.
+            try views.exclusively("rebuild") {
+                let stale = try staleProjections()
+                if !stale.isEmpty { try rebuildHoldingLock(stale, progress: progress) }
+            }
+        }
         try apply(to: projections, tablesFrom: { name, tx in try CatalogEntry.read(name, in: tx) }, progress: progress)
     }
 
+    /// Projections never built, or built by another version.
+    private func staleProjections() throws -> Set<String> {
+        let entries = try views.read { tx in try projections.map { try CatalogEntry.read($0.name, in: tx) } }
+        return Set(zip(projections, entries).filter { $1 == nil || $1?.version != $0.version }.map(\.0.name))
+    }
+
     /// Rebuilds the named projections (all when empty) into fresh tables and swaps them in.
+    /// Rebuilds of one store's views take turns across processes.
     public func rebuild(_ names: Set<String> = [], progress: ((UInt64, UInt64) -> Void)? = nil) throws {
+        try views.exclusively("rebuild") { try rebuildHoldingLock(names, progress: progress) }
+    }
+
+    private func rebuildHoldingLock(_ names: Set<String>, progress: ((UInt64, UInt64) -> Void)?) throws {
         let chosen = projections.filter { names.isEmpty || names.contains($0.name) }
         // Fresh tables, named by a new generation; the catalog keeps pointing at the old ones meanwhile.
         var fresh: [String: CatalogEntry] = [:]

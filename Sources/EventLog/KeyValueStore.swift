@@ -65,6 +65,21 @@ public final class KeyValueStore: @unchecked Sendable {
         return result
     }
 
+    /// Runs `body` holding an exclusive advisory lock (flock) named `name` in the
+    /// environment's directory, so processes take turns at work that must not
+    /// overlap, such as rebuilding the same read model.
+    public func exclusively<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        let path = environment.path + "/\(name).lock"
+        let fd = open(path, O_CREAT | O_RDWR, 0o664)
+        guard fd >= 0 else { throw EventStoreError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw EventStoreError.io(path: path, reason: String(cString: strerror(errno))) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
     func cachedTable(_ name: String) -> MDB_dbi? {
         lock.lock(); defer { lock.unlock() }
         return tables[name]

@@ -44,3 +44,26 @@ final class ReplayCommandTests: XCTestCase {
                       status: 1, mentioning: "unknown user")
     }
 }
+
+final class ConcurrentRebuildTests: XCTestCase {
+    func testRebuildsRacingFromTwoProcessesTakeTurnsAndLeaveTheSameModel() throws {
+        let store = temporaryStore()
+        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "tester"]).status, 0)
+        XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "4000", "--batch", "500"]).status, 0)
+        XCTAssertEqual(try CLI.run(["projections", "rebuild", "--all", "--store", store]).status, 0)
+        let reference = try CLI.run(["appointments", "list", "--json", "--store", store]).stdout
+        XCTAssertTrue(reference.contains("AP1001"), String(reference.prefix(200)))
+        for _ in 0..<3 {
+            let racers = try (0..<2).map { _ in try CLI.start(["projections", "rebuild", "--all", "--store", store]) }
+            for (process, _, _) in racers {
+                process.waitUntilExit()
+                XCTAssertEqual(process.terminationStatus, 0)
+            }
+            XCTAssertEqual(try CLI.run(["appointments", "list", "--json", "--store", store]).stdout, reference)
+        }
+        let status = try CLI.run(["projections", "status", "--json", "--store", store]).stdout
+        let models = status.components(separatedBy: "\"name\":").count - 1
+        XCTAssertGreaterThanOrEqual(models, 3)
+        XCTAssertEqual(status.components(separatedBy: "\"lag\":0,").count - 1, models, status)
+    }
+}
