@@ -122,8 +122,11 @@ struct RejectionFailure: UserError {
 
     var message: String {
         var text = rejection.description
-        if !rejection.conflicts.isEmpty {
-            text += " (" + rejection.conflicts.map { "\($0)" }.joined(separator: "; ") + ")"
+        // The reason already names the first clash; list the others so a recurring
+        // booking shows every conflict at once.
+        let more = rejection.conflicts.map { "\($0)" }.filter { !text.contains($0) }
+        if !more.isEmpty {
+            text += " (also: " + more.joined(separator: "; ") + ")"
         }
         if !rejection.duplicates.isEmpty {
             text += " (likely duplicates: " + rejection.duplicates.map(\.description).joined(separator: ", ") + ")"
