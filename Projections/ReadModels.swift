@@ -4,7 +4,7 @@ import EventLog
 /// and the catch-up before each listing cover them all.
 public enum ReadModels {
     public static var all: [any Projection] {
-        [ScheduleProjection()]
+        [ScheduleProjection(), ClaimsProjection()]
     }
 
     /// Opens the views of a store and brings every read model up to the log's head.
