@@ -21,12 +21,18 @@ enum ClaimAckHandler {
             throw CommandFailure("<file>: \(path) cannot be read", hint: "check the path and its permissions")
         }
         let (kind, acks999, acks277) = try read(Array(data), path: path)
-        let (_, events) = try context.frontDesk().append(permission: .manageClaims, command: "claim ack") { state, _ in
-            let today = PracticeCalendar.today(in: state)
-            let events: [any EventPayload] = kind == .ack999
-                ? try AcknowledgmentDecisions.apply999(acks999, receivedOn: today, state: state)
-                : try AcknowledgmentDecisions.apply277(acks277, receivedOn: today, state: state)
-            return (try ClaimWriteHandlers.streamed(events), events)
+        let events: [any EventPayload]
+        do {
+            (_, events) = try context.frontDesk().append(permission: .manageClaims, command: "claim ack") { state, _ in
+                let today = PracticeCalendar.today(in: state)
+                let events: [any EventPayload] = kind == .ack999
+                    ? try AcknowledgmentDecisions.apply999(acks999, receivedOn: today, state: state)
+                    : try AcknowledgmentDecisions.apply277(acks277, receivedOn: today, state: state)
+                return (try ClaimWriteHandlers.streamed(events), events)
+            }
+        } catch let failure as RejectionFailure where failure.rejection.field == "file" {
+            // The decision blames "file"; the command's argument is <file>, and the path says which one.
+            throw CommandFailure("<file>: \(path): \(failure.rejection.reason)", hint: failure.hint)
         }
         if context.json {
             context.printJSON(.object([("kind", .string(kind.rawValue)), ("events", .array(events.map(\.json)))]))
