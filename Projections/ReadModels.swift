@@ -8,6 +8,7 @@ public enum ReadModels {
             ScheduleProjection(),
             PatientsProjection(),
             DirectoryProjection(),
+            ClaimsProjection(),
         ]
     }
 

@@ -22,6 +22,8 @@ enum CommandTree {
             AvailabilityCommands.self, BookCommand.self, RescheduleCommand.self, CancelCommand.self, NoShowCommand.self,
             CheckInCommand.self, CheckOutCommand.self, WaitlistCommands.self, SlotsCommands.self,
             ScheduleCommands.self, AppointmentsCommands.self,
+            // Charges, claims, acknowledgements and their read model (issue 5).
+            BillingProfileCommands.self, ChargeCommands.self, ClaimCommands.self, ClaimsListCommands.self, QueueCommands.self,
         ]
     }
 

@@ -48,12 +48,12 @@ final class AcknowledgmentDecisionTests: XCTestCase {
         var w = try ClaimWorld()
         let acks = try Acknowledgment999Reader.read(try X12Samples.bytes("999/imsweb_x12_999_rejected.txt"))
         let none = assertRejected(.refused, field: "file") { try AcknowledgmentDecisions.apply999(acks, receivedOn: day, state: w.state) }
-        XCTAssertEqual(none?.reason, "the 999 answers control numbers never sent: group 28 set 0028")
+        XCTAssertEqual(none?.reason, "the 999 answers control numbers never sent: segment 5 (AK2): group 28 set 0028 was never sent")
         // Known group, unknown set: still refused, and the known set in the same file is not applied either.
         try submitted(gs: 28, st: 27, into: &w)
         let mixed = try Acknowledgment999Reader.read(SubmissionFixtures.ack999(group: "28", sets: [("0027", "A"), ("0028", "R")]))
         let r = assertRejected(.refused, field: "file") { try AcknowledgmentDecisions.apply999(mixed, receivedOn: day, state: w.state) }
-        XCTAssertEqual(r?.reason, "the 999 answers control numbers never sent: group 28 set 0028")
+        XCTAssertEqual(r?.reason, "the 999 answers control numbers never sent: segment 7 (AK2): group 28 set 0028 was never sent")
         XCTAssertEqual(w.status(5781), .submitted)
     }
 
@@ -109,7 +109,7 @@ final class AcknowledgmentDecisionTests: XCTestCase {
     func test277CASamplesAsPublishedNameClaimsWeNeverMade() throws {
         var w = try ClaimWorld()
         try submitted(gs: 1, st: 1, into: &w)
-        for (path, id) in [(X12Samples.acceptedPath, "5781"), (X12Samples.rejectedPath, "3920394930203")] {
+        for (path, id) in [(X12Samples.acceptedPath, "segment 19 (HL): 5781"), (X12Samples.rejectedPath, "segment 19 (HL): 3920394930203")] {
             let acks = try ClaimAcknowledgment277Reader.read(try X12Samples.bytes(path))
             let r = assertRejected(.refused, field: "file") { try AcknowledgmentDecisions.apply277(acks, receivedOn: day, state: w.state) }
             XCTAssertEqual(r?.reason, "the 277CA names claims that do not exist: \(id)")
@@ -124,6 +124,6 @@ final class AcknowledgmentDecisionTests: XCTestCase {
         _ = try w.cleanClaim(id: 5781)
         let acks = try ClaimAcknowledgment277Reader.read(try X12Samples.accepted(claimID: "CL5781"))
         let r = assertRejected(.refused, field: "file") { try AcknowledgmentDecisions.apply277(acks, receivedOn: day, state: w.state) }
-        XCTAssertEqual(r?.reason, "the 277CA answers claims never sent: CL5781")
+        XCTAssertEqual(r?.reason, "the 277CA answers claims never sent: segment 19 (HL): CL5781")
     }
 }

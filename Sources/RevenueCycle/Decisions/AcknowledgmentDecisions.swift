@@ -27,9 +27,11 @@ public enum AcknowledgmentDecisions {
                 let groupNumber = Int(group.groupControlNumber)
                 // (set control number or nil for the whole group, its label, verdict, reasons)
                 let verdicts: [(set: Int?, label: String, accepted: Bool, reasons: [String])] = group.transactionSets.isEmpty
-                    ? [(nil, "group \(group.groupControlNumber)", group.status.isAccepted, group.errors)]
+                    ? [(nil, "segment \(group.segmentNumber) (AK1): group \(group.groupControlNumber) was never sent",
+                        group.status.isAccepted, group.errors)]
                     : group.transactionSets.map { s in
-                        (Int(s.controlNumber) ?? -1, "group \(group.groupControlNumber) set \(s.controlNumber)",
+                        (Int(s.controlNumber) ?? -1,
+                         "segment \(s.segmentNumber) (AK2): group \(group.groupControlNumber) set \(s.controlNumber) was never sent",
                          s.status.isAccepted, s.setErrors + s.segmentErrors)
                     }
                 for verdict in verdicts {
@@ -52,7 +54,7 @@ public enum AcknowledgmentDecisions {
             }
         }
         guard unknown.isEmpty else {
-            throw .refused("file", "the 999 answers control numbers never sent: " + unknown.joined(separator: ", "),
+            throw .refused("file", "the 999 answers control numbers never sent: " + unknown.joined(separator: "; "),
                            hint: "check the file is for this practice; nothing was applied")
         }
         guard !events.isEmpty else {
@@ -73,12 +75,12 @@ public enum AcknowledgmentDecisions {
         var events: [any EventPayload] = []
         for status in acks.flatMap(\.claims) {
             guard let id = try? ClaimID.parse(status.patientControlNumber), let claim = state.claims[id] else {
-                unknown.append(status.patientControlNumber)
+                unknown.append("segment \(status.segmentNumber) (HL): \(status.patientControlNumber)")
                 continue
             }
             switch claim.status {
             case .draft, .clean, .held:
-                unsent.append(id.description)
+                unsent.append("segment \(status.segmentNumber) (HL): \(id)")
                 continue
             case .submitted, .acknowledged, .acknowledgmentRejected:
                 break
@@ -99,11 +101,11 @@ public enum AcknowledgmentDecisions {
             }
         }
         guard unknown.isEmpty else {
-            throw .refused("file", "the 277CA names claims that do not exist: " + unknown.joined(separator: ", "),
+            throw .refused("file", "the 277CA names claims that do not exist: " + unknown.joined(separator: "; "),
                            hint: "check the file is for this practice; nothing was applied")
         }
         guard unsent.isEmpty else {
-            throw .refused("file", "the 277CA answers claims never sent: " + unsent.joined(separator: ", "))
+            throw .refused("file", "the 277CA answers claims never sent: " + unsent.joined(separator: "; "))
         }
         guard !events.isEmpty else { throw .refused("file", "the 277CA changes nothing: its claims are pending or already answered") }
         return events

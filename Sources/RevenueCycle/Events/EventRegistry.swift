@@ -22,6 +22,7 @@ public enum EventRegistry {
         ChargeEntered.self, ChargeVoided.self,
         ClaimCreated.self, ClaimScrubbed.self, ClaimFindingOverridden.self, ClaimSubmitted.self,
         ClaimAcknowledged.self, ClaimAcceptedByPayer.self, ClaimRejectedByPayer.self, ClaimReplaced.self, ClaimVoided.self,
+        BillingProfileSet.self,
     ]
 
     /// Type by stored name.

@@ -13,6 +13,8 @@ public struct PracticeDirectory: Sendable, Equatable {
     public var payers: [PayerID: PayerAdded] = [:]
     public var fees: [FeeKey: Money] = [:]
     public var settings = PracticeSettings()
+    /// Tax id, billing address and clearinghouse ids for 837P files; nil until `billing-profile set`.
+    public var billingProfile: BillingProfileSet?
 
     public init() {}
 

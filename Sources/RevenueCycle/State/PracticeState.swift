@@ -48,6 +48,7 @@ public struct PracticeState: Sendable {
         case let e as AppointmentTypeAdded: directory.appointmentTypes[e.appointmentType] = e
         case let e as PayerAdded: directory.payers[e.payer] = e
         case let e as FeeSet: directory.fees[FeeKey(code: e.code, modifier: e.modifier)] = e.amount
+        case let e as BillingProfileSet: directory.billingProfile = e
         case let e as PatientRegistered: patients[e.patient] = PatientRecord(e)
         case let e as PatientUpdated: patients[e.patient]?.apply(e)
         case let e as PatientsMerged: patients[e.dropped]?.mergedInto = e.kept

@@ -36,6 +36,8 @@ public struct GroupAcknowledgment999: Sendable {
     public var setsAccepted: Int?
     /// AK905…AK909 explained.
     public var errors: [String]
+    /// Position of the AK1 in the interchange, so a caller refusing the group can name it.
+    public var segmentNumber: Int = 0
 }
 
 /// AK2 … IK5: the verdict on one transaction set we sent.
@@ -52,4 +54,6 @@ public struct SetAcknowledgment999: Sendable {
     public var setErrors: [String]
     /// IK3/IK4 explained, one line each.
     public var segmentErrors: [String]
+    /// Position of the AK2 in the interchange, so a caller refusing the set can name it.
+    public var segmentNumber: Int = 0
 }

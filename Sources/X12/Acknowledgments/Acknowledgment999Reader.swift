@@ -34,11 +34,11 @@ public enum Acknowledgment999Reader {
             case "AK1":
                 group = GroupAcknowledgment999(functionalIdentifier: s[1], groupControlNumber: s[2], version: s.value(3),
                                                transactionSets: [], status: .accepted, setsIncluded: nil, setsReceived: nil,
-                                               setsAccepted: nil, errors: [])
+                                               setsAccepted: nil, errors: [], segmentNumber: s.number)
             case "AK2":
                 guard group != nil else { throw X12Error(.unexpectedSegment, at: s, "AK2 before AK1") }
                 current = SetAcknowledgment999(identifier: s[1], controlNumber: s[2], implementationReference: s.value(3),
-                                               status: .accepted, setErrors: [], segmentErrors: [])
+                                               status: .accepted, setErrors: [], segmentErrors: [], segmentNumber: s.number)
             case "IK3":
                 flushSegmentError()
                 let code = s[4]

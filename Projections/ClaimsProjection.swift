@@ -1,0 +1,143 @@
+import BinaryCodec
+import EventLog
+import RevenueCycle
+
+/// The claims read model: every claim by id with where it stands, indexed by
+/// status and by payer, plus the two work queues billers clear every day:
+/// scrubber holds and clearinghouse/payer rejections, each with its reasons.
+///
+/// Like the schedule, each event rewrites one claim's summary: the old index
+/// and queue keys are removed and the new ones put, so a claim is always in
+/// exactly the indexes its current summary says. The transitions mirror
+/// `ClaimRecord` in the domain fold; a test keeps the two in agreement.
+///
+/// | prefix | key                         | value          |
+/// |--------|-----------------------------|----------------|
+/// | `C`    | claim                       | `ClaimSummary` |
+/// | `S`    | status code · claim         | empty          |
+/// | `P`    | payer · claim               | empty          |
+/// | `Q`    | queue code · claim          | empty          |
+public struct ClaimsProjection: Projection {
+    public static let projectionName = "claims"
+    public var name: String { Self.projectionName }
+    public let version = 1
+    public let eventTypes: Set<String> = [
+        ClaimCreated.typeName, ClaimScrubbed.typeName, ClaimFindingOverridden.typeName, ClaimSubmitted.typeName,
+        ClaimAcknowledged.typeName, ClaimAcceptedByPayer.typeName, ClaimRejectedByPayer.typeName,
+        ClaimReplaced.typeName, ClaimVoided.typeName,
+    ]
+
+    public init() {}
+
+    public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
+        if let created = payload as? ClaimCreated {
+            try write(ClaimSummary(created), replacing: try ClaimsKeys.summary(created.claim, in: table), in: table)
+            return
+        }
+        guard let id = Self.claim(of: payload), let old = try ClaimsKeys.summary(id, in: table) else { return }
+        var new = old
+        new.apply(payload)
+        try write(new, replacing: old, in: table)
+    }
+
+    /// The claim an event (other than `ClaimCreated`) is about.
+    static func claim(of payload: any EventPayload) -> ClaimID? {
+        switch payload {
+        case let e as ClaimScrubbed: return e.claim
+        case let e as ClaimFindingOverridden: return e.claim
+        case let e as ClaimSubmitted: return e.claim
+        case let e as ClaimAcknowledged: return e.claim
+        case let e as ClaimAcceptedByPayer: return e.claim
+        case let e as ClaimRejectedByPayer: return e.claim
+        case let e as ClaimReplaced: return e.claim
+        case let e as ClaimVoided: return e.claim
+        default: return nil
+        }
+    }
+
+    private func write(_ new: ClaimSummary, replacing old: ClaimSummary?, in table: ProjectionTable) throws {
+        let newKeys = Set(ClaimsKeys.indexKeys(of: new))
+        for key in old.map(ClaimsKeys.indexKeys) ?? [] where !newKeys.contains(key) { try table.delete(key) }
+        try table.put(ClaimsKeys.claim(new.claim), new.encoded())
+        for key in newKeys { try table.put(key, []) }
+    }
+}
+
+extension ClaimSummary {
+    /// One event's effect, as `ClaimRecord.apply` has it.
+    mutating func apply(_ payload: any EventPayload) {
+        switch payload {
+        case let e as ClaimScrubbed:
+            findings = e.findings
+            status = openFindings.isEmpty ? .clean : .held
+            statusDate = e.scrubbedOn
+        case let e as ClaimFindingOverridden:
+            overrides[e.rule] = e.reason
+            if status == .held, openFindings.isEmpty { status = .clean }
+        case let e as ClaimSubmitted:
+            submissionCount += 1
+            firstSubmittedOn = firstSubmittedOn ?? e.submittedOn
+            lastSubmittedOn = e.submittedOn
+            lastInterchange = e.interchangeControlNumber
+            rejectionReasons = []
+            status = .submitted
+            statusDate = e.submittedOn
+        case let e as ClaimAcknowledged:
+            status = e.accepted ? .acknowledged : .acknowledgmentRejected
+            rejectionReasons = e.accepted ? [] : e.reasons
+            statusDate = e.receivedOn
+        case let e as ClaimAcceptedByPayer:
+            status = .accepted
+            payerClaimNumber = e.payerClaimNumber ?? payerClaimNumber
+            statusDate = e.receivedOn
+        case let e as ClaimRejectedByPayer:
+            status = .rejected
+            rejectionReasons = e.statuses.map(\.text)
+            statusDate = e.receivedOn
+        case let e as ClaimReplaced:
+            supersededBy = e.replacement
+            status = .replaced
+        case let e as ClaimVoided:
+            supersededBy = e.voidingClaim
+            status = .voided
+        default:
+            break
+        }
+    }
+}
+
+/// Key layout of the claims table; ids are 8-byte big-endian so keys sort by number.
+enum ClaimsKeys {
+    static let claimPrefix: UInt8 = 0x43     // "C"
+    static let statusPrefix: UInt8 = 0x53    // "S"
+    static let payerPrefix: UInt8 = 0x50     // "P"
+    static let queuePrefix: UInt8 = 0x51     // "Q"
+
+    static func claim(_ id: ClaimID) -> [UInt8] { key([claimPrefix], [id.number]) }
+    static func status(_ status: ClaimStatus) -> [UInt8] { [statusPrefix, ClaimSummary.code(of: status)] }
+    static func payer(_ payer: PayerID) -> [UInt8] { key([payerPrefix], [payer.number]) }
+    static func queue(_ queue: ClaimQueue) -> [UInt8] { [queuePrefix, queue.code] }
+
+    static func indexKeys(of s: ClaimSummary) -> [[UInt8]] {
+        var keys = [key(status(s.status), [s.claim.number]), key(payer(s.payer), [s.claim.number])]
+        if let q = s.queue { keys.append(key(queue(q.queue), [s.claim.number])) }
+        return keys
+    }
+
+    static func key(_ prefix: [UInt8], _ fields: [UInt64]) -> [UInt8] {
+        var w = ByteWriter()
+        w.writeRaw(prefix)
+        for f in fields { w.writeUInt64BigEndian(f) }
+        return w.bytes
+    }
+
+    /// The claim number in the last 8 bytes of an index key.
+    static func trailingClaim(_ key: [UInt8]) -> ClaimID? {
+        guard key.count >= 9 else { return nil }
+        return ClaimID(key.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+    }
+
+    static func summary(_ id: ClaimID, in table: ProjectionTable) throws -> ClaimSummary? {
+        try table.get(claim(id)).map(ClaimSummary.decode)
+    }
+}

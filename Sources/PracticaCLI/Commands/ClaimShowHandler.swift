@@ -1,0 +1,66 @@
+import BinaryCodec
+import CLIKit
+import EventLog
+import RevenueCycle
+
+/// `claim show ID`: the claim as the fold has it (lines, findings, overrides,
+/// submissions, the payer's answers) and its full history read from its stream
+/// in the log, with who did what and when.
+enum ClaimShowHandler {
+    static func show(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let id: ClaimID = try SchedulingInput.argumentID(command, "claim")
+        let session = try context.readingSession()
+        guard let record = session.state.claims[id] else {
+            throw CommandFailure("<claim>: unknown claim \(id)", hint: "see 'practica claims list'")
+        }
+        let history = try session.store.readStream(ClaimCommands.stream(id))
+        if context.json {
+            context.printJSON(json(record, history: history))
+            return
+        }
+        let c = record.created
+        context.print("\(id)  \(record.status)  \(c.total)  frequency \(c.frequency.code)"
+                      + (c.originalClaim.map { " (supersedes \($0))" } ?? "") + (record.supersededBy.map { "  superseded by \($0)" } ?? ""))
+        context.print("visit \(c.visit)  patient \(c.patient)  payer \(c.payer)  coverage \(c.coverage)  date of service \(c.dateOfService)")
+        context.print("billing \(c.billingProvider)  rendering \(c.renderingProvider)  place of service \(c.placeOfService)"
+                      + (record.payerClaimNumber.map { "  payer claim number \($0)" } ?? ""))
+        context.print("diagnoses " + c.diagnoses.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", "))
+        var lines = TextTable(columns: [.init("#", alignment: .right), .init("charge"), .init("code"), .init("units", alignment: .right),
+                                        .init("pointers"), .init("amount", alignment: .right)])
+        for (i, l) in c.lines.enumerated() {
+            let code = ([l.procedure.code] + l.modifiers.map(\.code)).joined(separator: "-")
+            lines.append([String(i + 1), l.charge.description, code, String(l.units), l.pointers.map(String.init).joined(separator: ","),
+                          l.amount.description])
+        }
+        context.output.write(lines.render())
+        for f in record.findings {
+            context.print("finding  \(f)" + (record.overrides[f.rule].map { "  [overridden: \($0)]" } ?? ""))
+        }
+        for reason in record.rejectionReasons { context.print("rejected  \(reason)") }
+        context.print("history:")
+        for e in history {
+            context.print("  \(EventRendering.timestamp(e.recordedAtMillis))  \(e.actor)  \(e.typeName)  \(EventRendering.payload(e).rendered)")
+        }
+    }
+
+    static func json(_ r: ClaimRecord, history: [RecordedEvent]) -> JSONValue {
+        .object([
+            ("claim", .string(r.id.description)), ("status", .string(r.status.rawValue)), ("created", r.created.json),
+            ("findings", .array(r.findings.map(ClaimText.findingJSON))),
+            ("openFindings", .array(r.openFindings.map { .string($0.rule) })),
+            ("overrides", .array(r.overrides.keys.sorted().map { rule in
+                .object([("rule", .string(rule)), ("reason", .string(r.overrides[rule] ?? ""))])
+            })),
+            ("submissions", .array(r.submissions.map { s in
+                .object([("file", .string(s.fileName)), ("interchangeControlNumber", .int(Int64(s.interchangeControlNumber))),
+                         ("groupControlNumber", .int(Int64(s.groupControlNumber))),
+                         ("transactionSetControlNumber", .int(Int64(s.transactionSetControlNumber))),
+                         ("submittedOn", .string(s.submittedOn.description))])
+            })),
+            ("rejectionReasons", .array(r.rejectionReasons.map(JSONValue.string))),
+            ("payerClaimNumber", r.payerClaimNumber.map(JSONValue.string) ?? .null),
+            ("supersededBy", r.supersededBy.map { .string($0.description) } ?? .null),
+            ("history", .array(history.map(EventRendering.json))),
+        ])
+    }
+}

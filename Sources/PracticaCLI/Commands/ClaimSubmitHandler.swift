@@ -1,0 +1,68 @@
+import CLIKit
+import EventLog
+import Foundation
+import RevenueCycle
+
+/// `claim submit`: clean claims into one 837P interchange, with control
+/// numbers allocated inside the append and the file staged so the log and
+/// the file agree (see `ClaimFileStaging` for what happens when writing fails).
+enum ClaimSubmitHandler {
+    static func submit(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let allClean = command.flag("all-clean")
+        let named: [ClaimID] = try command.argumentList("claims").map { text in
+            try DomainInput.parse("<claims>", text) { try ClaimID.parse($0) }
+        }
+        guard allClean != !named.isEmpty else {
+            throw UsageError(.invalidValue, "give claim ids or --all-clean, not \(allClean ? "both" : "neither")",
+                             hint: "e.g. 'practica claim submit --all-clean --out claims.837'")
+        }
+        let out = try command.required("out")
+        let staging = try ClaimFileStaging(path: out)
+        defer { staging.discard() }
+        let now = context.now
+        let (_, file) = try context.frontDesk().append(permission: .manageClaims, command: "claim submit") { state, ids in
+            guard let profile = state.directory.billingProfile else {
+                throw Rejection.refused("out", "the practice has no billing profile (EIN, address, clearinghouse ids)",
+                                        hint: "an admin sets it with 'practica billing-profile set'")
+            }
+            let setup = try SubmissionSetup(profile: profile)
+            let marks = state.controlNumbers
+            let local = (state.directory.practice?.timeZone).map { $0.localDateTime(at: now) }
+                ?? LocalDateTime(secondsAsIfUTC: now.secondsSinceEpoch)
+            let request = SubmissionRequest(
+                claims: allClean ? nil : named, fileName: staging.target.path,
+                interchangeControlNumber: try ids.nextControlNumber("control-ISA", above: marks.interchange),
+                groupControlNumber: try ids.nextControlNumber("control-GS", above: marks.group),
+                transactionSetControlNumber: try ids.nextControlNumber("control-ST", above: marks.transactionSet),
+                today: local.date, time: local.time)
+            let file = try ClaimSubmissionDecision.submit(request, setup: setup, state: state)
+            // One ST per billing provider: the first number was taken above, take the rest so the counter stays ahead.
+            for _ in 1..<max(Set(file.events.map(\.transactionSetControlNumber)).count, 1) {
+                _ = try ids.nextControlNumber("control-ST", above: 0)
+            }
+            try staging.stage(file.text)
+            return (file.events.map { NewEvent(stream: ClaimCommands.stream($0.claim), $0) }, file)
+        }
+        guard let first = file.events.first else { throw CommandFailure("internal: the submission recorded no claim") }
+        try staging.publish(interchange: first.interchangeControlNumber)
+        if context.json {
+            context.printJSON(.object([("file", .string(staging.target.path)),
+                                       ("interchangeControlNumber", .int(Int64(first.interchangeControlNumber))),
+                                       ("groupControlNumber", .int(Int64(first.groupControlNumber))),
+                                       ("claims", .array(file.events.map(\.json)))]))
+            return
+        }
+        context.print("wrote \(staging.target.path): \(file.events.count) claim(s), interchange \(first.interchangeControlNumber), "
+                      + "group \(first.groupControlNumber)")
+        for e in file.events { context.print("  \(e.claim) in set \(ClaimSubmissionDecision.stControl(e.transactionSetControlNumber))") }
+    }
+}
+
+extension IDAllocator {
+    /// The next ISA13/GS06/ST02 from a store counter, kept above the highest
+    /// number the log records (`mark`), so one is never used twice even if
+    /// submissions were recorded by another tool.
+    func nextControlNumber(_ counter: String, above mark: Int) throws -> Int {
+        max(Int(try context.nextNumber(counter)), mark + 1)
+    }
+}

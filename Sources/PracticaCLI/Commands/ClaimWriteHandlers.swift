@@ -1,0 +1,106 @@
+import BinaryCodec
+import CLIKit
+import EventLog
+import RevenueCycle
+
+/// `claim create`, `scrub`, `override`, `replace` and `void`: each decided on
+/// the full fold inside the append, so a claim another biller just changed is
+/// seen as it is now.
+enum ClaimWriteHandlers {
+    static func create(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let visit: VisitID = try SchedulingInput.argumentID(command, "visit")
+        let billing: ProviderID? = try SchedulingInput.optionalID(command, "billing-provider")
+        let (_, claim) = try context.frontDesk().append(permission: .manageClaims, command: "claim create") { state, ids in
+            let e = try ClaimCreation.create(visit: visit, id: try ids.next(ClaimID.self), today: PracticeCalendar.today(in: state),
+                                             state: state, billingProvider: billing)
+            return ([NewEvent(stream: ClaimCommands.stream(e.claim), e)], e)
+        }
+        context.report("created \(claim.claim) for \(visit): \(claim.lines.count) line(s), \(claim.total) to \(claim.payer); "
+                       + "scrub it with 'practica claim scrub \(claim.claim)'", json: claim.json)
+    }
+
+    /// Claims `--all` picks up: new, held, and bounced back by a 999 or 277CA.
+    /// Clean ones are left alone so repeated runs do not pile up identical verdicts.
+    static let waitingForScrub: Set<ClaimStatus> = [.draft, .held, .acknowledgmentRejected, .rejected]
+
+    static func scrub(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let all = command.flag("all")
+        let one: ClaimID? = try command.argument("claim").map { text in try DomainInput.parse("<claim>", text) { try ClaimID.parse($0) } }
+        guard all != (one != nil) else {
+            throw UsageError(.invalidValue, "give a claim id or --all, not \(all ? "both" : "neither")", hint: "e.g. 'practica claim scrub CL1001'")
+        }
+        let tables = try BillingTables(storePath: context.storePath).scrubTables()
+        let (_, verdicts) = try context.frontDesk().append(permission: .manageClaims, command: "claim scrub") { state, _ in
+            let today = PracticeCalendar.today(in: state)
+            let ids = one.map { [$0] } ?? state.claims.values.filter { waitingForScrub.contains($0.status) }.map(\.id).sorted()
+            guard !ids.isEmpty else {
+                throw Rejection.refused("all", "no claim is waiting to be scrubbed", hint: "create one with 'practica claim create VISIT'")
+            }
+            var events: [ClaimScrubbed] = []
+            for id in ids { events.append(try ClaimReview.scrub(id, state: state, today: today, tables: tables)) }
+            return (events.map { NewEvent(stream: ClaimCommands.stream($0.claim), $0) }, events)
+        }
+        if context.json {
+            context.printJSON(.array(verdicts.map(\.json)))
+            return
+        }
+        for v in verdicts {
+            let errors = v.findings.filter { $0.severity == .error }
+            context.print("\(v.claim) \(errors.isEmpty ? "clean" : "held")")
+            for f in v.findings { context.print("  \(f)") }
+        }
+    }
+
+    static func override(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let id: ClaimID = try SchedulingInput.argumentID(command, "claim")
+        let rule = try command.required("rule"), reason = try command.required("reason")
+        let session = try context.frontDesk()
+        let user = try session.authorize(.manageClaims)
+        let (_, outcome) = try session.append(permission: .manageClaims, command: "claim override") { state, _ in
+            let e = try ClaimReview.overrideFinding(id, rule: rule, reason: reason, by: user, state: state)
+            var after = state
+            after.apply(e)
+            return ([NewEvent(stream: ClaimCommands.stream(id), e)], (e, after.claims[id]?.status))
+        }
+        let (e, status) = outcome
+        context.report("overrode \(e.rule) on \(id); the claim is now \(status.map(\.description) ?? "unknown")", json: e.json)
+    }
+
+    static func replace(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let id: ClaimID = try SchedulingInput.argumentID(command, "claim")
+        let reason = try command.required("reason")
+        let (_, events) = try context.frontDesk().append(permission: .manageClaims, command: "claim replace") { state, ids in
+            let events = try ClaimCreation.replace(id, id: try ids.next(ClaimID.self), reason: reason,
+                                                   today: PracticeCalendar.today(in: state), state: state)
+            return (try streamed(events), events)
+        }
+        let replacement = events.compactMap { $0 as? ClaimCreated }.first
+        context.report("replaced \(id) with \(replacement.map(\.claim.description) ?? "?") (frequency 7); scrub and submit it",
+                       json: .array(events.map(\.json)))
+    }
+
+    static func void(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let id: ClaimID = try SchedulingInput.argumentID(command, "claim")
+        let reason = try command.required("reason")
+        let (_, events) = try context.frontDesk().append(permission: .manageClaims, command: "claim void") { state, ids in
+            // Only a claim the payer has needs a frequency-8 claim, and so an id.
+            let voiding = state.claims[id]?.status.isWithPayer == true ? try ids.next(ClaimID.self) : nil
+            let events = try ClaimCreation.void(id, voidingID: voiding, reason: reason, today: PracticeCalendar.today(in: state),
+                                                state: state)
+            return (try streamed(events), events)
+        }
+        if let voiding = events.compactMap({ $0 as? ClaimCreated }).first {
+            context.report("voided \(id); send void claim \(voiding.claim) (frequency 8) to tell the payer", json: .array(events.map(\.json)))
+        } else {
+            context.report("voided \(id); the payer never had it", json: .array(events.map(\.json)))
+        }
+    }
+
+    /// Each claim event on its claim's stream.
+    static func streamed(_ events: [any EventPayload]) throws -> [NewEvent] {
+        try events.map { e in
+            guard let claim = ClaimText.claim(of: e) else { throw CommandFailure("internal: \(type(of: e).typeName) names no claim") }
+            return NewEvent(stream: ClaimCommands.stream(claim), e)
+        }
+    }
+}
