@@ -49,6 +49,7 @@ public enum NumberText {
     static func scaledMoney(cents: Int64, divisor: UInt64, suffix: String) -> String {
         let magnitude = cents.magnitude
         guard divisor > 0, magnitude % divisor == 0 else { return money(cents: cents) }
+        if magnitude == 0 { return "$0" }
         return sign(cents) + "$" + groupedDigits(magnitude / divisor) + suffix
     }
 

@@ -10,6 +10,8 @@ struct ParsedElement {
     let attributes: [String: String]
     /// The character data directly inside it (for <text>, <title>, <td>…).
     var text: String
+    /// The text of a `<title>` child: a mark's tooltip.
+    var tooltip: String = ""
 
     func number(_ attribute: String) -> Double? {
         attributes[attribute].flatMap(Double.init)
@@ -56,7 +58,10 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        _ = open.popLast()
+        guard let index = open.popLast() else { return }
+        if elementName == "title", let parent = open.last {
+            elements[parent].tooltip = elements[index].text
+        }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
