@@ -31,7 +31,7 @@ public struct HorizontalBarChart: SVGChart {
     public var bars: [Bar]
     /// Labels longer than this many characters are shortened on the chart.
     public var maximumLabelLength: Int
-    /// Used for width, font and colour; the height follows from the row count.
+    /// Used for width, font and colour; `style.height` is ignored, the height follows from the row count.
     public var style: ChartStyle
 
     public init(title: String, description: String? = nil, unit: ValueUnit, bars: [Bar],
@@ -51,7 +51,7 @@ public struct HorizontalBarChart: SVGChart {
         var sized = style
         let headingRoom = style.fontSize * 2.5
         let axisRoom = style.fontSize * 2 + 8
-        sized.height = max(style.height, headingRoom + rowHeight * Double(max(bars.count, 1)) + axisRoom + 8)
+        sized.height = headingRoom + rowHeight * Double(max(bars.count, 1)) + axisRoom + 8
         var canvas = ChartCanvas(style: sized)
         let headingBottom = canvas.begin(id: id, title: title, description: description ?? summary)
 
