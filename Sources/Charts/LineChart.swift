@@ -112,7 +112,7 @@ public struct LineChart: SVGChart {
     }
 
     var summary: String {
-        var text = categorySummary(kind: "Line chart", categories: categories, seriesNames: series.map(\.name))
+        var text = categorySummary(kind: "Line chart", categories: categories, series: series, unit: unit)
         if let target { text += " " + target.label + ": " + unit.format(target.value) + "." }
         return text
     }

@@ -122,7 +122,7 @@ public struct StackedBarChart: SVGChart {
     }
 
     var summary: String {
-        var text = categorySummary(kind: "Stacked bar chart", categories: categories, seriesNames: series.map(\.name))
+        var text = categorySummary(kind: "Stacked bar chart", categories: categories, series: series, unit: unit)
         let totals = categories.indices.compactMap { index in stackTotal(index).map { categories[index] + " " + unit.format($0) } }
         if !totals.isEmpty { text += " Totals: " + totals.joined(separator: ", ") + "." }
         return text

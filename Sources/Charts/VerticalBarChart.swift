@@ -70,21 +70,32 @@ public struct VerticalBarChart: SVGChart {
         return canvas.finish()
     }
 
-    /// "Bar chart, 12 categories from Jan 2026 to Dec 2026; series: Charges, Collections."
+    /// "Bar chart, 12 categories from Jan 2026 to Dec 2026; series: Charges, Collections. Jan 2026: Charges $1.00, …"
     var summary: String {
-        categorySummary(kind: "Bar chart", categories: categories, seriesNames: series.map(\.name))
+        categorySummary(kind: "Bar chart", categories: categories, series: series, unit: unit)
     }
 }
 
-/// The generated `<desc>` of category charts: what kind, how many, the range, which series.
-func categorySummary(kind: String, categories: [String], seriesNames: [String]) -> String {
+/// The generated `<desc>` of category charts: what kind, how many, the
+/// range, which series, then every value. `role="img"` hides the marks'
+/// tooltips from screen readers, so the description must carry the data.
+func categorySummary(kind: String, categories: [String], series: [ChartSeries], unit: ValueUnit) -> String {
     var text = kind
     if let first = categories.first, let last = categories.last {
         text += categories.count == 1 ? ", 1 category: \(first)" : ", \(categories.count) categories from \(first) to \(last)"
     } else {
-        text += " with no data"
+        return text + " with no data."
     }
-    let names = seriesNames.filter { !$0.isEmpty }
+    let names = series.map(\.name).filter { !$0.isEmpty }
     if !names.isEmpty { text += "; series: " + names.joined(separator: ", ") }
-    return text + "."
+    text += "."
+    let perCategory = categories.enumerated().map { index, category in
+        let values = series.map { one in
+            let value = one.value(at: index).map(unit.format) ?? "no data"
+            return one.name.isEmpty ? value : one.name + " " + value
+        }
+        return category + ": " + values.joined(separator: ", ")
+    }
+    if !series.isEmpty { text += " " + perCategory.joined(separator: "; ") + "." }
+    return text
 }

@@ -46,6 +46,15 @@ final class SVGChartTests: XCTestCase {
         XCTAssertTrue(empty.texts().contains("No data"))
     }
 
+    func testTheDescriptionCarriesEveryValueForScreenReaders() {
+        let chart = VerticalBarChart(title: "Charges", unit: .cents, categories: ["Jan", "Feb"],
+                                     series: [ChartSeries(name: "Charges", values: [123_456, nil]),
+                                              ChartSeries(name: "Collections", values: [100, 200])])
+        XCTAssertEqual(ParsedMarkup(chart.svg()).all("desc").first?.text,
+                       "Bar chart, 2 categories from Jan to Feb; series: Charges, Collections. "
+                       + "Jan: Charges $1,234.56, Collections $1.00; Feb: Charges no data, Collections $2.00.")
+    }
+
     func testTickLabelsAreNiceAndFormattedInTheUnit() {
         let chart = VerticalBarChart(title: "Charges", unit: .cents, categories: ["Jan"],
                                      series: [ChartSeries(name: "Charges", values: [930_000])])
