@@ -25,13 +25,16 @@ let package = Package(
         .target(name: "RevenueCycle", dependencies: ["BinaryCodec", "X12"]),
         // Read models and the runner that keeps them caught up.
         .target(name: "Projections", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec"], path: "Projections"),
-        .target(name: "PracticaCLI", dependencies: ["CLIKit", "EventLog", "RevenueCycle", "Projections", "X12", "BinaryCodec"]),
+        // SVG charts, the static HTML dashboard and terminal bar charts, from plain labels and Int64 values.
+        .target(name: "Charts"),
+        .target(name: "PracticaCLI", dependencies: ["CLIKit", "Charts", "EventLog", "RevenueCycle", "Projections", "X12", "BinaryCodec"]),
         .executableTarget(name: "practica", dependencies: ["PracticaCLI"]),
         .executableTarget(name: "PracticaBench", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec", "CLMDB", "Projections"]),
 
         .testTarget(name: "BinaryCodecTests", dependencies: ["BinaryCodec"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "BinaryCodec", "CLMDB"]),
         .testTarget(name: "CLIKitTests", dependencies: ["CLIKit"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
         .testTarget(name: "RevenueCycleTests", dependencies: ["RevenueCycle", "BinaryCodec", "X12"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventLog", "RevenueCycle"]),
