@@ -34,17 +34,17 @@ final class ClaimEventCodecTests: XCTestCase {
     private func assertRoundTrip<E: EventPayload & Equatable>(_ event: E, keys: [String],
                                                               file: StaticString = #filePath, line: UInt = #line) throws {
         let bytes = event.encoded()
-        XCTAssertEqual(try E.decode(bytes, schemaVersion: 1), event, file: file, line: line)
-        XCTAssertEqual(E.schemaVersion, 1, file: file, line: line)
-        let viaRegistry = try EventRegistry.decode(typeName: E.typeName, schemaVersion: 1, bytes: bytes)
+        let version = E.schemaVersion
+        XCTAssertEqual(try E.decode(bytes, schemaVersion: version), event, file: file, line: line)
+        let viaRegistry = try EventRegistry.decode(typeName: E.typeName, schemaVersion: version, bytes: bytes)
         XCTAssertEqual(viaRegistry as? E, event, file: file, line: line)
         guard case .object(let pairs) = event.json else { return XCTFail("json is not an object", file: file, line: line) }
         XCTAssertEqual(pairs.map(\.0), keys, file: file, line: line)
         for cut in 0..<bytes.count {
-            XCTAssertThrowsError(try E.decode(Array(bytes[..<cut]), schemaVersion: 1), "prefix \(cut)", file: file, line: line)
+            XCTAssertThrowsError(try E.decode(Array(bytes[..<cut]), schemaVersion: version), "prefix \(cut)", file: file, line: line)
         }
-        XCTAssertThrowsError(try E.decode(bytes + [0], schemaVersion: 1), "trailing byte", file: file, line: line)
-        XCTAssertThrowsError(try E.decode(bytes, schemaVersion: 2), "unknown version", file: file, line: line)
+        XCTAssertThrowsError(try E.decode(bytes + [0], schemaVersion: version), "trailing byte", file: file, line: line)
+        XCTAssertThrowsError(try E.decode(bytes, schemaVersion: version + 1), "unknown version", file: file, line: line)
     }
 
     func testChargeEventsRoundTrip() throws {
@@ -63,7 +63,7 @@ final class ClaimEventCodecTests: XCTestCase {
     func testClaimBuildingEventsRoundTrip() throws {
         try assertRoundTrip(Self.claimCreated(), keys: ["claim", "visit", "patient", "coverage", "payer", "billingProvider",
                                                         "renderingProvider", "placeOfService", "frequency", "originalClaim",
-                                                        "lines", "diagnoses", "total", "createdOn"])
+                                                        "lines", "diagnoses", "total", "createdOn", "priorAdjudication"])
         let findings = [ScrubFinding(rule: "MOD25-MISSING", message: "add 25", line: 1),
                         ScrubFinding(rule: "MOD25-NOT-EM", severity: .warning, message: "25 is for E/M")]
         try assertRoundTrip(ClaimScrubbed(claim: ClaimID(5522), findings: findings, scrubbedOn: try Self.d("2026-12-03")),

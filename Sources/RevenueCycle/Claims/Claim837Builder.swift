@@ -42,11 +42,13 @@ struct Claim837Builder {
             dependent = Patient837(name: patientName, birthDate: birth, sex: sex, address: address,
                                    relationshipCode: coverage.relationship.x12Code)
         }
+        let prior = try c.priorAdjudication.map { (p) throws(Rejection) in try otherPayer(p, claim: id) }
         var lines: [ServiceLine837] = []
         for (index, line) in c.lines.enumerated() {
             lines.append(ServiceLine837(procedure: X12.ProcedureCode(code: line.procedure.code, modifiers: line.modifiers.map(\.code)),
                                         chargeCents: line.amount.cents, units: Decimal(line.units), diagnosisPointers: line.pointers,
-                                        serviceDate: try X12Text.date(line.dateOfService), lineControlNumber: "\(id)-\(index + 1)"))
+                                        serviceDate: try X12Text.date(line.dateOfService), lineControlNumber: "\(id)-\(index + 1)",
+                                        priorAdjudications: try lineAdjudications(c.priorAdjudication, prior?.payerID, line)))
         }
         let renderingLoop = c.renderingProvider == c.billingProvider ? nil
             : RenderingProvider837(name: X12Text.personName(rendering.name), npi: rendering.npi.digits, taxonomy: rendering.taxonomy.code)
@@ -55,9 +57,10 @@ struct Claim837Builder {
         return ProfessionalClaim837(
             claimID: id.description, subscriber: subscriber, patient: dependent,
             payer: Payer837(name: X12Text.clean(payer.name.text), payerID: payer.electronicPayerID),
+            responsibility: c.isSecondary ? .secondary : .primary,
             totalChargeCents: c.total.cents, placeOfService: c.placeOfService.code, frequency: frequency(c.frequency),
             payerClaimControlNumber: original, diagnoses: c.diagnoses.map(\.compact), renderingProvider: renderingLoop,
-            lines: lines)
+            otherPayers: prior.map { [$0] } ?? [], lines: lines)
     }
 
     /// The 2000A loop for `provider`, with the practice-level tax id and address from the setup.

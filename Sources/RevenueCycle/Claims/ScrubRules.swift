@@ -103,7 +103,9 @@ enum ScrubRules {
     static func duplicateClaims(_ c: ClaimCreated, _ others: [ClaimRecord]) -> [ScrubFinding] {
         let mine = Set(c.lines.map { LineKey(code: $0.procedure, date: $0.dateOfService) })
         var out: [ScrubFinding] = []
-        for other in others where !other.status.isInactive && other.created.frequency != .void && other.id != c.originalClaim {
+        // A secondary claim bills its primary's lines again on purpose.
+        for other in others where !other.status.isInactive && other.created.frequency != .void && other.id != c.originalClaim
+            && other.id != c.priorAdjudication?.claim && other.created.priorAdjudication?.claim != c.claim {
             let theirs = Set(other.created.lines.map { LineKey(code: $0.procedure, date: $0.dateOfService) })
             let shared = mine.intersection(theirs).sorted { ($0.date, $0.code) < ($1.date, $1.code) }
             if let first = shared.first {

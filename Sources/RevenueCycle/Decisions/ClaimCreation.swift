@@ -62,7 +62,8 @@ public enum ClaimCreation {
         let created = ClaimCreated(claim: id, visit: c.visit, patient: c.patient, coverage: c.coverage, payer: c.payer,
                                    billingProvider: c.billingProvider, renderingProvider: c.renderingProvider,
                                    placeOfService: c.placeOfService, frequency: .replacement, originalClaim: original,
-                                   lines: lines, diagnoses: diagnoses, total: Money.sum(lines.map(\.amount)), createdOn: today)
+                                   lines: lines, diagnoses: diagnoses, total: Money.sum(lines.map(\.amount)), createdOn: today,
+                                   priorAdjudication: c.priorAdjudication)
         return [created, ClaimReplaced(claim: original, replacement: id, reason: why)]
     }
 
@@ -85,7 +86,8 @@ public enum ClaimCreation {
         let created = ClaimCreated(claim: voidingID, visit: c.visit, patient: c.patient, coverage: c.coverage, payer: c.payer,
                                    billingProvider: c.billingProvider, renderingProvider: c.renderingProvider,
                                    placeOfService: c.placeOfService, frequency: .void, originalClaim: claim,
-                                   lines: c.lines, diagnoses: c.diagnoses, total: c.total, createdOn: today)
+                                   lines: c.lines, diagnoses: c.diagnoses, total: c.total, createdOn: today,
+                                   priorAdjudication: c.priorAdjudication)
         return [created, ClaimVoided(claim: claim, voidingClaim: voidingID, reason: why)]
     }
 

@@ -1,13 +1,17 @@
 import BinaryCodec
 
-/// A claim was built for a visit's charges, to the coverage primary on the date of service.
+/// A claim was built for a visit's charges, to the coverage primary on the date of service
+/// (or, carrying `priorAdjudication`, to the next payer after the primary adjudicated).
 ///
 /// It snapshots the lines and diagnoses rather than pointing at charges only,
 /// so the claim shows what was sent even after a charge is voided or the fee
 /// schedule changes; replacements and voids carry the claim they supersede.
+///
+/// Schema history: v2 appends the optional prior payer's adjudication; a v1
+/// record is upcast with none (every v1 claim went to the primary).
 public struct ClaimCreated: EventPayload, Equatable {
     public static let typeName = "ClaimCreated"
-    public static let schemaVersion: UInt8 = 1
+    public static let schemaVersion: UInt8 = 2
 
     public let claim: ClaimID
     public let visit: VisitID
@@ -26,11 +30,13 @@ public struct ClaimCreated: EventPayload, Equatable {
     /// Sum of the lines.
     public let total: Money
     public let createdOn: LocalDate
+    /// The earlier payer's adjudication, on a secondary claim; nil on a primary one.
+    public let priorAdjudication: PriorAdjudication?
 
     public init(claim: ClaimID, visit: VisitID, patient: PatientID, coverage: CoverageID, payer: PayerID,
                 billingProvider: ProviderID, renderingProvider: ProviderID, placeOfService: PlaceOfService,
                 frequency: ClaimFrequencyType = .original, originalClaim: ClaimID? = nil, lines: [ClaimLine],
-                diagnoses: [DiagnosisCode], total: Money, createdOn: LocalDate) {
+                diagnoses: [DiagnosisCode], total: Money, createdOn: LocalDate, priorAdjudication: PriorAdjudication? = nil) {
         self.claim = claim
         self.visit = visit
         self.patient = patient
@@ -45,14 +51,18 @@ public struct ClaimCreated: EventPayload, Equatable {
         self.diagnoses = diagnoses
         self.total = total
         self.createdOn = createdOn
+        self.priorAdjudication = priorAdjudication
     }
+
+    /// Billed to a payer after another one adjudicated it.
+    public var isSecondary: Bool { priorAdjudication != nil }
 
     /// The earliest date of service on the claim (all lines share the visit's date today).
     public var dateOfService: LocalDate { lines.map(\.dateOfService).min() ?? createdOn }
 
     /// v1: claim, visit, patient, coverage, payer, billing, rendering ids; POS;
     /// frequency tag; optional original claim id; lines array; diagnoses array;
-    /// total; created-on date.
+    /// total; created-on date; then (v2 only) optional prior adjudication.
     public func encode(to w: inout ByteWriter) {
         w.write(claim)
         w.write(visit)
@@ -68,10 +78,11 @@ public struct ClaimCreated: EventPayload, Equatable {
         w.writeArray(diagnoses) { $0.write($1) }
         w.write(total)
         w.write(createdOn)
+        w.writeOptional(priorAdjudication) { $0.write($1) }
     }
 
     public init(from r: inout ByteReader, schemaVersion: UInt8) throws(DecodingError) {
-        try requireSchemaVersion(schemaVersion, in: 1...1, for: Self.typeName)
+        try requireSchemaVersion(schemaVersion, in: 1...2, for: Self.typeName)
         claim = try r.readID()
         visit = try r.readID()
         patient = try r.readID()
@@ -86,6 +97,7 @@ public struct ClaimCreated: EventPayload, Equatable {
         diagnoses = try r.readArray { (r) throws(DecodingError) in try r.readDiagnosis() }
         total = try r.readMoney()
         createdOn = try r.readDate()
+        priorAdjudication = schemaVersion >= 2 ? try r.readOptional { (r) throws(DecodingError) in try r.readPriorAdjudication() } : nil
     }
 
     public var json: JSONValue {
@@ -95,6 +107,7 @@ public struct ClaimCreated: EventPayload, Equatable {
             ("placeOfService", .text(placeOfService)), ("frequency", .string(frequency.code)),
             ("originalClaim", .maybe(originalClaim, JSONValue.id)), ("lines", .array(lines.map(\.json))),
             ("diagnoses", .array(diagnoses.map(JSONValue.text))), ("total", .money(total)), ("createdOn", .text(createdOn)),
+            ("priorAdjudication", .maybe(priorAdjudication) { $0.json }),
         ])
     }
 }

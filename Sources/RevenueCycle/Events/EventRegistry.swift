@@ -10,7 +10,7 @@ import BinaryCodec
 /// print(event.json.rendered)
 /// ```
 public enum EventRegistry {
-    /// Every event type (front desk, then charges and claims), in the order they were introduced.
+    /// Every event type (front desk, then charges and claims, then receivables), in the order they were introduced.
     public static let allTypes: [any EventPayload.Type] = [
         PracticeInitialized.self, UserAdded.self, PracticeSettingChanged.self,
         ProviderAdded.self, LocationAdded.self, RoomAdded.self, AppointmentTypeAdded.self, PayerAdded.self, FeeSet.self,
@@ -23,6 +23,13 @@ public enum EventRegistry {
         ClaimCreated.self, ClaimScrubbed.self, ClaimFindingOverridden.self, ClaimSubmitted.self,
         ClaimAcknowledged.self, ClaimAcceptedByPayer.self, ClaimRejectedByPayer.self, ClaimReplaced.self, ClaimVoided.self,
         BillingProfileSet.self,
+    ] + receivableTypes
+
+    /// Remittances, denials and patient money (issue 6), kept apart so the list above merges cleanly.
+    static let receivableTypes: [any EventPayload.Type] = [
+        RemittanceReceived.self, ClaimPaymentPosted.self, ProviderAdjustmentPosted.self, RemittanceClaimSuspended.self,
+        SuspenseResolved.self, DenialOpened.self, DenialAppealed.self, DenialResolved.self, DenialWrittenOff.self,
+        PatientPaymentPosted.self, PatientRefunded.self, PatientAdjustmentPosted.self, PaymentPlanCreated.self, StatementIssued.self,
     ]
 
     /// Type by stored name.

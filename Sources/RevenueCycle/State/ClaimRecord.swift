@@ -1,5 +1,5 @@
 /// Where a claim stands. The order of the cases follows the claim's life;
-/// `paid`, `partlyPaid` and `denied` are set by remittance posting (a later issue).
+/// `paid`, `partlyPaid`, `denied` and `closed` are set by remittance posting.
 public enum ClaimStatus: String, CaseIterable, Sendable, CustomStringConvertible {
     case draft
     /// Scrubbed with no open error finding (none, or all overridden).
@@ -15,9 +15,13 @@ public enum ClaimStatus: String, CaseIterable, Sendable, CustomStringConvertible
     case accepted
     /// 277CA: refused by the payer: fix and send again.
     case rejected
+    /// Paid, with no denial open.
     case paid
+    /// Paid in part, with a line denied and still being worked.
     case partlyPaid = "partly-paid"
+    /// Nothing paid, a denial open.
     case denied
+    /// Adjudicated with nothing paid and nothing left to work (all to the patient or adjusted).
     case closed
     case replaced
     case voided
@@ -75,6 +79,8 @@ public struct ClaimRecord: Sendable, Equatable {
     public private(set) var payerClaimNumber: String?
     /// The claim that replaced or voided this one.
     public private(set) var supersededBy: ClaimID?
+    /// Remittance postings in log order, reversals included.
+    public private(set) var postings: [ClaimPaymentPosted] = []
 
     public init(_ e: ClaimCreated) { created = e }
 
@@ -118,6 +124,33 @@ public struct ClaimRecord: Sendable, Equatable {
         status = .rejected
         rejectionReasons = e.statuses.map(\.text)
     }
+
+    mutating func apply(_ e: ClaimPaymentPosted, openDenials: Bool) {
+        postings.append(e)
+        payerClaimNumber = e.payerClaimControlNumber ?? payerClaimNumber
+        settle(openDenials: openDenials)
+    }
+
+    /// Status from the net of the postings: all reversed → back to `accepted`
+    /// (waiting for the payer's corrected answer); a denial open → `denied` or
+    /// `partlyPaid`; else `paid` or, with nothing paid, `closed`.
+    mutating func settle(openDenials: Bool) {
+        guard !postings.isEmpty, !status.isInactive else { return }
+        let netCharge = Money.sum(postings.map(\.charge))
+        let netPaid = Money.sum(postings.map(\.paid))
+        if netCharge == .zero, netPaid == .zero {
+            status = .accepted
+        } else if openDenials {
+            status = netPaid > .zero ? .partlyPaid : .denied
+        } else {
+            status = netPaid > .zero ? .paid : .closed
+        }
+    }
+
+    /// The net of the postings: what the payer's adjudication currently says.
+    public var netPaid: Money { Money.sum(postings.map(\.paid)) }
+    public var netPatientResponsibility: Money { Money.sum(postings.map(\.patientResponsibility)) }
+    public var isAdjudicated: Bool { [.paid, .partlyPaid, .denied, .closed].contains(status) }
 
     mutating func supersede(by other: ClaimID?, as newStatus: ClaimStatus) {
         supersededBy = other

@@ -22,8 +22,9 @@ extension PracticeState {
         case let e as ClaimCreated:
             claims[e.claim] = ClaimRecord(e)
             claimsByVisit[e.visit, default: []].append(e.claim)
-            // A void claim only withdraws the original; it bills nothing.
-            if e.frequency != .void {
+            // A void claim only withdraws the original, and a secondary claim bills
+            // the primary's charges again: neither takes them over.
+            if e.frequency != .void && !e.isSecondary {
                 for line in e.lines { charges[line.charge]?.claim = e.claim }
             }
         case let e as ClaimScrubbed: claims[e.claim]?.apply(e)

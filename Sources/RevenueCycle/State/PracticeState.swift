@@ -28,6 +28,8 @@ public struct PracticeState: Sendable {
     public var claims: [ClaimID: ClaimRecord] = [:]
     public var claimsByVisit: [VisitID: [ClaimID]] = [:]
     public var controlNumbers = ControlNumberMarks()
+    /// The ledger, remittances, suspense, denials and patient payments.
+    public var receivables = Receivables()
 
     public init() {}
 
@@ -36,6 +38,7 @@ public struct PracticeState: Sendable {
     }
 
     public mutating func apply(_ event: any EventPayload) {
+        receivables.apply(event)
         switch event {
         case let e as PracticeInitialized: directory.practice = e
         case let e as UserAdded:
@@ -70,7 +73,7 @@ public struct PracticeState: Sendable {
             visits[e.visit] = e.appointment
         case let e as WaitlistEntryAdded: waitlist[e.entry] = e
         case let e as WaitlistEntryRemoved: waitlist[e.entry] = nil
-        default: _ = applyBilling(event)
+        default: _ = applyBilling(event) || applySettlement(event)
         }
     }
 

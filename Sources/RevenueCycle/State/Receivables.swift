@@ -1,0 +1,105 @@
+import BinaryCodec
+
+/// Where a denial stands in the work queue.
+public enum DenialStatus: String, CaseIterable, Sendable, CustomStringConvertible {
+    case open, appealed, resolved
+    case writtenOff = "written-off"
+
+    /// Still in the queue: its amount is open with the payer.
+    public var isOpen: Bool { self == .open || self == .appealed }
+    public var description: String { rawValue }
+}
+
+/// A denial folded from its events.
+public struct DenialRecord: Sendable, Equatable {
+    public let opened: DenialOpened
+    public internal(set) var status: DenialStatus = .open
+    /// Appeal, resolution and write-off notes, oldest first.
+    public internal(set) var notes: [String] = []
+
+    public var id: DenialID { opened.denial }
+}
+
+/// An item of the suspense queue: one claim payment of one remittance.
+public struct SuspenseKey: Hashable, Sendable, CustomStringConvertible {
+    public let remittance: RemittanceID
+    public let index: Int
+
+    public init(remittance: RemittanceID, index: Int) {
+        self.remittance = remittance
+        self.index = index
+    }
+
+    /// "RM17#2", as the queue lists it.
+    public var description: String { "\(remittance)#\(index)" }
+}
+
+/// A patient payment and what has been refunded from it.
+public struct PaymentRecord: Sendable, Equatable {
+    public let posted: PatientPaymentPosted
+    public internal(set) var refunds: [PatientRefunded] = []
+
+    public var refunded: Money { Money.sum(refunds.map(\.amount)) }
+    /// What may still be refunded.
+    public var refundable: Money { posted.amount - refunded }
+
+    /// What is still applied to each visit after refunds.
+    public var applied: [VisitID: Money] {
+        var out: [VisitID: Money] = [:]
+        for a in posted.applications { out[a.visit, default: .zero] += a.amount }
+        for a in refunds.flatMap(\.applications) { out[a.visit, default: .zero] -= a.amount }
+        return out
+    }
+}
+
+/// Everything about money after claims are sent: the ledger, remittances,
+/// suspense, denials, patient payments, plans and statements.
+public struct Receivables: Sendable {
+    public var ledger = Ledger()
+    public var remittances: [RemittanceID: RemittanceReceived] = [:]
+    /// "payer|TRN02" and the file digest → the remittance that posted them.
+    public var remittanceByTrace: [String: RemittanceID] = [:]
+    public var remittanceByDigest: [String: RemittanceID] = [:]
+    /// Open suspense items.
+    public var suspense: [SuspenseKey: RemittanceClaimSuspended] = [:]
+    public var denials: [DenialID: DenialRecord] = [:]
+    public var payments: [PaymentID: PaymentRecord] = [:]
+    public var plans: [PaymentPlanID: PaymentPlanCreated] = [:]
+    public var statements: [StatementID: StatementIssued] = [:]
+
+    public init() {}
+
+    static func traceKey(_ payer: PayerID, _ trace: String) -> String { "\(payer)|\(trace)" }
+
+    /// Folds one event into the ledger and, when it is about receivables, into the records.
+    public mutating func apply(_ event: any EventPayload) {
+        ledger.apply(event)
+        switch event {
+        case let e as RemittanceReceived:
+            remittances[e.remittance] = e
+            if !e.traceNumber.isEmpty { remittanceByTrace[Self.traceKey(e.payer, e.traceNumber)] = e.remittance }
+            if !e.fileDigest.isEmpty { remittanceByDigest[e.fileDigest] = e.remittance }
+        case let e as RemittanceClaimSuspended: suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = e
+        case let e as SuspenseResolved: suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = nil
+        case let e as DenialOpened: denials[e.denial] = DenialRecord(opened: e)
+        case let e as DenialAppealed: updateDenial(e.denial, .appealed, e.note)
+        case let e as DenialResolved: updateDenial(e.denial, .resolved, e.note)
+        case let e as DenialWrittenOff: updateDenial(e.denial, .writtenOff, e.reason)
+        case let e as PatientPaymentPosted: payments[e.payment] = PaymentRecord(posted: e)
+        case let e as PatientRefunded: payments[e.payment]?.refunds.append(e)
+        case let e as PaymentPlanCreated: plans[e.plan] = e
+        case let e as StatementIssued: statements[e.statement] = e
+        default: break
+        }
+    }
+
+    private mutating func updateDenial(_ id: DenialID, _ status: DenialStatus, _ note: String) {
+        denials[id]?.status = status
+        denials[id]?.notes.append(note)
+    }
+
+    /// Denials still being worked on `claim`.
+    public func openDenials(of claim: ClaimID) -> [DenialRecord] {
+        denials.values.filter { $0.opened.claim == claim && $0.status.isOpen }.sorted { $0.id < $1.id }
+    }
+}
