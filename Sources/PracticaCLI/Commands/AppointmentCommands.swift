@@ -25,7 +25,7 @@ enum CancelCommand: CommandGroup {
         let now = context.now
         let session = try context.frontDesk()
         let (_, outcome) = try session.append(permission: .schedule, command: "cancel") { state, _ in
-            let snapshot = state.scheduleSnapshot()
+            let snapshot = state.snapshot(around: id)
             let e = try AppointmentLifecycle.cancel(id, reason: reason, by: by, now: now, snapshot: snapshot)
             let matches = snapshot.appointment(id).map {
                 WaitlistDecisions.matches(for: $0, openEntries: Array(state.waitlist.values), snapshot: snapshot)
@@ -61,7 +61,7 @@ enum NoShowCommand: CommandGroup {
         let now = context.now
         let session = try context.frontDesk()
         let (_, e) = try session.append(permission: .schedule, command: "no-show") { state, _ in
-            let e = try AppointmentLifecycle.noShow(id, now: now, snapshot: state.scheduleSnapshot())
+            let e = try AppointmentLifecycle.noShow(id, now: now, snapshot: state.snapshot(around: id))
             return ([NewEvent(stream: AppointmentText.stream(id), e)], e)
         }
         if context.json { context.printJSON(e.json) } else { context.print("\(id) marked as a no-show") }
@@ -86,7 +86,7 @@ enum CheckInCommand: CommandGroup {
         let session = try context.frontDesk()
         let (_, e) = try session.append(permission: .checkInOut, command: "check-in") { state, _ in
             let coverages = state.appointments[id].map { state.coverages(of: $0.patient) } ?? []
-            let e = try AppointmentLifecycle.checkIn(id, coverages: coverages, selfPay: selfPay, snapshot: state.scheduleSnapshot())
+            let e = try AppointmentLifecycle.checkIn(id, coverages: coverages, selfPay: selfPay, snapshot: state.snapshot(around: id))
             return ([NewEvent(stream: AppointmentText.stream(id), e)], e)
         }
         if context.json {
@@ -111,7 +111,7 @@ enum CheckOutCommand: CommandGroup {
         let id: AppointmentID = try SchedulingInput.argumentID(command, "appointment")
         let session = try context.frontDesk()
         let (_, e) = try session.append(permission: .checkInOut, command: "check-out") { state, ids in
-            let e = try AppointmentLifecycle.checkOut(id, visit: try ids.next(VisitID.self), snapshot: state.scheduleSnapshot())
+            let e = try AppointmentLifecycle.checkOut(id, visit: try ids.next(VisitID.self), snapshot: state.snapshot(around: id))
             return ([NewEvent(stream: AppointmentText.stream(id), e)], e)
         }
         if context.json {

@@ -69,7 +69,8 @@ enum BookCommand: CommandGroup {
         let session = try context.frontDesk()
         let (_, booked) = try session.append(permission: .schedule, command: "book") { state, ids in
             let appointmentIDs = try (0..<request.occurrenceCount).map { _ in try ids.next(AppointmentID.self) }
-            let events = try Scheduling.book(request, ids: appointmentIDs, snapshot: state.scheduleSnapshot())
+            let span = request.recurrence.map { ($0.count - 1) * ($0.unit == .week ? 7 : 1) } ?? 0
+            let events = try Scheduling.book(request, ids: appointmentIDs, snapshot: state.snapshot(from: request.at, days: span))
             return (events.map { NewEvent(stream: AppointmentText.stream($0.appointment), $0) }, events)
         }
         if context.json {
@@ -104,7 +105,7 @@ enum RescheduleCommand: CommandGroup {
         let force = try SchedulingInput.forceReason(command)
         let session = try context.frontDesk()
         let (_, moved) = try session.append(permission: .schedule, command: "reschedule") { state, _ in
-            let e = try Scheduling.reschedule(id, to: at, minutes: minutes, forceReason: force, snapshot: state.scheduleSnapshot())
+            let e = try Scheduling.reschedule(id, to: at, minutes: minutes, forceReason: force, snapshot: state.snapshot(from: at, days: 0, including: [id]))
             return ([NewEvent(stream: AppointmentText.stream(id), e)], e)
         }
         if context.json {

@@ -35,7 +35,7 @@ enum WaitlistCommands: CommandGroup {
         let (_, e) = try session.append(permission: .schedule, command: "waitlist add") { state, ids in
             let e = try WaitlistDecisions.add(id: try ids.next(WaitlistEntryID.self), patient: patient, provider: provider,
                                               appointmentType: type, earliest: earliest, note: note,
-                                              snapshot: state.scheduleSnapshot(), openEntries: Array(state.waitlist.values))
+                                              snapshot: state.snapshot(around: AppointmentID(0)), openEntries: Array(state.waitlist.values))
             return ([NewEvent(stream: "waitlist-\(e.entry)", e)], e)
         }
         if context.json { context.printJSON(e.json) } else { context.print("added \(e.entry): \(patient) waits for \(provider)") }
@@ -107,7 +107,8 @@ enum SlotsCommands: CommandGroup {
         }
         let start = from ?? context.today(in: state.directory.practice?.timeZone)
         let slots = SlotFinder.earliest(provider: provider, minutes: minutes, from: start, count: count, location: location,
-                                        notBefore: from == nil ? context.now : nil, snapshot: state.scheduleSnapshot())
+                                        notBefore: from == nil ? context.now : nil,
+                                        snapshot: state.snapshot(from: LocalDateTime(secondsAsIfUTC: start.daysSinceEpoch * 86_400), days: 90))
         if context.json {
             context.printJSON(.array(slots.map { s in
                 .object([("provider", .string(s.provider.description)), ("location", .string(s.location.description)),

@@ -30,6 +30,11 @@ public struct PracticeState: Sendable {
     public var controlNumbers = ControlNumberMarks()
     /// The ledger, remittances, suspense, denials and patient payments.
     public var receivables = Receivables()
+    /// Appointments by the UTC day they start on, so a decision about one slot
+    /// looks at the few appointments near it rather than the whole history.
+    public private(set) var appointmentsByDay: [Int64: Set<AppointmentID>] = [:]
+    /// Patients not merged into another chart, kept as they change.
+    public private(set) var activePatients: Set<PatientID> = []
 
     public init() {}
 
@@ -52,14 +57,24 @@ public struct PracticeState: Sendable {
         case let e as PayerAdded: directory.payers[e.payer] = e
         case let e as FeeSet: directory.fees[FeeKey(code: e.code, modifier: e.modifier)] = e.amount
         case let e as BillingProfileSet: directory.billingProfile = e
-        case let e as PatientRegistered: patients[e.patient] = PatientRecord(e)
+        case let e as PatientRegistered:
+            patients[e.patient] = PatientRecord(e)
+            activePatients.insert(e.patient)
         case let e as PatientUpdated: patients[e.patient]?.apply(e)
-        case let e as PatientsMerged: patients[e.dropped]?.mergedInto = e.kept
+        case let e as PatientsMerged:
+            patients[e.dropped]?.mergedInto = e.kept
+            activePatients.remove(e.dropped)
         case let e as CoverageAdded: coverages[e.coverage] = e
         case let e as AvailabilitySet: templates.append(AvailabilityTemplate(e))
         case let e as AvailabilityExceptionAdded: exceptions.append(e)
-        case let e as AppointmentBooked: appointments[e.appointment] = ScheduledAppointment(e)
+        case let e as AppointmentBooked:
+            appointments[e.appointment] = ScheduledAppointment(e)
+            appointmentsByDay[Self.utcDay(e.start), default: []].insert(e.appointment)
         case let e as AppointmentRescheduled:
+            if let old = appointments[e.appointment]?.start {
+                appointmentsByDay[Self.utcDay(old)]?.remove(e.appointment)
+                appointmentsByDay[Self.utcDay(e.start), default: []].insert(e.appointment)
+            }
             appointments[e.appointment]?.start = e.start
             appointments[e.appointment]?.minutes = e.minutes
             appointments[e.appointment]?.zone = e.zone
@@ -97,16 +112,39 @@ public struct PracticeState: Sendable {
 
     /// Every appointment and template: fine for tests and small practices;
     /// the CLI narrows this down from its projection.
+    static func utcDay(_ instant: Instant) -> Int64 {
+        instant.secondsSinceEpoch >= 0 ? instant.secondsSinceEpoch / 86_400 : (instant.secondsSinceEpoch - 86_399) / 86_400
+    }
+
+    /// The schedule as far as a decision about `window` can see it: every appointment
+    /// starting within a day of the window (appointments last at most 12 hours), plus
+    /// `including` wherever they are. Cheap on a long history, unlike `scheduleSnapshot()`.
+    public func scheduleSnapshot(covering window: ClosedRange<Instant>, including ids: [AppointmentID] = []) -> ScheduleSnapshot {
+        var chosen = Set(ids.filter { appointments[$0] != nil })
+        let firstDay = Self.utcDay(window.lowerBound) - 1
+        let lastDay = Self.utcDay(window.upperBound) + 1
+        if lastDay - firstDay <= 800 {
+            for day in firstDay...lastDay { chosen.formUnion(appointmentsByDay[day] ?? []) }
+        } else {
+            chosen.formUnion(appointments.keys)
+        }
+        return snapshot(of: chosen.compactMap { appointments[$0] })
+    }
+
     public func scheduleSnapshot() -> ScheduleSnapshot {
+        snapshot(of: Array(appointments.values))
+    }
+
+    private func snapshot(of chosen: [ScheduledAppointment]) -> ScheduleSnapshot {
         ScheduleSnapshot(
-            appointments: appointments.values.sorted { $0.id < $1.id },
+            appointments: chosen.sorted { $0.id < $1.id },
             templates: templates,
             exceptions: exceptions,
             locationZones: directory.locations.mapValues(\.timeZone),
             rooms: directory.rooms.mapValues(\.location),
             appointmentTypes: directory.appointmentTypes.mapValues(\.minutes),
             providers: Set(directory.providers.keys),
-            patients: Set(patients.values.filter(\.isActive).map(\.id)),
+            patients: activePatients,
             settings: directory.settings)
     }
 }
