@@ -13,7 +13,7 @@ enum CommandTree {
 
     static var groups: [any CommandGroup.Type] {
         [
-            InitCommand.self, LogCommands.self, StoreCommands.self, ProjectionCommands.self, ReplayCommand.self,
+            InitCommand.self, LogCommands.self, StoreCommands.self, ProjectionCommands.self, ReplayCommand.self, AuditCommand.self,
             // Practice setup, users, patients and coverage (issue 4).
             UserCommands.self, ProviderCommands.self, LocationCommands.self, RoomCommands.self, AppointmentTypeCommands.self,
             PayerCommands.self, FeeCommands.self, SettingCommands.self, PatientCommands.self, CoverageCommands.self,

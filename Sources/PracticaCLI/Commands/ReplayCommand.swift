@@ -52,7 +52,7 @@ enum ReplayCommand: CommandGroup {
     }
 
     /// The end of the given day or minute in the practice's zone, in milliseconds since 1970.
-    static func cutoffMillis(_ text: String, zone: TimeZoneID?) throws -> Int64 {
+    static func cutoffMillis(_ text: String, zone: TimeZoneID?, option: String = "--until") throws -> Int64 {
         guard let zone else { throw CommandFailure("the practice has no time zone yet", hint: "run 'practica init' first") }
         let local: LocalDateTime
         do {
@@ -62,13 +62,13 @@ enum ReplayCommand: CommandGroup {
                 local = try LocalDateTime.parse(text)
             }
         } catch {
-            throw UsageError(.invalidValue, "--until: \(error.description)", hint: "give a position, or a time like 2026-06-30 or \"2026-06-30 14:00\"")
+            throw UsageError(.invalidValue, "\(option): \(error.description)", hint: "give a position, or a time like 2026-06-30 or \"2026-06-30 14:00\"")
         }
         let instant: Instant
         do {
             instant = try zone.instant(for: local)
         } catch {
-            throw UsageError(.invalidValue, "--until: \(error.description)", hint: "that local time does not exist in \(zone); pick another")
+            throw UsageError(.invalidValue, "\(option): \(error.description)", hint: "that local time does not exist in \(zone); pick another")
         }
         // The whole last minute counts: events recorded at 14:00:59.999 were known "at 14:00".
         return (instant.secondsSinceEpoch + 59) * 1000 + 999
