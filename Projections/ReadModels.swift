@@ -9,6 +9,7 @@ public enum ReadModels {
             PatientsProjection(),
             DirectoryProjection(),
             ClaimsProjection(),
+            ARAgingProjection(),
         ]
     }
 
