@@ -10,6 +10,7 @@ public enum ReadModels {
             DirectoryProjection(),
             ClaimsProjection(),
             ARAgingProjection(),
+            KPIProjection(),
         ]
     }
 
