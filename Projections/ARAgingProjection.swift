@@ -30,7 +30,7 @@ public struct ARAgingProjection: Projection {
 
     public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
         let recordedDay = LocalDate(daysSinceEpoch: Self.floorDiv(event.recordedAtMillis, 86_400_000))
-        var book = StoredLedgerBook(table: table, recordedDay: recordedDay)
+        var book = StoredLedgerBook(table: table, undatedChangeDate: recordedDay)
         // Dimensions the ledger itself does not need, kept before the rules post.
         switch payload {
         case let e as AppointmentBooked:
@@ -41,8 +41,13 @@ public struct ARAgingProjection: Projection {
             try book.updateVisit(e.visit) { v in v.location = v.location ?? location.map(LocationID.init) }
         case let e as ChargeEntered:
             try book.updateVisit(e.visit) { v in v.provider = v.provider ?? e.provider }
+        case let e as ClaimReplaced:
+            book.undatedChangeDate = try closingDate(e.claim, supersededBy: e.replacement, book) ?? recordedDay
+        case let e as ClaimVoided:
+            book.undatedChangeDate = try closingDate(e.claim, supersededBy: e.voidingClaim, book) ?? recordedDay
         case let e as ClaimCreated:
             try book.updateClaim(e.claim) { c in
+                c.createdOn = e.createdOn
                 c.payer = e.payer
                 c.patient = e.patient
                 c.provider = e.renderingProvider
@@ -52,6 +57,19 @@ public struct ARAgingProjection: Projection {
             break
         }
         try LedgerRules.apply(payload, to: &book)
+    }
+
+    /// ClaimReplaced and ClaimVoided carry no effective date. The claim's balance
+    /// moves on the day the replacing (or voiding) claim was created, which the
+    /// domain appends just before them in the same batch; a claim voided before the
+    /// payer had it closes on the day of its latest dated change. Only when neither
+    /// is known does the recorded-at day stand in (two clocks, DESIGN.md).
+    private func closingDate(_ claim: ClaimID, supersededBy other: ClaimID?, _ book: StoredLedgerBook) throws -> LocalDate? {
+        if let other, let created = try book.claimRecord(other)?.createdOn { return created }
+        let key = AROpenItem.key(.claimInsurance, claim.number)
+        let last = try book.table.get(key).map { try AROpenItem.decode(key, $0) }?.changes.last?.day
+        if let last { return LocalDate(daysSinceEpoch: last) }
+        return try book.claimRecord(claim)?.createdOn
     }
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }

@@ -46,10 +46,12 @@ struct ARClaimRecord: Equatable {
     var patient: PatientID?
     var provider: ProviderID?
     var dateOfService: LocalDate?
+    var createdOn: LocalDate?
     var account: LedgerAccount?
 
     func encoded() -> [UInt8] {
         var w = ByteWriter()
+        w.writeOptionalVarInt(createdOn?.daysSinceEpoch)
         w.writeOptionalVarInt(visit.map { Int64(bitPattern: $0.number) })
         w.writeOptionalVarInt(payer.map { Int64(bitPattern: $0.number) })
         w.writeOptionalVarInt(patient.map { Int64(bitPattern: $0.number) })
@@ -63,6 +65,7 @@ struct ARClaimRecord: Equatable {
     static func decode(_ bytes: [UInt8]) throws -> ARClaimRecord {
         var r = ByteReader(bytes)
         var c = ARClaimRecord()
+        c.createdOn = try r.readOptionalVarInt().map(LocalDate.init(daysSinceEpoch:))
         c.visit = try r.readOptionalVarInt().map { VisitID(UInt64(bitPattern: $0)) }
         c.payer = try r.readOptionalVarInt().map { PayerID(UInt64(bitPattern: $0)) }
         c.patient = try r.readOptionalVarInt().map { PatientID(UInt64(bitPattern: $0)) }

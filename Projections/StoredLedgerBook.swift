@@ -8,9 +8,9 @@ struct StoredLedgerBook: LedgerBook {
     typealias Failure = any Error
 
     let table: ProjectionTable
-    /// The recorded-at day of the event being applied: the date of claim-level
-    /// changes whose event carries no effective date (a claim replaced or voided).
-    let recordedDay: LocalDate
+    /// The date of claim-level changes whose event carries no effective date (a
+    /// claim replaced or voided): chosen by `ARAgingProjection` per event.
+    var undatedChangeDate: LocalDate
 
     // MARK: facts
 
@@ -86,7 +86,7 @@ struct StoredLedgerBook: LedgerBook {
         try table.put(ARKeys.claim(claim), record.encoded())
         guard delta.insuranceBalance != .zero else { return }
         // The claim's insurance balance comes from (or goes back to) the visit's unbilled balance.
-        let day = date ?? recordedDay
+        let day = date ?? undatedChangeDate
         try addToItem(.claimInsurance, claim.number, delta.insuranceBalance, on: day)
         if let visit = record.visit {
             try addToItem(.unbilledInsurance, visit.number, -delta.insuranceBalance, on: day)
