@@ -75,9 +75,10 @@ struct BenchmarkSuite {
         if let only {
             report.appendBatch10000 = try appendRate(store: "main", total: events, batch: 10_000)
             if only == "read" { report.readDecode = try readRate(directory + "/main") }
-            if only == "rebuild" {
+            if only == "rebuild" || only == "reports" {
                 report.extra.append((key: "rebuild_eps", value: try rebuildRate(directory + "/main"), unit: "ev/s", label: "rebuild all read models"))
             }
+            if only == "reports" { try measureReports(directory + "/main", into: &report) }
             return report
         }
 
@@ -101,7 +102,20 @@ struct BenchmarkSuite {
         log("rebuilding every read model from the log…")
         report.extra.append((key: "rebuild_eps", value: try rebuildRate(mainStore), unit: "ev/s",
                              label: "rebuild all read models (\(ReadModels.all.map(\.name).joined(separator: ", ")))"))
+        try measureReports(mainStore, into: &report)
         return report
+    }
+
+    /// The aging and days-in-A/R reports from the read models just rebuilt.
+    private func measureReports(_ path: String, into report: inout BenchmarkReport) throws {
+        let reports = ReportBenchmarks(path: path)
+        log("aging report from the A/R read model…")
+        let aging = try reports.agingMilliseconds()
+        report.extra.append((key: "aging_report_ms", value: aging.ms, unit: "ms",
+                             label: "A/R aging report by payer (\(aging.total) open, reconciled to the ledger)"))
+        log("days in A/R over 24 months…")
+        report.extra.append((key: "days_in_ar_ms", value: try reports.daysInARMilliseconds(), unit: "ms",
+                             label: "days in A/R, 24 month ends, one sweep"))
     }
 
     /// Rebuilds every read model from scratch: log scan, decode, apply, swap.
@@ -130,7 +144,8 @@ struct BenchmarkSuite {
 
     private func appendRate(store name: String, total: Int, batch: Int) throws -> Double {
         let store = try EventStore.create(at: directory + "/" + name)
-        var workload = SyntheticWorkload(seed: 42, streamPrefix: "")
+        // With billing, so the store has charges, claims, remittances, denials and A/R to report on.
+        var workload = SyntheticWorkload(seed: 42, streamPrefix: "", billing: true)
         // Generating payloads is not what is measured: prepare them first.
         var batches: [[NewEvent]] = []
         var prepared = 0

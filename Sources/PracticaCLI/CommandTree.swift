@@ -24,6 +24,8 @@ enum CommandTree {
             ScheduleCommands.self, AppointmentsCommands.self,
             // Charges, claims, acknowledgements and their read model (issue 5).
             BillingProfileCommands.self, ChargeCommands.self, ClaimCommands.self, ClaimsListCommands.self, QueueCommands.self,
+            // Reports from the A/R, KPI and schedule read models (issue 7).
+            ReportCommands.self,
         ]
     }
 

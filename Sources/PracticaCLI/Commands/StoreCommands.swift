@@ -26,6 +26,7 @@ enum StoreCommands: CommandGroup {
                             .value("events", valueName: "count", help: "How many events to append.", defaultValue: "5000"),
                             .value("batch", valueName: "size", help: "Events per atomic batch.", defaultValue: "100"),
                             .value("seed", valueName: "n", help: "Random seed, for a repeatable workload.", defaultValue: "1"),
+                            .flag("billing", help: "Also charges, claims, remittances, denials and patient payments (A/R for reports)."),
                         ],
                         examples: [Example("practica store synth --events 5000 --batch 100", "Append 50 batches of 100 events.")]),
         ])
@@ -108,7 +109,7 @@ enum StoreCommands: CommandGroup {
         let batchSize = try positive(command, "batch")
         let seed = UInt64(try command.int("seed") ?? 1)
         let store = try context.store()
-        var workload = SyntheticWorkload(seed: seed, streamPrefix: "synthetic-")
+        var workload = SyntheticWorkload(seed: seed, streamPrefix: "synthetic-", billing: command.flag("billing"))
         let bar = ProgressBar(label: "appending", total: total)
         var appended = 0
         var first: UInt64?

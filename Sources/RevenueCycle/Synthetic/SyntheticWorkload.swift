@@ -15,10 +15,15 @@ public struct SyntheticWorkload {
     private var nextVisit: UInt64 = 1
     private var pending: [(stream: String, typeName: String, schemaVersion: UInt8, payload: [UInt8])] = []
     private var clock = Instant(secondsSinceEpoch: 1_767_258_000) // 2026-01-01 09:00 UTC
+    /// Charges, claims, remittances, denials and patient payments after each visit (nil: front desk only).
+    private var billing: SyntheticBilling?
 
-    public init(seed: UInt64, streamPrefix: String = "synthetic-") {
+    /// - parameter billing: also emit each visit's money (`SyntheticBilling`), so the store has A/R; appointments
+    ///   then come about eight times as often, so a million events span about two years rather than fifteen.
+    public init(seed: UInt64, streamPrefix: String = "synthetic-", billing: Bool = false) {
         random = SplitMix64(seed: seed)
         prefix = streamPrefix
+        self.billing = billing ? SyntheticBilling() : nil
     }
 
     /// The next `count` events as (stream, type, schema version, payload) tuples.
@@ -55,15 +60,18 @@ public struct SyntheticWorkload {
         let address = "\(100 + random.next() % 9000) \(pick(Self.streets)), \(pick(Self.cities))"
         emit(patient.description, PatientRegistered(patient: patient, name: name, dateOfBirth: dob, sex: random.next() % 2 == 0 ? .female : .male,
                                                     phone: phone, address: address))
-        emit(patient.description, CoverageAdded(coverage: CoverageID(patient.number), patient: patient, payer: PayerID(1 + random.next() % 6),
+        let payer = PayerID(1 + random.next() % 6)
+        emit(patient.description, CoverageAdded(coverage: CoverageID(patient.number), patient: patient, payer: payer,
                                                 memberID: "XEH\(100_000_000 + random.next() % 900_000_000)", groupNumber: "GRP\(1000 + random.next() % 50)",
                                                 rank: .primary, span: span, copay: Money(cents: Int64(1000 + 500 * (random.next() % 6)))))
         for _ in 0..<(1 + random.next() % 4) {
             let appointment = AppointmentID(nextAppointment)
             nextAppointment += 1
-            clock = Instant(secondsSinceEpoch: clock.secondsSinceEpoch + Int64(900 * (1 + random.next() % 8)))
+            let step = Int64(900 * (1 + random.next() % 8))
+            clock = Instant(secondsSinceEpoch: clock.secondsSinceEpoch + (billing == nil ? step : step / 8))
             let stream = appointment.description
-            emit(stream, AppointmentBooked(appointment: appointment, patient: patient, provider: ProviderID(1 + random.next() % 4),
+            let provider = ProviderID(1 + random.next() % 4)
+            emit(stream, AppointmentBooked(appointment: appointment, patient: patient, provider: provider,
                                            location: LocationID(1 + random.next() % 2), room: RoomID(1 + random.next() % 6),
                                            appointmentType: AppointmentTypeID(1 + random.next() % 5), start: clock,
                                            minutes: [15, 20, 30, 45, 60][Int(random.next() % 5)], zone: zone))
@@ -75,6 +83,11 @@ public struct SyntheticWorkload {
             default:
                 emit(stream, PatientCheckedIn(appointment: appointment, copayDue: Money(cents: 2500), coverage: CoverageID(patient.number)))
                 emit(stream, PatientCheckedOut(appointment: appointment, visit: VisitID(nextVisit)))
+                if var money = billing {
+                    pending += money.visit(VisitID(nextVisit), patient: patient, provider: provider, payer: payer, coverage: CoverageID(patient.number),
+                                           on: LocalDate(daysSinceEpoch: clock.secondsSinceEpoch / 86_400), prefix: prefix, random: &random)
+                    billing = money
+                }
                 nextVisit += 1
             }
         }

@@ -1,0 +1,226 @@
+import BinaryCodec
+import EventLog
+import RevenueCycle
+
+/// The KPI read model: sums per month for every KPI of `practica report kpi`,
+/// each dated by its own effective date (charges by date of service and by
+/// entry, payments by payment date, denials by denial date, claims by first
+/// submission and first adjudication), plus per-payer months and denial reasons.
+///
+/// A claim is counted once per KPI: per-claim facts (`k`) remember whether it
+/// was submitted, adjudicated, denied or counted as first-pass, so a later
+/// denial, rejection, resubmission or replacement takes a first-pass count back.
+/// No-show rates come from the schedule model's counters.
+///
+/// | key                          | value                                  |
+/// |------------------------------|----------------------------------------|
+/// | `a` · appointment            | checked in with coverage (1 byte)       |
+/// | `v` · visit                  | insured (1 byte)                        |
+/// | `c` · charge                 | DOS, entry date, amount, self-pay       |
+/// | `k` · claim                  | `KPIClaimRecord`                        |
+/// | `M` · month                  | `KPIMonth`                              |
+/// | `Y` · payer · month          | `PayerMonth`                            |
+/// | `R` · month · CARC           | denials: count, dollars                 |
+public struct KPIProjection: Projection {
+    public static let projectionName = "kpi"
+    public var name: String { Self.projectionName }
+    public let version = 1
+    public let eventTypes: Set<String> = [
+        PatientCheckedIn.typeName, PatientCheckedOut.typeName, ChargeEntered.typeName, ChargeVoided.typeName,
+        ClaimCreated.typeName, ClaimScrubbed.typeName, ClaimFindingOverridden.typeName, ClaimSubmitted.typeName,
+        ClaimAcknowledged.typeName, ClaimRejectedByPayer.typeName, ClaimReplaced.typeName, ClaimPaymentPosted.typeName,
+        ProviderAdjustmentPosted.typeName, DenialOpened.typeName, DenialWrittenOff.typeName, PatientPaymentPosted.typeName,
+        PatientRefunded.typeName, PatientAdjustmentPosted.typeName,
+    ]
+
+    public init() {}
+
+    public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
+        let t = KPITable(table: table)
+        switch payload {
+        case let e as PatientCheckedIn: try table.put(KPIKeys.appointment(e.appointment), [e.coverage != nil ? 1 : 0])
+        case let e as PatientCheckedOut:
+            // The ledger's rule: a visit is insured when its patient was checked in with coverage.
+            let insured = try table.get(KPIKeys.appointment(e.appointment)).flatMap(\.first) ?? 0
+            try table.put(KPIKeys.visit(e.visit), [insured])
+        case let e as ChargeEntered:
+            let selfPay = (try table.get(KPIKeys.visit(e.visit)).flatMap(\.first) ?? 0) == 0
+            var w = ByteWriter()
+            for v in [e.dateOfService.daysSinceEpoch, e.enteredOn.daysSinceEpoch, e.amount.cents, selfPay ? 1 : 0] { w.writeVarInt(v) }
+            try table.put(KPIKeys.charge(e.charge), w.bytes)
+            try t.addCharge(service: e.dateOfService, entry: e.enteredOn, amount: e.amount, selfPay: selfPay, sign: 1)
+        case let e as ChargeVoided:
+            guard let bytes = try table.get(KPIKeys.charge(e.charge)) else { return }
+            var r = ByteReader(bytes)
+            let service = LocalDate(daysSinceEpoch: try r.readVarInt())
+            let entry = LocalDate(daysSinceEpoch: try r.readVarInt())
+            let amount = Money(cents: try r.readVarInt())
+            let selfPay = try r.readVarInt() != 0
+            try table.delete(KPIKeys.charge(e.charge))
+            try t.addCharge(service: service, entry: entry, amount: amount, selfPay: selfPay, sign: -1)
+        case let e as ClaimCreated:
+            try t.updateClaim(e.claim) { c in
+                c.payer = e.payer
+                c.total = e.total
+                c.isOriginal = e.frequency == .original
+            }
+        case let e as ClaimScrubbed:
+            try t.updateClaim(e.claim) { c in if !e.findings.isEmpty && c.submissions == 0 { c.hadFindings = true } }
+        case let e as ClaimFindingOverridden:
+            try t.updateClaim(e.claim) { c in if c.submissions == 0 { c.overridden = true } }
+        case let e as ClaimSubmitted: try t.submitted(e)
+        case let e as ClaimAcknowledged where !e.accepted: try t.reworked(e.claim) { $0.rejected = true }
+        case let e as ClaimRejectedByPayer: try t.reworked(e.claim) { $0.rejected = true }
+        case let e as ClaimReplaced: try t.reworked(e.claim) { $0.rejected = true }
+        case let e as ClaimPaymentPosted: try t.payment(e)
+        case let e as ProviderAdjustmentPosted: try t.month(e.paymentDate) { $0.providerAdjustments += e.amount }
+        case let e as DenialOpened: try t.denial(e)
+        case let e as DenialWrittenOff: try t.month(e.writtenOffOn) { $0.deniedWrittenOff += e.amount }
+        case let e as PatientPaymentPosted: try t.month(e.receivedOn) { $0.patientPayments += e.amount }
+        case let e as PatientRefunded: try t.month(e.refundedOn) { $0.patientPayments -= e.amount }
+        case let e as PatientAdjustmentPosted: try t.month(e.postedOn) { $0.patientAdjustments += e.amount }
+        default: break
+        }
+    }
+}
+
+/// The KPI table's keys; months and dates as signed big-endian numbers so they scan in order.
+enum KPIKeys {
+    static let monthTag: Unicode.Scalar = "M"
+    static let payerTag: Unicode.Scalar = "Y"
+    static let reasonTag: Unicode.Scalar = "R"
+
+    static func appointment(_ id: AppointmentID) -> [UInt8] { ViewKey("a").id(id).bytes }
+    static func visit(_ id: VisitID) -> [UInt8] { ViewKey("v").id(id).bytes }
+    static func charge(_ id: ChargeID) -> [UInt8] { ViewKey("c").id(id).bytes }
+    static func claim(_ id: ClaimID) -> [UInt8] { ViewKey("k").id(id).bytes }
+    static func month(_ m: MonthKey) -> [UInt8] { ViewKey(monthTag).signed(m.value).bytes }
+    static func payer(_ p: PayerID, _ m: MonthKey) -> [UInt8] { ViewKey(payerTag).id(p).signed(m.value).bytes }
+    static func reason(_ m: MonthKey, _ carc: String) -> [UInt8] { ViewKey(reasonTag).signed(m.value).text(carc).bytes }
+}
+
+/// The KPI projection's writes, one rule per KPI.
+struct KPITable {
+    let table: ProjectionTable
+
+    func month(_ date: LocalDate, _ change: (inout KPIMonth) -> Void) throws {
+        let key = KPIKeys.month(MonthKey(date))
+        var m = try table.get(key).map(KPIMonth.decode) ?? KPIMonth()
+        change(&m)
+        try table.put(key, m.encoded())
+    }
+
+    func payerMonth(_ payer: PayerID?, _ date: LocalDate, _ change: (inout PayerMonth) -> Void) throws {
+        guard let payer else { return }
+        let key = KPIKeys.payer(payer, MonthKey(date))
+        var m = try table.get(key).map(PayerMonth.decode) ?? PayerMonth()
+        change(&m)
+        try table.put(key, m.encoded())
+    }
+
+    func claim(_ id: ClaimID) throws -> KPIClaimRecord? { try table.get(KPIKeys.claim(id)).map(KPIClaimRecord.decode) }
+
+    @discardableResult
+    func updateClaim(_ id: ClaimID, _ change: (inout KPIClaimRecord) throws -> Void) throws -> KPIClaimRecord {
+        var c = try claim(id) ?? KPIClaimRecord()
+        try change(&c)
+        try table.put(KPIKeys.claim(id), c.encoded())
+        return c
+    }
+
+    func addCharge(service: LocalDate, entry: LocalDate, amount: Money, selfPay: Bool, sign: Int64) throws {
+        try month(service) { m in
+            m.chargesByService += amount * sign
+            if selfPay { m.patientResponsibility += amount * sign }
+        }
+        try month(entry) { m in
+            m.chargesByEntry += amount * sign
+            m.chargeLagDays += Int64(service.days(to: entry)) * sign
+            m.chargeLines += sign
+        }
+    }
+
+    func submitted(_ e: ClaimSubmitted) throws {
+        var first = false
+        let c = try updateClaim(e.claim) { c in
+            c.submissions += 1
+            first = c.firstSubmitted == nil
+            c.firstSubmitted = c.firstSubmitted ?? e.submittedOn
+        }
+        if first {
+            let clean = !c.hadFindings && !c.overridden && c.isOriginal
+            try month(e.submittedOn) { m in
+                m.claimsSubmitted += 1
+                if clean { m.claimsClean += 1 }
+            }
+            try payerMonth(c.payer, e.submittedOn) { p in
+                p.claimsSubmitted += 1
+                p.billed += c.total
+            }
+        } else {
+            try takeBackFirstPass(e.claim)
+        }
+    }
+
+    /// Rework after the fact: a first-pass count no longer stands.
+    func reworked(_ id: ClaimID, _ change: (inout KPIClaimRecord) -> Void) throws {
+        try updateClaim(id, change)
+        try takeBackFirstPass(id)
+    }
+
+    private func takeBackFirstPass(_ id: ClaimID) throws {
+        guard let c = try claim(id), let counted = c.firstPassMonth else { return }
+        try month(MonthKey(value: counted).first) { $0.claimsFirstPass -= 1 }
+        try updateClaim(id) { $0.firstPassMonth = nil }
+    }
+
+    func payment(_ e: ClaimPaymentPosted) throws {
+        let before = try claim(e.claim) ?? KPIClaimRecord()
+        let firstAdjudication = !before.adjudicated && !e.isReversal
+        let firstPaid = !before.paid && !e.isReversal && e.paid > .zero
+        let firstPass = firstAdjudication && e.paid > .zero && before.submissions <= 1 && !before.rejected
+            && !before.denied && before.isOriginal
+        try month(e.paymentDate) { m in
+            m.payerPaid += e.paid
+            m.contractualAdjustments += e.writeOff
+            m.patientResponsibility += e.patientResponsibility
+            if firstAdjudication {
+                m.claimsAdjudicated += 1
+                m.adjudicatedDollars += e.charge
+                if firstPass { m.claimsFirstPass += 1 }
+            }
+        }
+        try payerMonth(before.payer, e.paymentDate) { p in
+            p.paid += e.paid
+            if firstPaid, let sent = before.firstSubmitted {
+                p.daysToPaySum += Int64(sent.days(to: e.paymentDate))
+                p.claimsPaid += 1
+            }
+        }
+        try updateClaim(e.claim) { c in
+            c.adjudicated = c.adjudicated || firstAdjudication
+            c.paid = c.paid || firstPaid
+            if firstPass { c.firstPassMonth = MonthKey(e.paymentDate).value }
+        }
+    }
+
+    func denial(_ e: DenialOpened) throws {
+        let before = try claim(e.claim) ?? KPIClaimRecord()
+        let reasonKey = KPIKeys.reason(MonthKey(e.openedOn), e.carc)
+        var reason = try table.get(reasonKey).map { bytes -> (Int64, Int64) in
+            var r = ByteReader(bytes)
+            return (try r.readVarInt(), try r.readVarInt())
+        } ?? (0, 0)
+        reason = (reason.0 + 1, reason.1 + e.amount.cents)
+        var w = ByteWriter()
+        w.writeVarInt(reason.0)
+        w.writeVarInt(reason.1)
+        try table.put(reasonKey, w.bytes)
+        try month(e.openedOn) { m in
+            m.deniedDollars += e.amount
+            if !before.denied { m.claimsDenied += 1 }
+        }
+        if !before.denied { try payerMonth(before.payer, e.openedOn) { $0.claimsDenied += 1 } }
+        try reworked(e.claim) { $0.denied = true }
+    }
+}

@@ -1,0 +1,49 @@
+import EventLog
+import Foundation
+import Projections
+import RevenueCycle
+
+/// The reporting measurements on the bench's main store, once its read models
+/// are built: what `practica report ar-aging` and `report days-in-ar` cost after
+/// the catch-up, i.e. reading the A/R model and computing the report.
+struct ReportBenchmarks {
+    let path: String
+
+    /// Milliseconds for the aging as of the last date of service, with its ledger reconciliation.
+    func agingMilliseconds() throws -> (ms: Double, openItems: Int, total: Money) {
+        let runner = try openRunner()
+        let start = Clock.now()
+        let (report, ledger) = try runner.read(ARAgingProjection.projectionName) { table in
+            let model = ARReadModel(table)
+            let daily = try model.dailyTotals()
+            let asOf = daily.last?.date ?? LocalDate(daysSinceEpoch: 0)
+            return (ARAgingReport.compute(try model.items(), asOf: asOf, by: .payer, merges: try model.merges()),
+                    try model.ledgerTotals(asOf: asOf))
+        }
+        let ms = (Clock.now() - start) * 1000
+        guard report.total == ledger.openBalance else { throw BenchError("aging \(report.total) does not reconcile to the ledger \(ledger.openBalance)") }
+        return (ms, report.rows.count, report.total)
+    }
+
+    /// Milliseconds for days in A/R at 24 month ends, in one sweep over the dated postings.
+    func daysInARMilliseconds() throws -> Double {
+        let runner = try openRunner()
+        let start = Clock.now()
+        let points = try runner.read(ARAgingProjection.projectionName) { table -> [DaysInARPoint] in
+            let daily = try ARReadModel(table).dailyTotals()
+            let last = daily.last?.date ?? LocalDate(daysSinceEpoch: 0)
+            let first = MonthKey(value: MonthKey(last).value - 23).first
+            return DaysInARHistory.compute(daily, monthEnds: DaysInARHistory.monthEnds(from: first, to: last), variant: .gross)
+        }
+        let ms = (Clock.now() - start) * 1000
+        guard points.count == 24 else { throw BenchError("days in A/R gave \(points.count) months, not 24") }
+        return ms
+    }
+
+    private func openRunner() throws -> ProjectionRunner {
+        let store = try EventStore.open(at: path)
+        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
+        try runner.catchUp()
+        return runner
+    }
+}

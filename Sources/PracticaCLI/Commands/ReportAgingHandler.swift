@@ -1,0 +1,57 @@
+import BinaryCodec
+import CLIKit
+import Projections
+import RevenueCycle
+
+/// `practica report ar-aging`: the aging from the A/R read model, with a line
+/// reconciling its total to the ledger's open balance on the same date.
+enum ReportAgingHandler {
+    static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let asOfOption = try ReportInput.date(command, "as-of")
+        let grouping = try ReportInput.choice(command, "by", allowed: [.payer, .patient, .provider, .location], default: ARGrouping.total)
+        let directory = try context.authorizedDirectory(for: .read)
+        let asOf = asOfOption ?? context.today(in: directory.practice?.timeZone)
+        let (report, ledger) = try context.readModels().read(ARAgingProjection.projectionName) { table in
+            let model = ARReadModel(table)
+            return (ARAgingReport.compute(try model.items(), asOf: asOf, by: grouping, merges: try model.merges()),
+                    try model.ledgerTotals(asOf: asOf))
+        }
+        let reconciled = report.insurance.total == ledger.insuranceBalance && report.patient.total == ledger.patientBalance
+        let reconciliation = "reconciliation as of \(asOf): aging \(report.total) (insurance \(report.insurance.total) + patient "
+            + "\(report.patient.total)) \(reconciled ? "=" : "≠") ledger open balance \(ledger.openBalance) (insurance "
+            + "\(ledger.insuranceBalance) + patient \(ledger.patientBalance))" + (reconciled ? ", to the cent" : ", DIFFERENCE \(report.total - ledger.openBalance)")
+
+        if context.json {
+            context.printJSON(.object([
+                ("asOf", .string(asOf.description)), ("by", .string(grouping.rawValue)),
+                ("rows", .array(report.rows.map { row in
+                    .object([("group", .string(row.group)), ("insurance", ReportInput.buckets(row.insurance)),
+                             ("patient", ReportInput.buckets(row.patient)), ("total", ReportInput.money(row.total))])
+                })),
+                ("insurance", ReportInput.buckets(report.insurance)), ("patient", ReportInput.buckets(report.patient)),
+                ("total", ReportInput.money(report.total)),
+                ("ledger", .object([("insurance", ReportInput.money(ledger.insuranceBalance)), ("patient", ReportInput.money(ledger.patientBalance)),
+                                    ("total", ReportInput.money(ledger.openBalance))])),
+                ("reconciled", .bool(reconciled)),
+            ]))
+            return
+        }
+        var listing = Listing(columns: [.init(grouping == .total ? "" : grouping.rawValue), .init("responsibility")]
+                                  + (AgingBuckets.labels + ["total"]).map { TextTable.Column($0, alignment: .right) },
+                              emptyNote: "nothing open as of \(asOf)")
+        func add(_ group: String, _ kind: String, _ b: AgingBuckets) {
+            listing.append([group, kind] + b.amounts.map(\.description) + [b.total.description], json: .null)
+        }
+        for row in report.rows where grouping != .total {
+            if row.insurance.total != .zero || row.insurance != AgingBuckets() { add(row.group, "insurance", row.insurance) }
+            if row.patient != AgingBuckets() { add(row.group, "patient", row.patient) }
+        }
+        add("total", "insurance", report.insurance)
+        add("total", "patient", report.patient)
+        var both = report.insurance
+        for (i, amount) in report.patient.amounts.enumerated() { both.add(amount, ageInDays: [0, 31, 61, 91, 121][i]) }
+        add("total", "all", both)
+        listing.print(command, context)
+        if command.flag("csv") { context.note(reconciliation) } else { context.print(reconciliation) }
+    }
+}

@@ -1,0 +1,94 @@
+import BinaryCodec
+import CLIKit
+import Projections
+import RevenueCycle
+
+/// `practica report kpi`: KPIs of a period (or of each month in it), from the
+/// KPI, A/R and schedule read models, each with its numerator and denominator.
+enum ReportKPIHandler {
+    /// What the KPI figures of any period are computed from, read once.
+    struct Sources {
+        var months: [MonthKey: KPIMonth] = [:]
+        var items: [AROpenItem] = []
+        var merges: [PatientID: PatientID] = [:]
+        var counters: [(key: ScheduleCounterKey, counters: ScheduleCounters)] = []
+        let runner: ProjectionRunner
+
+        init(_ runner: ProjectionRunner, from: MonthKey, to: MonthKey) throws {
+            self.runner = runner
+            let earliest = MonthKey(value: from.value - 11)
+            months = try runner.read(KPIProjection.projectionName) { table in
+                Dictionary(try KPIReadModel(table).months(from: earliest, through: to).map { ($0.month, $0.sums) }, uniquingKeysWith: +)
+            }
+            (items, merges) = try runner.read(ARAgingProjection.projectionName) { table in
+                (try ARReadModel(table).items(), try ARReadModel(table).merges())
+            }
+            counters = try runner.read(ScheduleProjection.projectionName) { try ScheduleReadModel($0).counters() }
+        }
+
+        /// The KPIs of the months `from...to`, with A/R age as of `asOf`.
+        func figures(from: MonthKey, to: MonthKey, asOf: LocalDate, variants: KPIVariants) throws -> [KPIFigure] {
+            let period = months.filter { $0.key >= from && $0.key <= to }.map(\.value)
+            let rolling = months.filter { $0.key.value > to.value - 12 && $0.key <= to }.map(\.value)
+            let payers = try runner.read(KPIProjection.projectionName) { try KPIReadModel($0).payers(from: from, through: to) }
+            let inPeriod = counters.filter {
+                let m = MonthKey(value: Int64($0.key.year) * 12 + Int64($0.key.month - 1))
+                return m >= from && m <= to
+            }
+            return KPISummary.figures(months: period, rolling: rolling, payers: payers,
+                                      aging: ARAgingReport.compute(items, asOf: asOf, by: .total, merges: merges),
+                                      noShows: inPeriod.reduce(0) { $0 + $1.counters.noShows },
+                                      scheduled: inPeriod.reduce(0) { $0 + $1.counters.scheduled }, variants: variants)
+        }
+    }
+
+    static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let (from, to) = try ReportInput.period(command)
+        if let by = command.string("by"), by.lowercased() != "month" {
+            throw UsageError(.invalidValue, "--by: expected month, got '\(by)'", hint: "e.g. --by month, or leave it out for one period")
+        }
+        let byMonth = command.string("by") != nil
+        let variants = KPIVariants(charges: try ReportInput.choice(command, "charges", default: ChargeBasis.service),
+                                   denials: try ReportInput.choice(command, "denials", default: DenialBasis.claims),
+                                   netWindow: try ReportInput.choice(command, "net-window", default: NetCollectionWindow.rolling12))
+        _ = try context.authorizedDirectory(for: .read)
+        let first = MonthKey(from)
+        let last = MonthKey(to)
+        let sources = try Sources(try context.readModels(), from: first, to: last)
+        var periods: [(label: String, from: MonthKey, to: MonthKey, asOf: LocalDate)] = []
+        if byMonth {
+            for value in first.value...last.value {
+                let m = MonthKey(value: value)
+                periods.append((m.description, m, m, min(m.last, to)))
+            }
+        } else {
+            periods.append(("\(from) to \(to)", first, last, to))
+        }
+        var listing = Listing(columns: [.init("period"), .init("kpi"), .init("value", alignment: .right), .init("numerator", alignment: .right),
+                                        .init("denominator", alignment: .right), .init("target"), .init("definition")],
+                              emptyNote: "no KPIs")
+        for period in periods {
+            for f in try sources.figures(from: period.from, to: period.to, asOf: period.asOf, variants: variants) {
+                let shown = text(f)
+                listing.append([period.label, f.name, shown, String(f.numerator), String(f.denominator), f.target, f.definition],
+                               json: .object([("period", .string(period.label)), ("kpi", .string(f.name)),
+                                              ("value", f.value.map { .int($0) } ?? .null),
+                                              ("valueUnit", .string(f.unit == .percent ? "basisPoints" : "tenthsOfDays")),
+                                              ("text", .string(shown)), ("numerator", .int(f.numerator)), ("denominator", .int(f.denominator)),
+                                              ("target", .string(f.target)), ("definition", .string(f.definition))]))
+            }
+        }
+        listing.print(command, context)
+    }
+
+    /// "12.34%" or "3.5 days" from exact integers; "n/a" without a denominator.
+    static func text(_ f: KPIFigure) -> String {
+        guard let v = f.value else { return "n/a" }
+        let sign = v < 0 ? "-" : ""
+        let m = v.magnitude
+        switch f.unit {
+        case .percent: return sign + "\(m / 100).\(m % 100 < 10 ? "0" : "")\(m % 100)%"
+        case .days: return sign + "\(m / 10).\(m % 10) days"
+        }
+    }
+}
