@@ -1,0 +1,193 @@
+import BinaryCodec
+
+/// The posting rules of the ledger, written once over `LedgerBooks`.
+///
+/// Rules (each posts a delta that keeps `LedgerAccount.isBalanced`):
+/// - a charge is open with insurance when its visit was checked in with
+///   coverage, else with the patient; a void takes it back out;
+/// - a claim's account holds what is billed on it; a secondary claim takes
+///   over the primary's patient responsibility (moved back from patient to insurance);
+///   a replaced or voided claim gives up what it still had open;
+/// - a claim payment moves `paid` to payer payments, `writeOff` to adjustments,
+///   patient responsibility to the patient; denied amounts stay open until written off;
+/// - PLB amounts are practice-level: they reduce payer payments and count as adjustments;
+/// - patient payments, refunds and adjustments move the patient's balance, on the
+///   visits they name (and, within a visit, on its claims in id order), the rest on the account.
+///
+/// Payer money that could not be applied (suspense) is not part of any
+/// account: it is counted apart as unapplied payer cash.
+public enum LedgerRules {
+    /// The event types that move money or that the rules remember something from.
+    public static let eventTypes: Set<String> = [
+        PatientCheckedIn.typeName, PatientCheckedOut.typeName, PatientsMerged.typeName, ChargeEntered.typeName,
+        ChargeVoided.typeName, ClaimCreated.typeName, ClaimReplaced.typeName, ClaimVoided.typeName,
+        ClaimPaymentPosted.typeName, ProviderAdjustmentPosted.typeName, RemittanceClaimSuspended.typeName,
+        SuspenseResolved.typeName, DenialOpened.typeName, DenialWrittenOff.typeName, PatientPaymentPosted.typeName,
+        PatientRefunded.typeName, PatientAdjustmentPosted.typeName,
+    ]
+
+    public static func apply<B: LedgerBooks>(_ event: any EventPayload, to b: inout B) throws(B.Failure) {
+        switch event {
+        case let e as PatientCheckedIn: try b.setFact(.appointmentInsured(e.appointment), .flag(e.coverage != nil))
+        case let e as PatientCheckedOut:
+            let insured: Bool
+            if case .flag(let f)? = try b.fact(.appointmentInsured(e.appointment)) { insured = f } else { insured = false }
+            try b.setFact(.visitInsured(e.visit), .flag(insured))
+        case let e as PatientsMerged: try merge(e.dropped, into: e.kept, &b)
+        case let e as ChargeEntered: try enter(e, &b)
+        case let e as ChargeVoided:
+            if case .charge(let c)? = try b.fact(.charge(e.charge)) {
+                try b.setFact(.charge(e.charge), nil)
+                try post(-c.delta, on: c.date, patient: c.patient, visit: c.visit, &b)
+            }
+        case let e as ClaimCreated: try create(e, &b)
+        case let e as ClaimReplaced: try close(e.claim, &b)
+        case let e as ClaimVoided: try close(e.claim, &b)
+        case let e as ClaimPaymentPosted:
+            let delta = LedgerAccount(payerPayments: e.paid, adjustments: e.writeOff,
+                                      insuranceBalance: -(e.paid + e.writeOff + e.patientResponsibility),
+                                      patientBalance: e.patientResponsibility)
+            try postOnClaim(e.claim, delta, on: e.paymentDate, &b)
+        case let e as ProviderAdjustmentPosted:
+            try post(LedgerAccount(payerPayments: -e.amount, adjustments: e.amount), on: e.paymentDate, patient: nil, visit: nil, &b)
+        case let e as RemittanceClaimSuspended:
+            try b.setFact(.suspended(e.remittance, e.index), .money(e.paid))
+            try b.addUnappliedPayerCash(e.paid)
+        case let e as SuspenseResolved:
+            if case .money(let paid)? = try b.fact(.suspended(e.remittance, e.index)) {
+                try b.setFact(.suspended(e.remittance, e.index), nil)
+                try b.addUnappliedPayerCash(-paid)
+            }
+        case let e as DenialOpened: try b.setFact(.denialClaim(e.denial), .claim(e.claim))
+        case let e as DenialWrittenOff:
+            guard case .claim(let claim)? = try b.fact(.denialClaim(e.denial)) else { return }
+            try postOnClaim(claim, LedgerAccount(adjustments: e.amount, insuranceBalance: -e.amount), on: e.writtenOffOn, &b)
+        case let e as PatientPaymentPosted:
+            try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.receivedOn, &b) {
+                LedgerAccount(patientPayments: $0, patientBalance: -$0)
+            }
+        case let e as PatientRefunded:
+            try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.refundedOn, refund: true, &b) {
+                LedgerAccount(patientPayments: -$0, patientBalance: $0)
+            }
+        case let e as PatientAdjustmentPosted:
+            let apps = e.visit.map { [PaymentApplication(visit: $0, amount: e.amount)] } ?? []
+            try postPatientMoney(e.patient, apps, total: e.amount, on: e.postedOn, &b) { LedgerAccount(adjustments: $0, patientBalance: -$0) }
+        default: break
+        }
+    }
+
+    /// The chart postings land on, after merges.
+    public static func resolved<B: LedgerBooks>(_ patient: PatientID, in b: B) throws(B.Failure) -> PatientID {
+        var current = patient
+        var hops = 0
+        while case .patient(let next)? = try b.fact(.mergedInto(current)), hops < 64 {
+            current = next
+            hops += 1
+        }
+        return current
+    }
+
+    // MARK: - Rules
+
+    private static func enter<B: LedgerBooks>(_ e: ChargeEntered, _ b: inout B) throws(B.Failure) {
+        var insured = false
+        if case .flag(let f)? = try b.fact(.visitInsured(e.visit)) { insured = f }
+        let delta = insured ? LedgerAccount(charges: e.amount, insuranceBalance: e.amount) : LedgerAccount(charges: e.amount, patientBalance: e.amount)
+        if try b.fact(.visitPatient(e.visit)) == nil { try b.setFact(.visitPatient(e.visit), .patient(e.patient)) }
+        var date = e.dateOfService
+        if case .date(let known)? = try b.fact(.visitDate(e.visit)) { date = min(known, date) }
+        try b.setFact(.visitDate(e.visit), .date(date))
+        try b.setFact(.charge(e.charge), .charge(ChargePosting(visit: e.visit, patient: e.patient, date: e.dateOfService, delta: delta)))
+        try post(delta, on: e.dateOfService, patient: e.patient, visit: e.visit, &b)
+    }
+
+    private static func create<B: LedgerBooks>(_ e: ClaimCreated, _ b: inout B) throws(B.Failure) {
+        guard e.frequency != .void else { return }
+        try b.setFact(.claimVisit(e.claim), .visit(e.visit))
+        var billed: [ClaimID] = []
+        if case .claims(let ids)? = try b.fact(.visitClaims(e.visit)) { billed = ids }
+        try b.setFact(.visitClaims(e.visit), .claims(billed + [e.claim]))
+        guard let prior = e.priorAdjudication else {
+            try add(LedgerAccount(charges: e.total, insuranceBalance: e.total), to: .claim(e.claim), &b)
+            return
+        }
+        let moved = prior.patientResponsibility
+        try add(LedgerAccount(charges: moved, insuranceBalance: moved), to: .claim(e.claim), &b)
+        // Only the first secondary claim moves money; its replacements take over the claim-level amount alone.
+        guard e.frequency == .original else { return }
+        try add(LedgerAccount(charges: -moved, patientBalance: -moved), to: .claim(prior.claim), &b)
+        try post(LedgerAccount(insuranceBalance: moved, patientBalance: -moved), on: e.createdOn, patient: e.patient, visit: e.visit, &b)
+    }
+
+    /// A superseded claim gives up what it still had open with the payer; the new claim bills it.
+    private static func close<B: LedgerBooks>(_ claim: ClaimID, _ b: inout B) throws(B.Failure) {
+        guard var account = try b.account(.claim(claim)) else { return }
+        account += LedgerAccount(charges: -account.insuranceBalance, insuranceBalance: -account.insuranceBalance)
+        try b.setAccount(.claim(claim), account)
+    }
+
+    private static func postOnClaim<B: LedgerBooks>(_ claim: ClaimID, _ delta: LedgerAccount, on date: LocalDate,
+                                                    _ b: inout B) throws(B.Failure) {
+        try add(delta, to: .claim(claim), &b)
+        var visit: VisitID?
+        if case .visit(let v)? = try b.fact(.claimVisit(claim)) { visit = v }
+        var patient: PatientID?
+        if let visit, case .patient(let p)? = try b.fact(.visitPatient(visit)) { patient = p }
+        try post(delta, on: date, patient: patient, visit: visit, &b)
+    }
+
+    /// Patient money on named visits (spread over each visit's claims), the rest on the account.
+    private static func postPatientMoney<B: LedgerBooks>(_ patient: PatientID, _ applications: [PaymentApplication], total: Money,
+                                                         on date: LocalDate, refund: Bool = false, _ b: inout B,
+                                                         _ delta: (Money) -> LedgerAccount) throws(B.Failure) {
+        for app in applications {
+            try post(delta(app.amount), on: date, patient: patient, visit: app.visit, &b)
+            try spreadOverClaims(app.visit, app.amount, refund: refund, &b, delta)
+        }
+        let rest = total - Money.sum(applications.map(\.amount))
+        if rest != .zero { try post(delta(rest), on: date, patient: patient, visit: nil, &b) }
+    }
+
+    /// Gives the visit's claims their share of a patient movement: money coming in
+    /// fills each claim's patient balance in claim order; a refund takes back from
+    /// what each claim received, newest first. What fits no claim stays on the visit.
+    private static func spreadOverClaims<B: LedgerBooks>(_ visit: VisitID, _ amount: Money, refund: Bool, _ b: inout B,
+                                                         _ delta: (Money) -> LedgerAccount) throws(B.Failure) {
+        var ids: [ClaimID] = []
+        if case .claims(let billed)? = try b.fact(.visitClaims(visit)) { ids = billed }
+        var left = amount
+        for id in refund ? ids.reversed() : ids where left > .zero {
+            guard let account = try b.account(.claim(id)) else { continue }
+            let room = refund ? account.patientPayments : account.patientBalance
+            guard room > .zero else { continue }
+            let share = min(room, left)
+            try b.setAccount(.claim(id), account + delta(share))
+            left -= share
+        }
+    }
+
+    private static func post<B: LedgerBooks>(_ delta: LedgerAccount, on date: LocalDate, patient: PatientID?, visit: VisitID?,
+                                             _ b: inout B) throws(B.Failure) {
+        try add(delta, to: .practice, &b)
+        var owner: PatientID?
+        if let patient { owner = try resolved(patient, in: b) }
+        if let owner { try add(delta, to: .patient(owner), &b) }
+        if let visit { try add(delta, to: .visit(visit), &b) }
+        try b.journal(LedgerEntry(date: date, patient: owner, visit: visit, delta: delta))
+    }
+
+    private static func add<B: LedgerBooks>(_ delta: LedgerAccount, to key: LedgerAccountKey, _ b: inout B) throws(B.Failure) {
+        try b.setAccount(key, (try b.account(key) ?? LedgerAccount()) + delta)
+    }
+
+    private static func merge<B: LedgerBooks>(_ dropped: PatientID, into kept: PatientID, _ b: inout B) throws(B.Failure) {
+        guard dropped != kept else { return }
+        try b.setFact(.mergedInto(dropped), .patient(kept))
+        let target = try resolved(kept, in: b)
+        if let account = try b.account(.patient(dropped)) {
+            try b.setAccount(.patient(dropped), nil)
+            try add(account, to: .patient(target), &b)
+        }
+    }
+}
