@@ -9,6 +9,8 @@ public enum ReadModels {
             PatientsProjection(),
             DirectoryProjection(),
             ClaimsProjection(),
+            ReceivablesProjection(),
+            LedgerProjection(),
         ]
     }
 
