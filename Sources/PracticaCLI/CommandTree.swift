@@ -24,6 +24,8 @@ enum CommandTree {
             ScheduleCommands.self, AppointmentsCommands.self,
             // Charges, claims, acknowledgements and their read model (issue 5).
             BillingProfileCommands.self, ChargeCommands.self, ClaimCommands.self, ClaimsListCommands.self, QueueCommands.self,
+            // Remittances, denials, patient money, statements and balances (issue 6).
+            EraCommands.self, DenialCommands.self, SuspenseCommands.self,
         ]
     }
 
