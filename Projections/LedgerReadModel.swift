@@ -89,14 +89,14 @@ public struct LedgerReadModel {
     }
 
     /// The patient's visits with their accounts and dates of service, oldest first.
-    public func visits(of patient: PatientID) throws -> [(visit: VisitID, dateOfService: LocalDate, account: LedgerAccount)] {
+    public func visits(of patient: PatientID) throws -> [LedgerVisitBalance] {
         var seen = Set<VisitID>()
-        var out: [(visit: VisitID, dateOfService: LocalDate, account: LedgerAccount)] = []
+        var out: [LedgerVisitBalance] = []
         for entry in try journal(of: patient) {
             guard let visit = entry.visit, seen.insert(visit).inserted else { continue }
             var date = entry.date
             if case .date(let d)? = try fact(.visitDate(visit)) { date = d }
-            out.append((visit, date, try account(.visit(visit)) ?? LedgerAccount()))
+            out.append(LedgerVisitBalance(visit: visit, dateOfService: date, account: try account(.visit(visit)) ?? LedgerAccount()))
         }
         return out.sorted { ($0.dateOfService, $0.visit) < ($1.dateOfService, $1.visit) }
     }
@@ -124,4 +124,11 @@ public struct LedgerReadModel {
         if case .claims(let ids)? = try fact(.visitClaims(visit)) { return ids }
         return []
     }
+}
+
+/// One visit of a patient's account as `balance show` lists it.
+public struct LedgerVisitBalance: Sendable, Equatable {
+    public let visit: VisitID
+    public let dateOfService: LocalDate
+    public let account: LedgerAccount
 }

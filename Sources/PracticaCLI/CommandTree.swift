@@ -25,7 +25,8 @@ enum CommandTree {
             // Charges, claims, acknowledgements and their read model (issue 5).
             BillingProfileCommands.self, ChargeCommands.self, ClaimCommands.self, ClaimsListCommands.self, QueueCommands.self,
             // Remittances, denials, patient money, statements and balances (issue 6).
-            EraCommands.self, DenialCommands.self, SuspenseCommands.self,
+            EraCommands.self, DenialCommands.self, SuspenseCommands.self, PaymentCommands.self, RefundCommand.self, AdjustCommand.self,
+            PaymentPlanCommands.self, StatementCommands.self, BalanceCommands.self,
         ]
     }
 
