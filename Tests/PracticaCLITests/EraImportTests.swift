@@ -13,6 +13,8 @@ final class EraImportTests: XCTestCase {
         XCTAssertTrue(out.contains("claims posted 1, paid 100.00, adjustments 20.50, patient responsibility 40.00"), out)
         XCTAssertTrue(out.contains("denials opened 0, suspense items 0 (0.00), PLB 0.00"), out)
         XCTAssertEqual(try f.status(), "paid")
+        let listed = try JSONArray(try f.claims.ok(["claims", "list", "--status", "paid", "--json"], as: "sam").stdout)
+        XCTAssertEqual(listed.compactMap { $0["claim"] as? String }, [f.claim], "the claims read model follows the posting")
 
         let claim = try f.balance(["--claim", f.claim])
         XCTAssertEqual(cents(claim["charges"]), 16_050)
@@ -34,6 +36,7 @@ final class EraImportTests: XCTestCase {
         let out = try f.importing(Remit835.file(bpr: "100", claims: [Remit835.partlyDenied(f.claim, dos: f.dos)]), "denied.835").stdout
         XCTAssertTrue(out.contains("denials opened 1"), out)
         XCTAssertEqual(try f.status(), "partly-paid")
+        XCTAssertEqual(try JSONArray(try f.claims.ok(["claims", "list", "--status", "partly-paid", "--json"], as: "sam").stdout).count, 1)
         let queue = try JSONArray(try f.claims.ok(["queue", "show", "denials", "--json"], as: "sam").stdout)
         XCTAssertEqual(queue.count, 1)
         let denial = try XCTUnwrap(queue.first?["denial"] as? String)

@@ -65,6 +65,31 @@ final class ReceivableReadModelTests: XCTestCase {
         XCTAssertEqual(try FrontDeskStory.dump(runner, LedgerProjection.projectionName), before, "a rebuild writes the same bytes")
     }
 
+    func testClaimStatusesFollowPostingsAndDenialsAsTheFoldDoes() throws {
+        let store = try EventStore.create(at: NSTemporaryDirectory() + "practica-projections/settle-\(UUID().uuidString)")
+        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: [ClaimsProjection()])
+        runner.chunkSize = 6
+        var history = MoneyHistory(seed: 99)
+        var state = PracticeState()
+        for _ in 0..<40 {
+            let batch = try history.batch(size: 10)
+            try append(batch, to: store)
+            for e in batch { state.apply(e) }
+            try runner.catchUp()
+        }
+        let summaries = try runner.read(ClaimsProjection.projectionName) { try ClaimsReadModel($0).all() }
+        XCTAssertEqual(summaries.map(\.claim), state.claims.keys.sorted())
+        for s in summaries {
+            XCTAssertEqual(s.status, state.claims[s.claim]?.status, "\(s.claim)")
+            XCTAssertEqual(s.payerClaimNumber, state.claims[s.claim]?.payerClaimNumber, "\(s.claim)")
+        }
+        let statuses = Set(summaries.map(\.status))
+        XCTAssertTrue(statuses.isSuperset(of: [.paid, .partlyPaid]), "\(statuses)")
+        let before = try FrontDeskStory.dump(runner, ClaimsProjection.projectionName)
+        try runner.rebuild()
+        XCTAssertEqual(try FrontDeskStory.dump(runner, ClaimsProjection.projectionName), before)
+    }
+
     func testReceivablesQueuesAgreeWithTheFold() throws {
         let (store, runner) = try makeRunner()
         runner.chunkSize = 5
