@@ -32,6 +32,12 @@ public struct ClaimSummary: Sendable, Equatable {
     public internal(set) var lastInterchange: Int?
     public internal(set) var payerClaimNumber: String?
     public internal(set) var supersededBy: ClaimID?
+    /// The net of the 835 postings (a reversal and its correction cancel out) and the denials still worked,
+    /// from which `settle` derives paid / partly paid / denied / closed as `ClaimRecord.settle` does.
+    public internal(set) var postingCount = 0
+    public internal(set) var netCharge = Money.zero
+    public internal(set) var netPaid = Money.zero
+    public internal(set) var openDenials = 0
 
     init(_ e: ClaimCreated) {
         claim = e.claim
@@ -68,7 +74,7 @@ public struct ClaimSummary: Sendable, Equatable {
     static let statusCodes: [ClaimStatus] = [.draft, .clean, .held, .submitted, .acknowledged, .acknowledgmentRejected,
                                              .accepted, .rejected, .paid, .partlyPaid, .denied, .closed, .replaced, .voided]
     static let frequencyCodes: [ClaimFrequencyType] = [.original, .replacement, .void]
-    static let encodingVersion: UInt8 = 1
+    static let encodingVersion: UInt8 = 2
 
     static func code(of status: ClaimStatus) -> UInt8 { UInt8(statusCodes.firstIndex(of: status) ?? 0) }
 
@@ -77,6 +83,7 @@ public struct ClaimSummary: Sendable, Equatable {
     /// findings (rule, severity, message, line or 0); overrides (rule, reason) by rule; rejection reasons;
     /// submission count; first and last submitted dates (optional); last ISA13 (optional);
     /// payer claim number (optional); superseded by (0 = none).
+    /// v2 adds: posting count, net charge and net paid cents, open denial count.
     func encoded() -> [UInt8] {
         var w = ByteWriter()
         w.writeByte(Self.encodingVersion)
@@ -111,6 +118,10 @@ public struct ClaimSummary: Sendable, Equatable {
         w.writeOptionalVarInt(lastInterchange.map(Int64.init))
         w.writeOptionalString(payerClaimNumber)
         w.writeVarUInt(supersededBy?.number ?? 0)
+        w.writeVarUInt(UInt64(postingCount))
+        w.writeVarInt(netCharge.cents)
+        w.writeVarInt(netPaid.cents)
+        w.writeVarUInt(UInt64(openDenials))
         return w.bytes
     }
 
@@ -118,7 +129,8 @@ public struct ClaimSummary: Sendable, Equatable {
     static func decode(_ bytes: [UInt8]) throws -> ClaimSummary {
         var r = ByteReader(bytes)
         func damaged(_ why: String) -> ProjectionError { .damaged(ClaimsProjection.projectionName, why) }
-        guard try r.readByte() == encodingVersion else { throw damaged("unknown claim entry version") }
+        let version = try r.readByte()
+        guard version == 1 || version == encodingVersion else { throw damaged("unknown claim entry version") }
         let claim = ClaimID(try r.readVarUInt())
         let visit = VisitID(try r.readVarUInt()), patient = PatientID(try r.readVarUInt()), payer = PayerID(try r.readVarUInt())
         let billing = ProviderID(try r.readVarUInt()), rendering = ProviderID(try r.readVarUInt())
@@ -150,6 +162,12 @@ public struct ClaimSummary: Sendable, Equatable {
         s.payerClaimNumber = try r.readOptionalString()
         let superseded = try r.readVarUInt()
         s.supersededBy = superseded == 0 ? nil : ClaimID(superseded)
+        if version >= 2 {
+            s.postingCount = Int(try r.readVarUInt())
+            s.netCharge = Money(cents: try r.readVarInt())
+            s.netPaid = Money(cents: try r.readVarInt())
+            s.openDenials = Int(try r.readVarUInt())
+        }
         return s
     }
 

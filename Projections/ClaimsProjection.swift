@@ -20,11 +20,13 @@ import RevenueCycle
 public struct ClaimsProjection: Projection {
     public static let projectionName = "claims"
     public var name: String { Self.projectionName }
-    public let version = 1
+    /// 2: follows remittance postings and denial work into paid / partly paid / denied / closed.
+    public let version = 2
     public let eventTypes: Set<String> = [
         ClaimCreated.typeName, ClaimScrubbed.typeName, ClaimFindingOverridden.typeName, ClaimSubmitted.typeName,
         ClaimAcknowledged.typeName, ClaimAcceptedByPayer.typeName, ClaimRejectedByPayer.typeName,
         ClaimReplaced.typeName, ClaimVoided.typeName,
+        ClaimPaymentPosted.typeName, DenialOpened.typeName, DenialAppealed.typeName, DenialResolved.typeName, DenialWrittenOff.typeName,
     ]
 
     public init() {}
@@ -34,6 +36,7 @@ public struct ClaimsProjection: Projection {
             try write(ClaimSummary(created), replacing: try ClaimsKeys.summary(created.claim, in: table), in: table)
             return
         }
+        if try applySettlement(payload, to: table) { return }
         guard let id = Self.claim(of: payload), let old = try ClaimsKeys.summary(id, in: table) else { return }
         var new = old
         new.apply(payload)
@@ -55,7 +58,7 @@ public struct ClaimsProjection: Projection {
         }
     }
 
-    private func write(_ new: ClaimSummary, replacing old: ClaimSummary?, in table: ProjectionTable) throws {
+    func write(_ new: ClaimSummary, replacing old: ClaimSummary?, in table: ProjectionTable) throws {
         let newKeys = Set(ClaimsKeys.indexKeys(of: new))
         for key in old.map(ClaimsKeys.indexKeys) ?? [] where !newKeys.contains(key) { try table.delete(key) }
         try table.put(ClaimsKeys.claim(new.claim), new.encoded())

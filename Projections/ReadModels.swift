@@ -11,6 +11,8 @@ public enum ReadModels {
             ClaimsProjection(),
             ARAgingProjection(),
             KPIProjection(),
+            ReceivablesProjection(),
+            LedgerProjection(),
         ]
     }
 

@@ -23,18 +23,18 @@ public final class AppendContext {
     /// Numbers are never reused: the counter lives in the same transaction as the batch.
     public func nextNumber(_ counter: String) throws -> UInt64 {
         let key = MetaKey.counter(counter)
-        let current: UInt64
-        if let cached = counters[counter] {
-            current = cached
-        } else if let stored = try txn.get(txn.database(LogDatabase.meta), key) {
-            current = BigEndian.u64(stored[...]) ?? 0
-        } else {
-            current = 0
-        }
-        let next = current + 1
+        let next = try currentNumber(counter) + 1
         counters[counter] = next
         try txn.put(txn.database(LogDatabase.meta), key, BigEndian.u64(next))
         return next
+    }
+
+    /// The last number a counter handed out (0 when none), without taking one: for
+    /// decisions that learn only while deciding how many numbers they need.
+    public func currentNumber(_ counter: String) throws -> UInt64 {
+        if let cached = counters[counter] { return cached }
+        guard let stored = try txn.get(txn.database(LogDatabase.meta), MetaKey.counter(counter)) else { return 0 }
+        return BigEndian.u64(stored[...]) ?? 0
     }
 }
 

@@ -26,6 +26,9 @@ enum CommandTree {
             BillingProfileCommands.self, ChargeCommands.self, ClaimCommands.self, ClaimsListCommands.self, QueueCommands.self,
             // Reports from the A/R, KPI and schedule read models (issue 7).
             ReportCommands.self,
+            // Remittances, denials, patient money, statements and balances (issue 6).
+            EraCommands.self, DenialCommands.self, SuspenseCommands.self, PaymentCommands.self, RefundCommand.self, AdjustCommand.self,
+            PaymentPlanCommands.self, StatementCommands.self, BalanceCommands.self,
         ]
     }
 

@@ -112,6 +112,17 @@ struct IDAllocator {
     func next<ID: PrefixedID>(_ type: ID.Type) throws -> ID {
         ID(Self.base + (try context.nextNumber(ID.prefix)))
     }
+
+    /// The number `next` would hand out, without taking it: the first of an
+    /// `IDSequence`, whose use is then recorded with `advance`.
+    func peek<ID: PrefixedID>(_ type: ID.Type) throws -> UInt64 {
+        Self.base + (try context.currentNumber(ID.prefix)) + 1
+    }
+
+    /// Takes `count` numbers, after an `IDSequence` starting at `peek` used them.
+    func advance<ID: PrefixedID>(_ type: ID.Type, by count: UInt64) throws {
+        for _ in 0..<count { _ = try context.nextNumber(ID.prefix) }
+    }
 }
 
 /// A domain rejection as the CLI reports it: "--field: reason", the hint, exit 1 or 2.

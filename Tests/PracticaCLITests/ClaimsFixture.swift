@@ -81,7 +81,8 @@ struct ClaimsFixture {
     }
 
     /// Books, checks in and checks out PT1001 (or `patient`) with PR1001 on `dateOfService` (plus `daysLater`); returns the visit id.
-    func visit(patient: String? = nil, hour: Int = 9, daysLater: Int = 0) throws -> String {
+    /// With `coverage` (e.g. "CV1001") the check-in records it, so the ledger opens the charges with insurance.
+    func visit(patient: String? = nil, hour: Int = 9, daysLater: Int = 0, coverage: String? = nil) throws -> String {
         let chicago = try TimeZoneID("America/Chicago")
         let patientID = try PatientID.parse(patient ?? self.patient)
         let start = try chicago.instant(for: LocalDateTime(date: dateOfService.adding(days: daysLater), time: LocalTime(hour: hour, minute: 0)))
@@ -95,7 +96,8 @@ struct ClaimsFixture {
                 NewEvent(stream: stream, AppointmentBooked(appointment: appointment, patient: patientID, provider: ProviderID(1_001),
                                                            location: LocationID(1_001), appointmentType: AppointmentTypeID(1_001),
                                                            start: start, minutes: 30, zone: chicago)),
-                NewEvent(stream: stream, PatientCheckedIn(appointment: appointment, copayDue: Money(cents: 0), coverage: nil)),
+                NewEvent(stream: stream, PatientCheckedIn(appointment: appointment, copayDue: Money(cents: 0),
+                                                          coverage: try coverage.map { try CoverageID.parse($0) })),
                 NewEvent(stream: stream, PatientCheckedOut(appointment: appointment, visit: visit)),
             ]
         }
@@ -115,8 +117,9 @@ struct ClaimsFixture {
     }
 
     /// A visit with a 99213 (E11.9, I10) and an 87880 (J02.0), claimed and scrubbed clean; returns the claim id.
-    func cleanClaim(patient: String? = nil, hour: Int = 9, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let v = try visit(patient: patient, hour: hour)
+    func cleanClaim(patient: String? = nil, hour: Int = 9, daysLater: Int = 0, coverage: String? = nil,
+                    file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let v = try visit(patient: patient, hour: hour, daysLater: daysLater, coverage: coverage)
         try ok(["charge", "add", v, "--code", "99213", "--dx", "E11.9,I10"], file: file, line: line)
         try ok(["charge", "add", v, "--code", "87880", "--dx", "J02.0"], file: file, line: line)
         let claim = try json(["claim", "create", v], file: file, line: line)["claim"] as? String ?? "?"

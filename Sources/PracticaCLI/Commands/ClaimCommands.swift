@@ -57,6 +57,12 @@ enum ClaimCommands: CommandGroup {
             CommandSpec(name: "void", abstract: "Withdraw a claim; one the payer has gets a frequency-8 claim.",
                         arguments: [claimArgument], options: [reasonOption],
                         examples: [Example("practica claim void CL1001 --reason \"billed to the wrong payer\"", "Withdraw a claim.")]),
+            CommandSpec(name: "create-secondary", abstract: "Bill the secondary coverage for what the primary payer left to the patient.",
+                        discussion: "The new claim carries the primary's adjudication (837P loops 2320, 2330B and 2430). The "
+                            + "primary must be adjudicated (its 835 posted) and the patient must have secondary coverage on the date "
+                            + "of service. With the practice setting auto-secondary on, 'era import' does this by itself.",
+                        arguments: [claimArgument],
+                        examples: [Example("practica claim create-secondary CL1001", "Bill CL1001's patient responsibility to the secondary payer.")]),
             CommandSpec(name: "show", abstract: "A claim with its lines, findings, submissions and full history from the log.",
                         arguments: [claimArgument],
                         examples: [Example("practica claim show CL1001", "One claim."), Example("practica claim show CL1001 --json", "As JSON.")]),
@@ -67,7 +73,16 @@ enum ClaimCommands: CommandGroup {
         "claim override": ClaimWriteHandlers.override, "claim replace": ClaimWriteHandlers.replace,
         "claim void": ClaimWriteHandlers.void, "claim submit": ClaimSubmitHandler.submit,
         "claim ack": ClaimAckHandler.ack, "claim show": ClaimShowHandler.show,
+        "claim create-secondary": createSecondary,
     ]
 
     static func stream(_ id: ClaimID) -> String { "claim-\(id)" }
+
+    static func createSecondary(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let primary: ClaimID = try SchedulingInput.argumentID(command, "claim")
+        let created = try SecondaryClaimCreation.perform(primary: primary, session: try context.frontDesk())
+        context.report("created secondary claim \(created.claim) to \(created.payer) for \(primary): \(created.total) billed, "
+                       + "\(created.priorAdjudication?.patientResponsibility.description ?? "?") left by the primary; "
+                       + "scrub it with 'practica claim scrub \(created.claim)'", json: created.json)
+    }
 }

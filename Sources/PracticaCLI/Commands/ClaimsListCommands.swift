@@ -59,26 +59,37 @@ enum ClaimsListCommands: CommandGroup {
     }
 }
 
-/// `practica queue show rejections|holds`: the claims a biller must act on, longest waiting first.
+/// `practica queue show rejections|holds|denials|suspense`: what a biller must act on, longest waiting first.
+/// Claim queues come from the claims read model, denials and suspense from the receivables one.
 enum QueueCommands: CommandGroup {
     static let spec = CommandSpec(
-        name: "queue", abstract: "Work queues from the claims read model.",
+        name: "queue", abstract: "Work queues from the claims and receivables read models.",
         subcommands: [
-            CommandSpec(name: "show", abstract: "Claims held by the scrubber, or rejected by the clearinghouse (999) or payer (277CA).",
+            CommandSpec(name: "show", abstract: "Held or rejected claims, open denials, or claim payments in suspense.",
                         discussion: "holds: fix the findings and scrub again, or override one with a reason. rejections: fix what the "
-                            + "payer says, scrub and submit again.",
-                        arguments: [ArgumentSpec("queue", help: "rejections or holds.")],
+                            + "payer says, scrub and submit again. denials: open and appealed denials with their CARC/RARC texts; "
+                            + "work them with 'practica denial appeal|resolve|write-off'. suspense: 835 claim payments no claim took; "
+                            + "settle them with 'practica suspense resolve'.",
+                        arguments: [ArgumentSpec("queue", help: "rejections, holds, denials or suspense.")],
                         options: [Listing.csvFlag],
                         examples: [Example("practica queue show rejections", "Claims the payer or clearinghouse refused, with why."),
-                                   Example("practica queue show holds --json", "Held claims and their findings as JSON.")]),
+                                   Example("practica queue show holds --json", "Held claims and their findings as JSON."),
+                                   Example("practica queue show denials", "Denials to appeal, resolve or write off."),
+                                   Example("practica queue show suspense --csv", "Unmatched claim payments as CSV.")]),
         ])
 
     static let handlers: [String: CommandHandler] = ["queue show": show]
 
     static func show(_ command: ParsedCommand, _ context: CommandContext) throws {
         let name = try command.requiredArgument("queue")
+        switch name.lowercased() {
+        case "denials": return try ReceivableQueues.denials(command, context)
+        case "suspense": return try ReceivableQueues.suspense(command, context)
+        default: break
+        }
         guard let queue = ClaimQueue(rawValue: name.lowercased()) else {
-            throw UsageError(.invalidValue, "<queue>: expected rejections or holds, got '\(name)'", hint: "e.g. 'practica queue show rejections'")
+            throw UsageError(.invalidValue, "<queue>: expected rejections, holds, denials or suspense, got '\(name)'",
+                             hint: "e.g. 'practica queue show rejections'")
         }
         let directory = try context.authorizedDirectory(for: .read)
         let today = context.today(in: directory.practice?.timeZone)

@@ -38,12 +38,10 @@ enum SettingCommands: CommandGroup {
         let settings = try context.readingModels().read(DirectoryProjection.name) { try DirectoryView($0).settings() }
         var listing = Listing(columns: [.init("setting"), .init("value", alignment: .right)], emptyNote: "no settings")
         for key in PracticeSettingKey.allCases {
-            let value: Int
-            switch key {
-            case .lateCancelHours: value = settings.lateCancelHours
-            case .slotStepMinutes: value = settings.slotStepMinutes
-            }
-            listing.append([key.rawValue, String(value)], json: .object([("key", .string(key.rawValue)), ("value", .int(Int64(value)))]))
+            let value = settings.value(of: key)
+            // Numbers stay JSON numbers, as before; on/off is text.
+            let json: JSONValue = Int64(value).map { .int($0) } ?? .string(value)
+            listing.append([key.rawValue, value], json: .object([("key", .string(key.rawValue)), ("value", json)]))
         }
         listing.print(command, context)
     }

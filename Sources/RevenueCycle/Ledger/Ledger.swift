@@ -1,24 +1,24 @@
 import BinaryCodec
 
 /// The money fold: an account per claim, visit, patient and the practice,
-/// kept by applying events in log order with `LedgerRules`.
-///
-/// Payer money that could not be applied (suspense) is not part of any
-/// account: it is counted in `unappliedPayerCash`.
+/// kept in memory by applying events in log order with `LedgerRules`
+/// (the `ledger` read model applies the same rules to LMDB tables).
 public struct Ledger: Sendable {
-    private var book = MemoryLedgerBook()
+    private var books = MemoryLedgerBooks()
 
-    public var practice: LedgerAccount { book.practice }
-    public var patients: [PatientID: LedgerAccount] { book.patients }
-    public var visits: [VisitID: LedgerAccount] { book.visits }
-    public var claims: [ClaimID: LedgerAccount] { book.claimAccounts }
+    public var practice: LedgerAccount { books.practice }
+    public var patients: [PatientID: LedgerAccount] { books.patients }
+    public var visits: [VisitID: LedgerAccount] { books.visits }
+    public var claims: [ClaimID: LedgerAccount] { books.claims }
     /// Received from payers but not applied to a claim: open suspense items.
-    public var unappliedPayerCash: Money { book.unappliedPayerCash }
+    public var unappliedPayerCash: Money { books.unappliedPayerCash }
     /// Every non-claim posting with its effective date, in log order.
-    public var entries: [LedgerEntry] { book.entries }
+    public var entries: [LedgerEntry] { books.entries }
     /// The date of service of each visit (from its first charge), for aging.
-    public var visitDates: [VisitID: LocalDate] { book.visitDates }
-    public var visitPatients: [VisitID: PatientID] { book.visitPatients }
+    public var visitDates: [VisitID: LocalDate] { books.visitDates }
+    public var visitPatients: [VisitID: PatientID] { books.visitPatients }
+    /// Everything the rules remember besides the accounts, for cross-checks against the read model.
+    public var facts: [LedgerFactKey: LedgerFact] { books.facts }
 
     public init() {}
 
@@ -42,82 +42,56 @@ public struct Ledger: Sendable {
     }
 
     /// The chart postings land on, after merges.
-    public func resolved(_ patient: PatientID) -> PatientID {
-        LedgerRules.resolved(patient, in: book)
-    }
+    public func resolved(_ patient: PatientID) -> PatientID { LedgerRules.resolved(patient, in: books) }
 
-    public mutating func apply(_ event: any EventPayload) {
-        LedgerRules.apply(event, to: &book)
-    }
+    public mutating func apply(_ event: any EventPayload) { LedgerRules.apply(event, to: &books) }
 }
 
-/// The in-memory book behind `Ledger`: dictionaries, and postings summed into accounts.
-struct MemoryLedgerBook: LedgerBook, Sendable {
-    typealias Failure = Never
-
+/// The ledger's books as dictionaries; nothing here can fail.
+struct MemoryLedgerBooks: LedgerBooks, Sendable {
     var practice = LedgerAccount()
     var patients: [PatientID: LedgerAccount] = [:]
     var visits: [VisitID: LedgerAccount] = [:]
-    var claimAccounts: [ClaimID: LedgerAccount] = [:]
+    var claims: [ClaimID: LedgerAccount] = [:]
     var unappliedPayerCash = Money.zero
     var entries: [LedgerEntry] = []
+    var facts: [LedgerFactKey: LedgerFact] = [:]
+    /// Kept apart as well because payments and statements look them up by the dozen.
     var visitDates: [VisitID: LocalDate] = [:]
     var visitPatients: [VisitID: PatientID] = [:]
 
-    private var appointmentsInsured: [AppointmentID: Bool] = [:]
-    private var visitsInsured: [VisitID: Bool] = [:]
-    private var chargePostings: [ChargeID: LedgerChargePosting] = [:]
-    private var claimVisits: [ClaimID: VisitID] = [:]
-    private var visitClaims: [VisitID: [ClaimID]] = [:]
-    private var denialClaims: [DenialID: ClaimID] = [:]
-    private var suspense: [SuspenseKey: Money] = [:]
-    private var merges: [PatientID: PatientID] = [:]
-
-    func appointmentInsured(_ appointment: AppointmentID) -> Bool? { appointmentsInsured[appointment] }
-    mutating func setAppointmentInsured(_ appointment: AppointmentID, _ insured: Bool) { appointmentsInsured[appointment] = insured }
-    func visitInsured(_ visit: VisitID) -> Bool? { visitsInsured[visit] }
-    mutating func setVisitInsured(_ visit: VisitID, _ insured: Bool) { visitsInsured[visit] = insured }
-
-    func mergedInto(_ patient: PatientID) -> PatientID? { merges[patient] }
-    mutating func setMerged(_ dropped: PatientID, into kept: PatientID) { merges[dropped] = kept }
-    mutating func movePatientAccount(from dropped: PatientID, to target: PatientID) {
-        if let account = patients.removeValue(forKey: dropped) { patients[target, default: LedgerAccount()] += account }
+    func account(_ key: LedgerAccountKey) -> LedgerAccount? {
+        switch key {
+        case .practice: return practice
+        case .patient(let id): return patients[id]
+        case .visit(let id): return visits[id]
+        case .claim(let id): return claims[id]
+        }
     }
 
-    func visitFacts(_ visit: VisitID) -> LedgerVisitFacts? {
-        guard let patient = visitPatients[visit], let date = visitDates[visit] else { return nil }
-        return LedgerVisitFacts(patient: patient, dateOfService: date)
+    mutating func setAccount(_ key: LedgerAccountKey, _ account: LedgerAccount?) {
+        switch key {
+        case .practice: practice = account ?? LedgerAccount()
+        case .patient(let id): patients[id] = account
+        case .visit(let id): visits[id] = account
+        case .claim(let id): claims[id] = account
+        }
     }
 
-    mutating func setVisitFacts(_ visit: VisitID, _ facts: LedgerVisitFacts) {
-        visitPatients[visit] = facts.patient
-        visitDates[visit] = facts.dateOfService
+    func fact(_ key: LedgerFactKey) -> LedgerFact? { facts[key] }
+
+    mutating func setFact(_ key: LedgerFactKey, _ fact: LedgerFact?) {
+        facts[key] = fact
+        switch (key, fact) {
+        case (.visitDate(let visit), .date(let date)?): visitDates[visit] = date
+        case (.visitDate(let visit), _): visitDates[visit] = nil
+        case (.visitPatient(let visit), .patient(let patient)?): visitPatients[visit] = patient
+        case (.visitPatient(let visit), _): visitPatients[visit] = nil
+        default: break
+        }
     }
 
-    func chargePosting(_ charge: ChargeID) -> LedgerChargePosting? { chargePostings[charge] }
-    mutating func setChargePosting(_ charge: ChargeID, _ posting: LedgerChargePosting?) { chargePostings[charge] = posting }
+    mutating func journal(_ entry: LedgerEntry) { entries.append(entry) }
 
-    func claimVisit(_ claim: ClaimID) -> VisitID? { claimVisits[claim] }
-    mutating func addClaim(_ claim: ClaimID, toVisit visit: VisitID) {
-        claimVisits[claim] = visit
-        visitClaims[visit, default: []].append(claim)
-    }
-    func claims(ofVisit visit: VisitID) -> [ClaimID] { visitClaims[visit] ?? [] }
-    func claimAccount(_ claim: ClaimID) -> LedgerAccount? { claimAccounts[claim] }
-    mutating func postOnClaimAccount(_ claim: ClaimID, _ delta: LedgerAccount, on date: LocalDate?) {
-        claimAccounts[claim, default: LedgerAccount()] += delta
-    }
-
-    func denialClaim(_ denial: DenialID) -> ClaimID? { denialClaims[denial] }
-    mutating func setDenialClaim(_ denial: DenialID, _ claim: ClaimID) { denialClaims[denial] = claim }
-    func suspended(_ key: SuspenseKey) -> Money? { suspense[key] }
-    mutating func setSuspended(_ key: SuspenseKey, _ paid: Money?) { suspense[key] = paid }
     mutating func addUnappliedPayerCash(_ amount: Money) { unappliedPayerCash += amount }
-
-    mutating func post(_ entry: LedgerEntry) {
-        practice += entry.delta
-        if let owner = entry.patient { patients[owner, default: LedgerAccount()] += entry.delta }
-        if let visit = entry.visit { visits[visit, default: LedgerAccount()] += entry.delta }
-        entries.append(entry)
-    }
 }

@@ -66,4 +66,11 @@ public struct LedgerEntry: Hashable, Sendable {
     /// nil for what belongs to the patient's account as a whole (unapplied credit) or the practice (PLB).
     public let visit: VisitID?
     public let delta: LedgerAccount
+
+    public init(date: LocalDate, patient: PatientID?, visit: VisitID?, delta: LedgerAccount) {
+        self.date = date
+        self.patient = patient
+        self.visit = visit
+        self.delta = delta
+    }
 }

@@ -1,9 +1,8 @@
 import BinaryCodec
 
-/// The receivables rules, applied to any `LedgerBook`.
+/// The posting rules of the ledger, written once over `LedgerBooks`.
 ///
-/// Each event posts deltas that keep `charges = payer payments + adjustments +
-/// patient payments + insurance balance + patient balance` on every account:
+/// Rules (each posts a delta that keeps `LedgerAccount.isBalanced`):
 /// - a charge is open with insurance when its visit was checked in with
 ///   coverage, else with the patient; a void takes it back out;
 /// - a claim's account holds what is billed on it; a secondary claim takes
@@ -16,52 +15,9 @@ import BinaryCodec
 ///   visits they name (and, within a visit, on its claims in id order), the rest on the account.
 ///
 /// Payer money that could not be applied (suspense) is not part of any
-/// account: the book counts it apart.
+/// account: it is counted apart as unapplied payer cash.
 public enum LedgerRules {
-    public static func apply<Book: LedgerBook>(_ event: any EventPayload, to book: inout Book) throws(Book.Failure) {
-        switch event {
-        case let e as PatientCheckedIn: try book.setAppointmentInsured(e.appointment, e.coverage != nil)
-        case let e as PatientCheckedOut: try book.setVisitInsured(e.visit, try book.appointmentInsured(e.appointment) ?? false)
-        case let e as PatientsMerged: try merge(e.dropped, into: e.kept, &book)
-        case let e as ChargeEntered: try enter(e, &book)
-        case let e as ChargeVoided:
-            guard let c = try book.chargePosting(e.charge) else { return }
-            try book.setChargePosting(e.charge, nil)
-            try post(-c.delta, on: c.date, patient: c.patient, visit: c.visit, &book)
-        case let e as ClaimCreated: try create(e, &book)
-        case let e as ClaimReplaced: try close(e.claim, &book)
-        case let e as ClaimVoided: try close(e.claim, &book)
-        case let e as ClaimPaymentPosted: try postPayment(e, &book)
-        case let e as ProviderAdjustmentPosted:
-            try post(LedgerAccount(payerPayments: -e.amount, adjustments: e.amount), on: e.paymentDate, patient: nil, visit: nil, &book)
-        case let e as RemittanceClaimSuspended:
-            try book.setSuspended(SuspenseKey(remittance: e.remittance, index: e.index), e.paid)
-            try book.addUnappliedPayerCash(e.paid)
-        case let e as SuspenseResolved:
-            let key = SuspenseKey(remittance: e.remittance, index: e.index)
-            let amount = try book.suspended(key) ?? .zero
-            try book.setSuspended(key, nil)
-            try book.addUnappliedPayerCash(-amount)
-        case let e as DenialOpened: try book.setDenialClaim(e.denial, e.claim)
-        case let e as DenialWrittenOff:
-            guard let claim = try book.denialClaim(e.denial) else { return }
-            try postOnClaim(claim, LedgerAccount(adjustments: e.amount, insuranceBalance: -e.amount), on: e.writtenOffOn, &book)
-        case let e as PatientPaymentPosted:
-            try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.receivedOn, &book) {
-                LedgerAccount(patientPayments: $0, patientBalance: -$0)
-            }
-        case let e as PatientRefunded:
-            try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.refundedOn, refund: true, &book) {
-                LedgerAccount(patientPayments: -$0, patientBalance: $0)
-            }
-        case let e as PatientAdjustmentPosted:
-            let apps = e.visit.map { [PaymentApplication(visit: $0, amount: e.amount)] } ?? []
-            try postPatientMoney(e.patient, apps, total: e.amount, on: e.postedOn, &book) { LedgerAccount(adjustments: $0, patientBalance: -$0) }
-        default: break
-        }
-    }
-
-    /// The event types that change a ledger (every other event is ignored by `apply`).
+    /// The event types that move money or that the rules remember something from.
     public static let eventTypes: Set<String> = [
         PatientCheckedIn.typeName, PatientCheckedOut.typeName, PatientsMerged.typeName, ChargeEntered.typeName,
         ChargeVoided.typeName, ClaimCreated.typeName, ClaimReplaced.typeName, ClaimVoided.typeName,
@@ -70,101 +26,168 @@ public enum LedgerRules {
         PatientRefunded.typeName, PatientAdjustmentPosted.typeName,
     ]
 
+    public static func apply<B: LedgerBooks>(_ event: any EventPayload, to b: inout B) throws(B.Failure) {
+        switch event {
+        case let e as PatientCheckedIn: try b.setFact(.appointmentInsured(e.appointment), .flag(e.coverage != nil))
+        case let e as PatientCheckedOut:
+            let insured: Bool
+            if case .flag(let f)? = try b.fact(.appointmentInsured(e.appointment)) { insured = f } else { insured = false }
+            try b.setFact(.visitInsured(e.visit), .flag(insured))
+        case let e as PatientsMerged: try merge(e.dropped, into: e.kept, &b)
+        case let e as ChargeEntered: try enter(e, &b)
+        case let e as ChargeVoided:
+            if case .charge(let c)? = try b.fact(.charge(e.charge)) {
+                try b.setFact(.charge(e.charge), nil)
+                try post(-c.delta, on: c.date, patient: c.patient, visit: c.visit, &b)
+            }
+        case let e as ClaimCreated: try create(e, &b)
+        case let e as ClaimReplaced: try close(e.claim, &b)
+        case let e as ClaimVoided: try close(e.claim, &b)
+        case let e as ClaimPaymentPosted:
+            let delta = LedgerAccount(payerPayments: e.paid, adjustments: e.writeOff,
+                                      insuranceBalance: -(e.paid + e.writeOff + e.patientResponsibility),
+                                      patientBalance: e.patientResponsibility)
+            try postOnClaim(e.claim, delta, on: e.paymentDate, &b)
+        case let e as ProviderAdjustmentPosted:
+            try post(LedgerAccount(payerPayments: -e.amount, adjustments: e.amount), on: e.paymentDate, patient: nil, visit: nil, &b)
+        case let e as RemittanceClaimSuspended:
+            try b.setFact(.suspended(e.remittance, e.index), .money(e.paid))
+            try b.addUnappliedPayerCash(e.paid)
+        case let e as SuspenseResolved:
+            if case .money(let paid)? = try b.fact(.suspended(e.remittance, e.index)) {
+                try b.setFact(.suspended(e.remittance, e.index), nil)
+                try b.addUnappliedPayerCash(-paid)
+            }
+        case let e as DenialOpened: try b.setFact(.denialClaim(e.denial), .claim(e.claim))
+        case let e as DenialWrittenOff:
+            guard case .claim(let claim)? = try b.fact(.denialClaim(e.denial)) else { return }
+            try postOnClaim(claim, LedgerAccount(adjustments: e.amount, insuranceBalance: -e.amount), on: e.writtenOffOn, &b)
+        case let e as PatientPaymentPosted:
+            try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.receivedOn, &b) {
+                LedgerAccount(patientPayments: $0, patientBalance: -$0)
+            }
+        case let e as PatientRefunded:
+            try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.refundedOn, refund: true, &b) {
+                LedgerAccount(patientPayments: -$0, patientBalance: $0)
+            }
+        case let e as PatientAdjustmentPosted:
+            let apps = e.visit.map { [PaymentApplication(visit: $0, amount: e.amount)] } ?? []
+            try postPatientMoney(e.patient, apps, total: e.amount, on: e.postedOn, &b) { LedgerAccount(adjustments: $0, patientBalance: -$0) }
+        default: break
+        }
+    }
+
     /// The chart postings land on, after merges.
-    public static func resolved<Book: LedgerBook>(_ patient: PatientID, in book: Book) throws(Book.Failure) -> PatientID {
+    public static func resolved<B: LedgerBooks>(_ patient: PatientID, in b: B) throws(B.Failure) -> PatientID {
         var current = patient
         var hops = 0
-        while let next = try book.mergedInto(current), hops < 64 {
+        while case .patient(let next)? = try b.fact(.mergedInto(current)), hops < 64 {
             current = next
             hops += 1
         }
         return current
     }
 
-    private static func enter<Book: LedgerBook>(_ e: ChargeEntered, _ book: inout Book) throws(Book.Failure) {
-        let insured = try book.visitInsured(e.visit) ?? false
+    // MARK: - Rules
+
+    private static func enter<B: LedgerBooks>(_ e: ChargeEntered, _ b: inout B) throws(B.Failure) {
+        var insured = false
+        if case .flag(let f)? = try b.fact(.visitInsured(e.visit)) { insured = f }
         let delta = insured ? LedgerAccount(charges: e.amount, insuranceBalance: e.amount) : LedgerAccount(charges: e.amount, patientBalance: e.amount)
-        let known = try book.visitFacts(e.visit)
-        try book.setVisitFacts(e.visit, LedgerVisitFacts(patient: known?.patient ?? e.patient,
-                                                         dateOfService: min(known?.dateOfService ?? e.dateOfService, e.dateOfService)))
-        try book.setChargePosting(e.charge, LedgerChargePosting(visit: e.visit, patient: e.patient, date: e.dateOfService, delta: delta))
-        try post(delta, on: e.dateOfService, patient: e.patient, visit: e.visit, &book)
+        if try b.fact(.visitPatient(e.visit)) == nil { try b.setFact(.visitPatient(e.visit), .patient(e.patient)) }
+        var date = e.dateOfService
+        if case .date(let known)? = try b.fact(.visitDate(e.visit)) { date = min(known, date) }
+        try b.setFact(.visitDate(e.visit), .date(date))
+        try b.setFact(.charge(e.charge), .charge(ChargePosting(visit: e.visit, patient: e.patient, date: e.dateOfService, delta: delta)))
+        try post(delta, on: e.dateOfService, patient: e.patient, visit: e.visit, &b)
     }
 
-    private static func create<Book: LedgerBook>(_ e: ClaimCreated, _ book: inout Book) throws(Book.Failure) {
+    private static func create<B: LedgerBooks>(_ e: ClaimCreated, _ b: inout B) throws(B.Failure) {
         guard e.frequency != .void else { return }
-        try book.addClaim(e.claim, toVisit: e.visit)
+        try b.setFact(.claimVisit(e.claim), .visit(e.visit))
+        var billed: [ClaimID] = []
+        if case .claims(let ids)? = try b.fact(.visitClaims(e.visit)) { billed = ids }
+        try b.setFact(.visitClaims(e.visit), .claims(billed + [e.claim]))
         guard let prior = e.priorAdjudication else {
-            try book.postOnClaimAccount(e.claim, LedgerAccount(charges: e.total, insuranceBalance: e.total), on: e.createdOn)
+            try add(LedgerAccount(charges: e.total, insuranceBalance: e.total), to: .claim(e.claim), &b)
             return
         }
         let moved = prior.patientResponsibility
-        try book.postOnClaimAccount(e.claim, LedgerAccount(charges: moved, insuranceBalance: moved), on: e.createdOn)
+        try add(LedgerAccount(charges: moved, insuranceBalance: moved), to: .claim(e.claim), &b)
         // Only the first secondary claim moves money; its replacements take over the claim-level amount alone.
         guard e.frequency == .original else { return }
-        try book.postOnClaimAccount(prior.claim, LedgerAccount(charges: -moved, patientBalance: -moved), on: e.createdOn)
-        try post(LedgerAccount(insuranceBalance: moved, patientBalance: -moved), on: e.createdOn, patient: e.patient, visit: e.visit, &book)
+        try add(LedgerAccount(charges: -moved, patientBalance: -moved), to: .claim(prior.claim), &b)
+        try post(LedgerAccount(insuranceBalance: moved, patientBalance: -moved), on: e.createdOn, patient: e.patient, visit: e.visit, &b)
     }
 
     /// A superseded claim gives up what it still had open with the payer; the new claim bills it.
-    private static func close<Book: LedgerBook>(_ claim: ClaimID, _ book: inout Book) throws(Book.Failure) {
-        guard let account = try book.claimAccount(claim) else { return }
-        try book.postOnClaimAccount(claim, LedgerAccount(charges: -account.insuranceBalance, insuranceBalance: -account.insuranceBalance), on: nil)
+    private static func close<B: LedgerBooks>(_ claim: ClaimID, _ b: inout B) throws(B.Failure) {
+        guard var account = try b.account(.claim(claim)) else { return }
+        account += LedgerAccount(charges: -account.insuranceBalance, insuranceBalance: -account.insuranceBalance)
+        try b.setAccount(.claim(claim), account)
     }
 
-    private static func postPayment<Book: LedgerBook>(_ e: ClaimPaymentPosted, _ book: inout Book) throws(Book.Failure) {
-        let delta = LedgerAccount(payerPayments: e.paid, adjustments: e.writeOff,
-                                  insuranceBalance: -(e.paid + e.writeOff + e.patientResponsibility),
-                                  patientBalance: e.patientResponsibility)
-        try postOnClaim(e.claim, delta, on: e.paymentDate, &book)
-    }
-
-    private static func postOnClaim<Book: LedgerBook>(_ claim: ClaimID, _ delta: LedgerAccount, on date: LocalDate,
-                                                      _ book: inout Book) throws(Book.Failure) {
-        try book.postOnClaimAccount(claim, delta, on: date)
-        let visit = try book.claimVisit(claim)
-        let patient = try visit.flatMap { v throws(Book.Failure) in try book.visitFacts(v)?.patient }
-        try post(delta, on: date, patient: patient, visit: visit, &book)
+    private static func postOnClaim<B: LedgerBooks>(_ claim: ClaimID, _ delta: LedgerAccount, on date: LocalDate,
+                                                    _ b: inout B) throws(B.Failure) {
+        try add(delta, to: .claim(claim), &b)
+        var visit: VisitID?
+        if case .visit(let v)? = try b.fact(.claimVisit(claim)) { visit = v }
+        var patient: PatientID?
+        if let visit, case .patient(let p)? = try b.fact(.visitPatient(visit)) { patient = p }
+        try post(delta, on: date, patient: patient, visit: visit, &b)
     }
 
     /// Patient money on named visits (spread over each visit's claims), the rest on the account.
-    private static func postPatientMoney<Book: LedgerBook>(_ patient: PatientID, _ applications: [PaymentApplication], total: Money,
-                                                           on date: LocalDate, refund: Bool = false, _ book: inout Book,
-                                                           _ delta: (Money) -> LedgerAccount) throws(Book.Failure) {
+    private static func postPatientMoney<B: LedgerBooks>(_ patient: PatientID, _ applications: [PaymentApplication], total: Money,
+                                                         on date: LocalDate, refund: Bool = false, _ b: inout B,
+                                                         _ delta: (Money) -> LedgerAccount) throws(B.Failure) {
         for app in applications {
-            try post(delta(app.amount), on: date, patient: patient, visit: app.visit, &book)
-            try spreadOverClaims(app.visit, app.amount, on: date, refund: refund, &book, delta)
+            try post(delta(app.amount), on: date, patient: patient, visit: app.visit, &b)
+            try spreadOverClaims(app.visit, app.amount, refund: refund, &b, delta)
         }
         let rest = total - Money.sum(applications.map(\.amount))
-        if rest != .zero { try post(delta(rest), on: date, patient: patient, visit: nil, &book) }
+        if rest != .zero { try post(delta(rest), on: date, patient: patient, visit: nil, &b) }
     }
 
     /// Gives the visit's claims their share of a patient movement: money coming in
     /// fills each claim's patient balance in claim order; a refund takes back from
     /// what each claim received, newest first. What fits no claim stays on the visit.
-    private static func spreadOverClaims<Book: LedgerBook>(_ visit: VisitID, _ amount: Money, on date: LocalDate, refund: Bool,
-                                                           _ book: inout Book, _ delta: (Money) -> LedgerAccount) throws(Book.Failure) {
-        let ids = try book.claims(ofVisit: visit)
+    private static func spreadOverClaims<B: LedgerBooks>(_ visit: VisitID, _ amount: Money, refund: Bool, _ b: inout B,
+                                                         _ delta: (Money) -> LedgerAccount) throws(B.Failure) {
+        var ids: [ClaimID] = []
+        if case .claims(let billed)? = try b.fact(.visitClaims(visit)) { ids = billed }
         var left = amount
         for id in refund ? ids.reversed() : ids where left > .zero {
-            guard let account = try book.claimAccount(id) else { continue }
+            guard let account = try b.account(.claim(id)) else { continue }
             let room = refund ? account.patientPayments : account.patientBalance
             guard room > .zero else { continue }
             let share = min(room, left)
-            try book.postOnClaimAccount(id, delta(share), on: date)
+            try b.setAccount(.claim(id), account + delta(share))
             left -= share
         }
     }
 
-    private static func post<Book: LedgerBook>(_ delta: LedgerAccount, on date: LocalDate, patient: PatientID?, visit: VisitID?,
-                                               _ book: inout Book) throws(Book.Failure) {
-        let owner = try patient.map { p throws(Book.Failure) in try resolved(p, in: book) }
-        try book.post(LedgerEntry(date: date, patient: owner, visit: visit, delta: delta))
+    private static func post<B: LedgerBooks>(_ delta: LedgerAccount, on date: LocalDate, patient: PatientID?, visit: VisitID?,
+                                             _ b: inout B) throws(B.Failure) {
+        try add(delta, to: .practice, &b)
+        var owner: PatientID?
+        if let patient { owner = try resolved(patient, in: b) }
+        if let owner { try add(delta, to: .patient(owner), &b) }
+        if let visit { try add(delta, to: .visit(visit), &b) }
+        try b.journal(LedgerEntry(date: date, patient: owner, visit: visit, delta: delta))
     }
 
-    private static func merge<Book: LedgerBook>(_ dropped: PatientID, into kept: PatientID, _ book: inout Book) throws(Book.Failure) {
+    private static func add<B: LedgerBooks>(_ delta: LedgerAccount, to key: LedgerAccountKey, _ b: inout B) throws(B.Failure) {
+        try b.setAccount(key, (try b.account(key) ?? LedgerAccount()) + delta)
+    }
+
+    private static func merge<B: LedgerBooks>(_ dropped: PatientID, into kept: PatientID, _ b: inout B) throws(B.Failure) {
         guard dropped != kept else { return }
-        try book.setMerged(dropped, into: kept)
-        try book.movePatientAccount(from: dropped, to: try resolved(kept, in: book))
+        try b.setFact(.mergedInto(dropped), .patient(kept))
+        let target = try resolved(kept, in: b)
+        if let account = try b.account(.patient(dropped)) {
+            try b.setAccount(.patient(dropped), nil)
+            try add(account, to: .patient(target), &b)
+        }
     }
 }
