@@ -1,5 +1,6 @@
 import BinaryCodec
 import EventLog
+import Foundation
 
 /// A read model: a name, a version, the event types it cares about, and how one
 /// event changes its table.
@@ -16,36 +17,103 @@ public protocol Projection: Sendable {
 }
 
 /// The one table a projection writes, inside the runner's transaction.
+///
+/// While the runner applies a chunk of events, reads and writes go through a
+/// write-back cache: read models update the same few keys over and over (this
+/// month's totals, the practice's account), and the cache turns those into
+/// memory operations, writing each changed key to LMDB once, in key order,
+/// before the chunk's transaction commits. A scan first writes the cache out,
+/// so it always sees what `apply` wrote.
 public struct ProjectionTable {
     let transaction: KeyValueTransaction
     /// Resolved once per transaction; nil when a read finds the table not created yet.
     let table: KeyValueTable?
     public let name: String
+    let cache: WriteBackCache?
 
-    init(transaction: KeyValueTransaction, name: String) throws {
+    init(transaction: KeyValueTransaction, name: String, cache: WriteBackCache? = nil) throws {
         self.transaction = transaction
         self.name = name
         self.table = try transaction.handle(name)
+        self.cache = cache
     }
 
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
         guard let table else { return nil }
+        if let cache {
+            let cacheKey = CacheKey(key)
+            if let cached = cache.entries[cacheKey] { return cached }
+            let stored = try transaction.get(table, key: key)
+            cache.entries[cacheKey] = .some(stored)
+            return stored
+        }
         return try transaction.get(table, key: key)
     }
 
     public func put(_ key: [UInt8], _ value: [UInt8]) throws {
         guard let table else { throw ProjectionError.damaged(name, "its table cannot be written in a read transaction") }
+        if let cache {
+            cache.entries[CacheKey(key)] = .some(value)
+            cache.dirty.insert(CacheKey(key))
+            return
+        }
         try transaction.put(table, key: key, value: value)
     }
 
     public func delete(_ key: [UInt8]) throws {
         guard let table else { return }
+        if let cache {
+            cache.entries[CacheKey(key)] = .some(nil)
+            cache.dirty.insert(CacheKey(key))
+            return
+        }
         try transaction.delete(table, key: key)
     }
 
     public func scan(prefix: [UInt8] = [], from start: [UInt8]? = nil, reverse: Bool = false,
                      _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
         guard let table else { return }
+        try flush()
         try transaction.scan(table, prefix: prefix, from: start, reverse: reverse, body)
+    }
+
+    /// Writes every changed key to LMDB, in key order (cheaper B-tree inserts).
+    func flush() throws {
+        guard let cache, let table, !cache.dirty.isEmpty else { return }
+        for key in cache.dirty.sorted() {
+            switch cache.entries[key] {
+            case .some(.some(let value)): try transaction.put(table, key: key.bytes, value: value)
+            default: try transaction.delete(table, key: key.bytes)
+            }
+        }
+        cache.dirty.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Keys read or written during one chunk: `.some(nil)` means known absent (or deleted).
+final class WriteBackCache {
+    var entries: [CacheKey: [UInt8]?] = [:]
+    var dirty: Set<CacheKey> = []
+}
+
+/// A table key hashed and ordered as raw bytes (Swift hashes an `[UInt8]` element by element).
+struct CacheKey: Hashable, Comparable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func < (a: CacheKey, b: CacheKey) -> Bool {
+        let common = min(a.bytes.count, b.bytes.count)
+        let order = common == 0 ? 0 : a.bytes.withUnsafeBytes { pa in
+            b.bytes.withUnsafeBytes { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+                return Int(memcmp(x, y, common))
+            }
+        }
+        return order != 0 ? order < 0 : a.bytes.count < b.bytes.count
     }
 }

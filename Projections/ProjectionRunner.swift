@@ -111,10 +111,12 @@ public final class ProjectionRunner {
                 for p in chosen {
                     // Re-read inside the transaction: another process may have applied these events already.
                     guard var entry = isRebuild ? entries[p.name] : try entryFor(p.name, tx) else { continue }
-                    let table = try ProjectionTable(transaction: tx, name: entry.table)
-                    for (event, payload) in events where event.position > entry.checkpoint && p.eventTypes.contains(event.typeName) {
+                    let table = try ProjectionTable(transaction: tx, name: entry.table, cache: WriteBackCache())
+                    let types = p.eventTypes   // some projections compute it; once per chunk is enough
+                    for (event, payload) in events where event.position > entry.checkpoint && types.contains(event.typeName) {
                         try p.apply(event, payload: payload, to: table)
                     }
+                    try table.flush()
                     entry.checkpoint = max(entry.checkpoint, chunkEnd)
                     if !isRebuild { try entry.write(p.name, in: tx) }
                     updated[p.name] = entry
