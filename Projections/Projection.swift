@@ -25,21 +25,33 @@ public protocol Projection: Sendable {
 /// before the chunk's transaction commits. A scan first writes the cache out,
 /// so it always sees what `apply` wrote.
 public struct ProjectionTable {
-    let transaction: KeyValueTransaction
+    let transaction: KeyValueTransaction?
     /// Resolved once per transaction; nil when a read finds the table not created yet.
     let table: KeyValueTable?
     public let name: String
     let cache: WriteBackCache?
+    /// A rebuild's table, held wholly in memory until it is written out in key order.
+    let memory: MemoryTable?
 
     init(transaction: KeyValueTransaction, name: String, cache: WriteBackCache? = nil) throws {
         self.transaction = transaction
         self.name = name
         self.table = try transaction.handle(name)
         self.cache = cache
+        self.memory = nil
+    }
+
+    init(memory: MemoryTable, name: String) {
+        self.transaction = nil
+        self.table = nil
+        self.name = name
+        self.cache = nil
+        self.memory = memory
     }
 
     public func get(_ key: [UInt8]) throws -> [UInt8]? {
-        guard let table else { return nil }
+        if let memory { return memory.entries[CacheKey(key)] }
+        guard let table, let transaction else { return nil }
         if let cache {
             let cacheKey = CacheKey(key)
             if let cached = cache.entries[cacheKey] { return cached }
@@ -51,7 +63,11 @@ public struct ProjectionTable {
     }
 
     public func put(_ key: [UInt8], _ value: [UInt8]) throws {
-        guard let table else { throw ProjectionError.damaged(name, "its table cannot be written in a read transaction") }
+        if let memory {
+            memory.entries[CacheKey(key)] = value
+            return
+        }
+        guard let table, let transaction else { throw ProjectionError.damaged(name, "its table cannot be written in a read transaction") }
         if let cache {
             cache.entries[CacheKey(key)] = .some(value)
             cache.dirty.insert(CacheKey(key))
@@ -61,7 +77,11 @@ public struct ProjectionTable {
     }
 
     public func delete(_ key: [UInt8]) throws {
-        guard let table else { return }
+        if let memory {
+            memory.entries[CacheKey(key)] = nil
+            return
+        }
+        guard let table, let transaction else { return }
         if let cache {
             cache.entries[CacheKey(key)] = .some(nil)
             cache.dirty.insert(CacheKey(key))
@@ -72,14 +92,18 @@ public struct ProjectionTable {
 
     public func scan(prefix: [UInt8] = [], from start: [UInt8]? = nil, reverse: Bool = false,
                      _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
-        guard let table else { return }
+        if let memory {
+            try memory.scan(prefix: prefix, from: start, reverse: reverse, body)
+            return
+        }
+        guard let table, let transaction else { return }
         try flush()
         try transaction.scan(table, prefix: prefix, from: start, reverse: reverse, body)
     }
 
     /// Writes every changed key to LMDB, in key order (cheaper B-tree inserts).
     func flush() throws {
-        guard let cache, let table, !cache.dirty.isEmpty else { return }
+        guard let cache, let table, let transaction, !cache.dirty.isEmpty else { return }
         for key in cache.dirty.sorted() {
             switch cache.entries[key] {
             case .some(.some(let value)): try transaction.put(table, key: key.bytes, value: value)
@@ -87,6 +111,26 @@ public struct ProjectionTable {
             }
         }
         cache.dirty.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A whole table in memory, for rebuilds: a fresh table starts empty, so a
+/// rebuild never needs to read LMDB, and each projection can be rebuilt on its
+/// own core before its entries are written out sorted.
+final class MemoryTable: @unchecked Sendable {
+    var entries: [CacheKey: [UInt8]] = [:]
+
+    /// Ordered scans are rare in `apply` (projections look keys up); sorting the matches is enough.
+    func scan(prefix: [UInt8], from start: [UInt8]?, reverse: Bool, _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
+        var keys = entries.keys.filter { $0.bytes.starts(with: prefix) }.sorted()
+        if let start {
+            let s = CacheKey(start)
+            keys = reverse ? keys.filter { $0 <= s } : keys.filter { !($0 < s) }
+        }
+        if reverse { keys.reverse() }
+        for key in keys {
+            guard let value = entries[key], try body(key.bytes, value) else { return }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import BinaryCodec
 import EventLog
+import Dispatch
 import Foundation
 import RevenueCycle
 
@@ -7,9 +8,12 @@ import RevenueCycle
 ///
 /// Catching up reads the log once for all projections behind, decodes each
 /// event once, and applies chunks of events in one views transaction together
-/// with the new checkpoints. A rebuild writes a fresh table and switches the
-/// catalog to it in one transaction, so readers never see half a model; if the
-/// rebuild is killed, the old table stays in use.
+/// with the new checkpoints. A rebuild applies the whole log to in-memory
+/// tables, each projection on its own core, writes them out in key order into
+/// fresh LMDB tables and switches the catalog to them in one transaction, so
+/// readers never see half a model; if the rebuild is killed, the old tables
+/// stay in use. (A rebuild holds each model in memory: fine for a practice's
+/// models, which are far smaller than its log.)
 public final class ProjectionRunner {
     public let store: EventStore
     public let views: KeyValueStore
@@ -61,10 +65,13 @@ public final class ProjectionRunner {
             }
         }
         var building = fresh
-        // The fresh tables are unused until the switch, so their chunks need not be synced one by one.
+        let tables = try buildInMemory(chosen, progress: progress)
+        // The fresh tables are unused until the switch, so their writes need not be synced one by one.
         try views.withoutSyncing {
-            try apply(to: chosen, tablesFrom: { name, _ in building[name] }, progress: progress) { updated in
-                building = updated
+            for p in chosen {
+                guard let entry = building[p.name], let memory = tables.tables[p.name] else { continue }
+                try write(memory, into: entry.table)
+                building[p.name]?.checkpoint = tables.checkpoint
             }
         }
         // The switch: one transaction points the catalog at the new tables and drops the old.
@@ -80,13 +87,65 @@ public final class ProjectionRunner {
         try apply(to: chosen, tablesFrom: { name, tx in try CatalogEntry.read(name, in: tx) }, progress: nil)
     }
 
-    /// Applies log events after each projection's checkpoint, in chunks.
-    /// `tablesFrom` says where each projection stands; during a rebuild the entries live
-    /// only in memory until the switch, and `onChunk` receives them after each chunk.
+    /// Applies the whole log to fresh in-memory tables, each projection on its own
+    /// thread (one chunk of decoded events at a time), and returns them with the
+    /// last position applied.
+    private func buildInMemory(_ chosen: [any Projection],
+                               progress: ((UInt64, UInt64) -> Void)?) throws -> (tables: [String: MemoryTable], checkpoint: UInt64) {
+        let head = try store.lastPosition()
+        let tables = chosen.map { _ in MemoryTable() }
+        let typeSets = chosen.map(\.eventTypes)
+        let wanted = typeSets.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let failures = RebuildFailures()
+        var position: UInt64 = 0
+        while position < head {
+            let chunkEnd = min(position + UInt64(chunkSize), head)
+            var events: [(RecordedEvent, any EventPayload)] = []
+            try store.scan(from: position + 1, through: chunkEnd, types: wanted) { event in
+                events.append((event, try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload)))
+                return true
+            }
+            let chunk = events
+            DispatchQueue.concurrentPerform(iterations: chosen.count) { i in
+                let table = ProjectionTable(memory: tables[i], name: chosen[i].name)
+                do {
+                    for (event, payload) in chunk where typeSets[i].contains(event.typeName) {
+                        try chosen[i].apply(event, payload: payload, to: table)
+                    }
+                } catch {
+                    failures.record(error)
+                }
+            }
+            if let error = failures.first { throw error }
+            position = chunkEnd
+            progress?(position, head)
+        }
+        var byName: [String: MemoryTable] = [:]
+        for (p, t) in zip(chosen, tables) { byName[p.name] = t }
+        return (byName, head)
+    }
+
+    /// Writes a rebuilt table in key order, in transactions of bounded size.
+    private func write(_ memory: MemoryTable, into table: String) throws {
+        let keys = memory.entries.keys.sorted()
+        var index = 0
+        repeat {
+            let upper = min(index + 200_000, keys.count)
+            try views.write { tx in
+                guard let handle = try tx.handle(table) else { return }
+                for key in keys[index..<upper] {
+                    if let value = memory.entries[key] { try tx.put(handle, key: key.bytes, value: value) }
+                }
+            }
+            index = upper
+        } while index < keys.count
+    }
+
+    /// Applies log events after each projection's checkpoint, in chunks, each chunk
+    /// in one views transaction together with the new checkpoints.
     private func apply(to chosen: [any Projection],
                        tablesFrom entryFor: (String, KeyValueTransaction) throws -> CatalogEntry?,
-                       progress: ((UInt64, UInt64) -> Void)?,
-                       onChunk: (([String: CatalogEntry]) -> Void)? = nil) throws {
+                       progress: ((UInt64, UInt64) -> Void)?) throws {
         let head = try store.lastPosition()
         var entries: [String: CatalogEntry] = try views.read { tx in
             var out: [String: CatalogEntry] = [:]
@@ -105,12 +164,11 @@ public final class ProjectionRunner {
                 events.append((event, payload))
                 return true
             }
-            let isRebuild = onChunk != nil
             entries = try views.write { tx in
                 var updated = entries
                 for p in chosen {
                     // Re-read inside the transaction: another process may have applied these events already.
-                    guard var entry = isRebuild ? entries[p.name] : try entryFor(p.name, tx) else { continue }
+                    guard var entry = try entryFor(p.name, tx) else { continue }
                     let table = try ProjectionTable(transaction: tx, name: entry.table, cache: WriteBackCache())
                     let types = p.eventTypes   // some projections compute it; once per chunk is enough
                     for (event, payload) in events where event.position > entry.checkpoint && types.contains(event.typeName) {
@@ -118,12 +176,11 @@ public final class ProjectionRunner {
                     }
                     try table.flush()
                     entry.checkpoint = max(entry.checkpoint, chunkEnd)
-                    if !isRebuild { try entry.write(p.name, in: tx) }
+                    try entry.write(p.name, in: tx)
                     updated[p.name] = entry
                 }
                 return updated
             }
-            onChunk?(entries)
             position = chunkEnd
             progress?(position, head)
         }
@@ -165,5 +222,21 @@ public enum ProjectionError: Error, Equatable, CustomStringConvertible {
         case .unknown(let name): return "there is no read model called \(name)"
         case let .damaged(name, reason): return "read model \(name) is damaged: \(reason)"
         }
+    }
+}
+
+/// The first error any rebuild thread hit.
+private final class RebuildFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Error?
+
+    var first: Error? {
+        lock.lock(); defer { lock.unlock() }
+        return error
+    }
+
+    func record(_ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if self.error == nil { self.error = error }
     }
 }
