@@ -24,6 +24,8 @@ enum CommandTree {
             ScheduleCommands.self, AppointmentsCommands.self,
             // Charges, claims, acknowledgements and their read model (issue 5).
             BillingProfileCommands.self, ChargeCommands.self, ClaimCommands.self, ClaimsListCommands.self, QueueCommands.self,
+            // A made-up practice and its year, through the commands above (issue 7).
+            DemoCommand.self,
         ]
     }
 
