@@ -112,10 +112,13 @@ enum DemoCommand: CommandGroup {
             return
         }
         context.print("demo practice \(DemoCatalog.practiceName): \(simulation.options.start) to \(simulation.options.end) in \(context.storePath)")
-        var table = TextTable(columns: [.init(""), .init("")])
+        var table = TextTable(columns: [.init("what"), .init("how many")])
         for row in rows { table.append([row.0, row.1]) }
-        context.output.write(table.render())
         let refused = simulation.stats.refusals.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        if !refused.isEmpty { context.note("refused along the way (expected: slots taken, duplicates confirmed): " + refused.joined(separator: ", ")) }
+        if !refused.isEmpty {
+            // Expected along the way: a slot taken meanwhile, a likely duplicate the desk then confirmed.
+            table.append(["refused, then redone", refused.joined(separator: ", ")])
+        }
+        context.output.write(table.render())
     }
 }
