@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
         .testTarget(name: "RevenueCycleTests", dependencies: ["RevenueCycle", "BinaryCodec", "X12"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventLog", "RevenueCycle"]),
-        .testTarget(name: "PracticaCLITests", dependencies: ["PracticaCLI", "EventLog", "RevenueCycle", "BinaryCodec"]),
+        .testTarget(name: "PracticaCLITests", dependencies: ["PracticaCLI", "EventLog", "RevenueCycle", "BinaryCodec", "X12"]),
     ]
 )

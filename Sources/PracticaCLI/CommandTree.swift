@@ -29,6 +29,8 @@ enum CommandTree {
             // Remittances, denials, patient money, statements and balances (issue 6).
             EraCommands.self, DenialCommands.self, SuspenseCommands.self, PaymentCommands.self, RefundCommand.self, AdjustCommand.self,
             PaymentPlanCommands.self, StatementCommands.self, BalanceCommands.self,
+            // A made-up practice and its year, through the commands above (issue 7).
+            DemoCommand.self,
         ]
     }
 

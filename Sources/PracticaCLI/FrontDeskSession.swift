@@ -15,7 +15,10 @@ import RevenueCycle
 /// invariant is ever checked against a stale picture.
 final class FrontDeskSession {
     let store: EventStore
-    let actor: String
+    /// Who is at the keyboard; `practica demo` switches between its desks.
+    var actor: String
+    /// Decisions' "now" and the batches' recorded-at; the demo sets a simulated one.
+    var clock = PracticeClock.system
     private(set) var state = PracticeState()
     private(set) var head: UInt64 = 0
 
@@ -72,7 +75,8 @@ final class FrontDeskSession {
             attempts += 1
             var extra: Extra?
             do {
-                let result = try store.append(AppendMetadata(actor: user.name, causation: command), expectedHead: head) { context in
+                let result = try store.append(AppendMetadata(actor: user.name, causation: command, recordedAt: clock.recordedAt),
+                                              expectedHead: head) { context in
                     let decision = try Self.mapRejection { try decide(self.state, IDAllocator(context: context)) }
                     extra = decision.extra
                     return decision.events
@@ -91,6 +95,9 @@ final class FrontDeskSession {
                 _ decide: (PracticeState, IDAllocator) throws -> [NewEvent]) throws -> AppendResult {
         try append(permission: permission, command: command) { state, ids in (try decide(state, ids), ()) }.0
     }
+
+    /// Today where the practice is, by the session's clock.
+    var today: LocalDate { clock.today(in: state.directory.practice?.timeZone ?? (try? TimeZoneID("UTC"))) }
 
     static func mapRejection<T>(_ body: () throws -> T) throws -> T {
         do {

@@ -22,17 +22,7 @@ enum CancelCommand: CommandGroup {
         let id: AppointmentID = try SchedulingInput.argumentID(command, "appointment")
         let reason = try command.required("reason")
         let by = try DomainInput.parse("--by", command.string("by") ?? "patient") { try CancelledBy.parse($0) }
-        let now = context.now
-        let session = try context.frontDesk()
-        let (_, outcome) = try session.append(permission: .schedule, command: "cancel") { state, _ in
-            let snapshot = state.snapshot(around: id)
-            let e = try AppointmentLifecycle.cancel(id, reason: reason, by: by, now: now, snapshot: snapshot)
-            let matches = snapshot.appointment(id).map {
-                WaitlistDecisions.matches(for: $0, openEntries: Array(state.waitlist.values), snapshot: snapshot)
-            } ?? []
-            return ([NewEvent(stream: AppointmentText.stream(id), e)], (e, matches))
-        }
-        let (cancelled, matches) = outcome
+        let (cancelled, matches) = try context.frontDesk().cancel(id, reason: reason, by: by)
         if context.json {
             context.printJSON(.object([("cancelled", cancelled.json), ("waitlistMatches", .array(matches.map(\.json)))]))
             return
@@ -58,12 +48,7 @@ enum NoShowCommand: CommandGroup {
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: AppointmentID = try SchedulingInput.argumentID(command, "appointment")
-        let now = context.now
-        let session = try context.frontDesk()
-        let (_, e) = try session.append(permission: .schedule, command: "no-show") { state, _ in
-            let e = try AppointmentLifecycle.noShow(id, now: now, snapshot: state.snapshot(around: id))
-            return ([NewEvent(stream: AppointmentText.stream(id), e)], e)
-        }
+        let e = try context.frontDesk().noShow(id)
         if context.json { context.printJSON(e.json) } else { context.print("\(id) marked as a no-show") }
     }
 }
@@ -83,12 +68,7 @@ enum CheckInCommand: CommandGroup {
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: AppointmentID = try SchedulingInput.argumentID(command, "appointment")
         let selfPay = command.flag("self-pay")
-        let session = try context.frontDesk()
-        let (_, e) = try session.append(permission: .checkInOut, command: "check-in") { state, _ in
-            let coverages = state.appointments[id].map { state.coverages(of: $0.patient) } ?? []
-            let e = try AppointmentLifecycle.checkIn(id, coverages: coverages, selfPay: selfPay, snapshot: state.snapshot(around: id))
-            return ([NewEvent(stream: AppointmentText.stream(id), e)], e)
-        }
+        let e = try context.frontDesk().checkIn(id, selfPay: selfPay)
         if context.json {
             context.printJSON(e.json)
         } else {
@@ -109,11 +89,7 @@ enum CheckOutCommand: CommandGroup {
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: AppointmentID = try SchedulingInput.argumentID(command, "appointment")
-        let session = try context.frontDesk()
-        let (_, e) = try session.append(permission: .checkInOut, command: "check-out") { state, ids in
-            let e = try AppointmentLifecycle.checkOut(id, visit: try ids.next(VisitID.self), snapshot: state.snapshot(around: id))
-            return ([NewEvent(stream: AppointmentText.stream(id), e)], e)
-        }
+        let e = try context.frontDesk().checkOut(id)
         if context.json {
             context.printJSON(e.json)
         } else {

@@ -66,13 +66,7 @@ enum BookCommand: CommandGroup {
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let request = try request(command)
-        let session = try context.frontDesk()
-        let (_, booked) = try session.append(permission: .schedule, command: "book") { state, ids in
-            let appointmentIDs = try (0..<request.occurrenceCount).map { _ in try ids.next(AppointmentID.self) }
-            let span = request.recurrence.map { ($0.count - 1) * ($0.unit == .week ? 7 : 1) } ?? 0
-            let events = try Scheduling.book(request, ids: appointmentIDs, snapshot: state.snapshot(from: request.at, days: span))
-            return (events.map { NewEvent(stream: AppointmentText.stream($0.appointment), $0) }, events)
-        }
+        let booked = try context.frontDesk().book(request)
         if context.json {
             context.printJSON(.array(booked.map(\.json)))
         } else {

@@ -49,11 +49,7 @@ enum ChargeCommands: CommandGroup {
             throw UsageError(.unexpectedValue, "--reason is only used with --amount", hint: "add --amount, or drop --reason")
         }
         let codeList = try BillingTables(storePath: context.storePath).diagnosisCodes()
-        let (_, charge) = try context.frontDesk().append(permission: .enterCharges, command: "charge add") { state, ids in
-            let e = try ChargeDecisions.enter(request, id: try ids.next(ChargeID.self), today: PracticeCalendar.today(in: state),
-                                              state: state, codeList: codeList)
-            return ([NewEvent(stream: stream(visit), e)], e)
-        }
+        let charge = try context.frontDesk().enterCharge(request, codeList: codeList)
         let mods = charge.modifiers.isEmpty ? "" : "-" + charge.modifiers.map(\.code).joined(separator: "-")
         context.report("charged \(charge.charge) on \(visit): \(charge.procedure)\(mods) ×\(charge.units) \(charge.amount) "
                        + "for \(charge.diagnoses.map(\.description).joined(separator: ", "))", json: charge.json)

@@ -19,30 +19,7 @@ enum ClaimSubmitHandler {
         let out = try command.required("out")
         let staging = try ClaimFileStaging(path: out)
         defer { staging.discard() }
-        let now = context.now
-        let (_, file) = try context.frontDesk().append(permission: .manageClaims, command: "claim submit") { state, ids in
-            guard let profile = state.directory.billingProfile else {
-                throw Rejection.refused("out", "the practice has no billing profile (EIN, address, clearinghouse ids)",
-                                        hint: "an admin sets it with 'practica billing-profile set'")
-            }
-            let setup = try SubmissionSetup(profile: profile)
-            let marks = state.controlNumbers
-            let local = (state.directory.practice?.timeZone).map { $0.localDateTime(at: now) }
-                ?? LocalDateTime(secondsAsIfUTC: now.secondsSinceEpoch)
-            let request = SubmissionRequest(
-                claims: allClean ? nil : named, fileName: staging.target.path,
-                interchangeControlNumber: try ids.nextControlNumber("control-ISA", above: marks.interchange),
-                groupControlNumber: try ids.nextControlNumber("control-GS", above: marks.group),
-                transactionSetControlNumber: try ids.nextControlNumber("control-ST", above: marks.transactionSet),
-                today: local.date, time: local.time)
-            let file = try ClaimSubmissionDecision.submit(request, setup: setup, state: state)
-            // One ST per billing provider: the first number was taken above, take the rest so the counter stays ahead.
-            for _ in 1..<max(Set(file.events.map(\.transactionSetControlNumber)).count, 1) {
-                _ = try ids.nextControlNumber("control-ST", above: 0)
-            }
-            try staging.stage(file.text)
-            return (file.events.map { NewEvent(stream: ClaimCommands.stream($0.claim), $0) }, file)
-        }
+        let file = try context.frontDesk().submitClaims(allClean ? nil : named, staging: staging)
         guard let first = file.events.first else { throw CommandFailure("internal: the submission recorded no claim") }
         try staging.publish(interchange: first.interchangeControlNumber)
         if context.json {

@@ -10,11 +10,7 @@ enum ClaimWriteHandlers {
     static func create(_ command: ParsedCommand, _ context: CommandContext) throws {
         let visit: VisitID = try SchedulingInput.argumentID(command, "visit")
         let billing: ProviderID? = try SchedulingInput.optionalID(command, "billing-provider")
-        let (_, claim) = try context.frontDesk().append(permission: .manageClaims, command: "claim create") { state, ids in
-            let e = try ClaimCreation.create(visit: visit, id: try ids.next(ClaimID.self), today: PracticeCalendar.today(in: state),
-                                             state: state, billingProvider: billing)
-            return ([NewEvent(stream: ClaimCommands.stream(e.claim), e)], e)
-        }
+        let claim = try context.frontDesk().createClaim(visit: visit, billingProvider: billing)
         context.report("created \(claim.claim) for \(visit): \(claim.lines.count) line(s), \(claim.total) to \(claim.payer); "
                        + "scrub it with 'practica claim scrub \(claim.claim)'", json: claim.json)
     }
@@ -30,16 +26,7 @@ enum ClaimWriteHandlers {
             throw UsageError(.invalidValue, "give a claim id or --all, not \(all ? "both" : "neither")", hint: "e.g. 'practica claim scrub CL1001'")
         }
         let tables = try BillingTables(storePath: context.storePath).scrubTables()
-        let (_, verdicts) = try context.frontDesk().append(permission: .manageClaims, command: "claim scrub") { state, _ in
-            let today = PracticeCalendar.today(in: state)
-            let ids = one.map { [$0] } ?? state.claims.values.filter { waitingForScrub.contains($0.status) }.map(\.id).sorted()
-            guard !ids.isEmpty else {
-                throw Rejection.refused("all", "no claim is waiting to be scrubbed", hint: "create one with 'practica claim create VISIT'")
-            }
-            var events: [ClaimScrubbed] = []
-            for id in ids { events.append(try ClaimReview.scrub(id, state: state, today: today, tables: tables)) }
-            return (events.map { NewEvent(stream: ClaimCommands.stream($0.claim), $0) }, events)
-        }
+        let verdicts = try context.frontDesk().scrubClaims(one, tables: tables)
         if context.json {
             context.printJSON(.array(verdicts.map(\.json)))
             return
@@ -55,14 +42,9 @@ enum ClaimWriteHandlers {
         let id: ClaimID = try SchedulingInput.argumentID(command, "claim")
         let rule = try command.required("rule"), reason = try command.required("reason")
         let session = try context.frontDesk()
-        let user = try session.authorize(.manageClaims)
-        let (_, outcome) = try session.append(permission: .manageClaims, command: "claim override") { state, _ in
-            let e = try ClaimReview.overrideFinding(id, rule: rule, reason: reason, by: user, state: state)
-            var after = state
-            after.apply(e)
-            return ([NewEvent(stream: ClaimCommands.stream(id), e)], (e, after.claims[id]?.status))
-        }
-        let (e, status) = outcome
+        let e = try session.overrideFinding(id, rule: rule, reason: reason)
+        // The session has folded the batch it appended (and anything before it).
+        let status = session.state.claims[id]?.status
         context.report("overrode \(e.rule) on \(id); the claim is now \(status.map(\.description) ?? "unknown")", json: e.json)
     }
 

@@ -53,11 +53,7 @@ enum CoverageCommands: CommandGroup {
             relationship: relationship, subscriber: try subscriber(command, relationship: relationship),
             rank: try command.value("rank", CoverageRank.parse), span: span,
             copay: try command.optionalValue("copay", Money.parse))
-        let (_, added) = try context.frontDesk().append(permission: .manageCoverage, command: "coverage add") { state, ids in
-            let event = try CoverageDecisions.add(request, id: try ids.next(CoverageID.self), patient: state.patients[request.patient],
-                                                  directory: state.directory, existing: Array(state.coverages.values))
-            return ([NewEvent(stream: "patient-\(event.patient)", event)], event)
-        }
+        let added = try context.frontDesk().addCoverage(request)
         var line = "added \(added.rank) coverage \(added.coverage) for \(added.patient) with \(added.payer) from \(added.span)"
         if let copay = added.copay { line += ", copay \(copay)" }
         context.report(line, json: added.json)

@@ -19,12 +19,7 @@ enum PatientWriteHandlers {
         let session = try context.frontDesk()
         let registered: PatientRegistered
         do {
-            (_, registered) = try session.append(permission: .registerPatients, command: "patient register") { state, ids in
-                let event = try PatientDecisions.register(registration, id: try ids.next(PatientID.self),
-                                                          candidates: Array(state.patients.values), confirmNew: confirmNew,
-                                                          today: PracticeCalendar.today(in: state))
-                return ([NewEvent(stream: "patient-\(event.patient)", event)], event)
-            }
+            registered = try session.registerPatient(registration, confirmNew: confirmNew)
         } catch let failure as RejectionFailure where !failure.rejection.duplicates.isEmpty {
             let who = failure.rejection.duplicates.map { id in
                 session.state.patients[id].map(PatientText.summary) ?? id.description

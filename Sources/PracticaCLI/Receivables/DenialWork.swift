@@ -36,7 +36,7 @@ enum DenialWork {
     ///   other than the denied amount (partial write-offs are not kept apart by the ledger).
     static func perform(_ request: DenialWorkRequest, session: FrontDeskSession) throws -> DenialWorkOutcome {
         try session.append(permission: .postPayments, command: "denial \(request.action.rawValue)") { state, _ in
-            let today = PracticeCalendar.today(in: state)
+            let today = session.today
             guard let record = state.receivables.denials[request.denial] else {
                 throw Rejection.refused("denial", "unknown denial \(request.denial)", hint: "list them with `practica queue show denials`")
             }
@@ -89,7 +89,7 @@ enum SuspenseWork {
             let note = request.note ?? request.claim.map { "posted to \($0)" } ?? ""
             var denials = IDSequence(first: DenialID(try ids.peek(DenialID.self)))
             let events = try ReceivableWork.resolveSuspense(request.item, toClaim: request.claim, note: note,
-                                                            on: PracticeCalendar.today(in: state), denialIDs: &denials, state: state)
+                                                            on: session.today, denialIDs: &denials, state: state)
             try ids.advance(DenialID.self, by: denials.used)
             guard let resolved = events.compactMap({ $0 as? SuspenseResolved }).first else {
                 throw CommandFailure("internal: resolving \(request.item) recorded no resolution")

@@ -82,7 +82,7 @@ enum PatientMoney {
         }
         guard let card = request.card else { return try append(request, authorization: nil, session: session) }
         _ = try session.authorize(.postPayments)
-        let today = PracticeCalendar.today(in: session.state)
+        let today = session.today
         guard !card.expiry.hasExpired(on: today) else {
             throw CommandFailure("--exp: the card expired at the end of \(String(format: "%02d/%02d", card.expiry.month, card.expiry.year % 100))",
                                  hint: "ask for another card; nothing was charged")
@@ -110,7 +110,7 @@ enum PatientMoney {
     private static func append(_ request: PaymentPostRequest, authorization: CardAuthorization?,
                                session: FrontDeskSession) throws -> PatientPaymentPosted {
         try session.append(permission: .postPayments, command: "payment post") { state, ids in
-            let posted = try PatientPayments.post(domainRequest(request, authorization, PracticeCalendar.today(in: state)),
+            let posted = try PatientPayments.post(domainRequest(request, authorization, session.today),
                                                   id: try ids.next(PaymentID.self), state: state)
             return ([NewEvent(stream: stream(posted.patient), posted)], posted)
         }.1
@@ -125,7 +125,7 @@ enum PatientMoney {
     ///   `CommandFailure` when the gateway refuses to give a card payment back.
     static func refund(_ request: RefundRequest, session: FrontDeskSession, gateway: any CardGateway) throws -> PatientRefunded {
         _ = try session.authorize(.postPayments)
-        let today = PracticeCalendar.today(in: session.state)
+        let today = session.today
         // Decided once before the gateway is asked, so a refused refund never reaches the card.
         _ = try FrontDeskSession.mapRejection {
             try PatientPayments.refund(request.payment, amount: request.amount.description, reason: request.reason, on: today, state: session.state)
@@ -137,7 +137,7 @@ enum PatientMoney {
         }
         return try session.append(permission: .postPayments, command: "refund") { state, _ in
             let refund = try PatientPayments.refund(request.payment, amount: request.amount.description, reason: request.reason,
-                                                    on: PracticeCalendar.today(in: state), state: state)
+                                                    on: session.today, state: state)
             return ([NewEvent(stream: stream(refund.patient), refund)], refund)
         }.1
     }
@@ -147,7 +147,7 @@ enum PatientMoney {
         try session.append(permission: .postPayments, command: "adjust") { state, ids in
             let adjusted = try PatientPayments.adjust(patient: request.patient, amount: request.amount.description, reason: request.reason,
                                                       visit: request.visit, note: request.note, id: try ids.next(AdjustmentID.self),
-                                                      on: PracticeCalendar.today(in: state), state: state)
+                                                      on: session.today, state: state)
             return ([NewEvent(stream: stream(adjusted.patient), adjusted)], adjusted)
         }.1
     }

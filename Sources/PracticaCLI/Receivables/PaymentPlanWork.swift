@@ -31,7 +31,7 @@ enum PaymentPlanWork {
         try session.append(permission: .postPayments, command: "payment-plan create") { state, ids in
             let plan = try PaymentPlans.create(patient: request.patient, amount: request.amount.description,
                                                installments: request.installments, start: request.start,
-                                               id: try ids.next(PaymentPlanID.self), on: PracticeCalendar.today(in: state), state: state)
+                                               id: try ids.next(PaymentPlanID.self), on: session.today, state: state)
             return ([NewEvent(stream: PatientMoney.stream(plan.patient), plan)], plan)
         }.1
     }
@@ -43,7 +43,7 @@ enum PaymentPlanWork {
         let state = session.state
         guard state.patients[patient] != nil else { throw RejectionFailure(.refused("patient", "unknown patient \(patient)")) }
         let kept = state.resolvedPatient(patient)
-        let day = asOf ?? PracticeCalendar.today(in: state)
+        let day = asOf ?? session.today
         return try state.receivables.plans.values.filter { state.resolvedPatient($0.patient) == kept }.sorted { $0.plan < $1.plan }.map { plan in
             PaymentPlanStanding(plan: plan, missed: try FrontDeskSession.mapRejection { try PaymentPlans.missed(plan.plan, asOf: day, state: state) },
                                 asOf: day)

@@ -53,7 +53,7 @@ enum RemittanceImport {
         let remittances = try read(request)
         do {
             let (result, outcome) = try session.append(permission: .postPayments, command: "era import") { state, ids in
-                let decided = try decide(remittances, request: request, state: state, ids: ids)
+                let decided = try decide(remittances, request: request, state: state, ids: ids, today: session.today)
                 // A batch needs an event: a file posted before ends the append without one.
                 guard !decided.events.isEmpty else { throw NothingToPost(outcome: decided.extra) }
                 return decided
@@ -81,9 +81,8 @@ enum RemittanceImport {
     }
 
     static func decide(_ remittances: [Remittance835], request: RemittanceImportRequest, state: PracticeState,
-                       ids: IDAllocator) throws -> (events: [NewEvent], extra: ImportOutcome) {
-        let today = PracticeCalendar.today(in: state)
-        let digest = FileDigest.hex(request.bytes)
+                       ids: IDAllocator, today: LocalDate) throws -> (events: [NewEvent], extra: ImportOutcome) {
+        let digest = ContentDigest.hex(request.bytes)
         var working = state
         var denials = IDSequence(first: DenialID(try ids.peek(DenialID.self)))
         var outcome = ImportOutcome()
@@ -157,17 +156,4 @@ enum RemittanceImport {
 /// Ends an append whose file was posted before: nothing to write, the outcome says why.
 struct NothingToPost: Error {
     let outcome: ImportOutcome
-}
-
-/// FNV-1a over the file's bytes: a fingerprint for telling a re-sent file
-/// without a trace number from a new one, not a security measure.
-enum FileDigest {
-    static func hex(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            hash ^= UInt64(b)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return "fnv1a64:" + String(hash, radix: 16) + ":\(bytes.count)"
-    }
 }

@@ -15,9 +15,9 @@ enum SecondaryClaimCreation {
     static func perform(primary: ClaimID, session: FrontDeskSession) throws -> ClaimCreated {
         try session.append(permission: .manageClaims, command: "claim create-secondary") { state, ids in
             // Checked with a stand-in id first, so a refusal does not use up a claim number.
-            _ = try SecondaryClaim.create(primaryClaim: primary, id: ClaimID(0), today: PracticeCalendar.today(in: state), state: state)
+            _ = try SecondaryClaim.create(primaryClaim: primary, id: ClaimID(0), today: session.today, state: state)
             let created = try SecondaryClaim.create(primaryClaim: primary, id: try ids.next(ClaimID.self),
-                                                    today: PracticeCalendar.today(in: state), state: state)
+                                                    today: session.today, state: state)
             return ([NewEvent(stream: ClaimCommands.stream(created.claim), created)], created)
         }.1
     }

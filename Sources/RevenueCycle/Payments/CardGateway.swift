@@ -89,7 +89,7 @@ public struct LocalTestGateway: CardGateway {
         guard amount > .zero else { return .declined(reason: "amount must be positive") }
         if let reason = Self.declines[card.revealForGateway()] { return .declined(reason: reason) }
         var generator = SystemRandomNumberGenerator()
-        let token = "tok_test_" + (0..<3).map { _ in hex(generator.next()) }.joined()
+        let token = "tok_test_" + (0..<3).map { _ in letters(generator.next()) }.joined()
         guard let auth = try? CardAuthorization(token: token, last4: card.last4, amount: amount) else {
             return .declined(reason: "gateway error")
         }
@@ -98,9 +98,14 @@ public struct LocalTestGateway: CardGateway {
 
     public func refund(token: String, amount: Money) -> Bool { token.hasPrefix("tok_test_") && amount > .zero }
 
-    /// Eight hex letters-and-digits; digit runs stay short because letters break them up often.
-    private func hex(_ n: UInt64) -> String {
-        let s = String(n & 0xFFFF_FFFF, radix: 16)
-        return String(repeating: "0", count: 8 - s.count) + s
+    /// Eight lower-case letters: a token can never be mistaken for (or refused as) a card number.
+    private func letters(_ n: UInt64) -> String {
+        var value = n
+        var out = ""
+        for _ in 0..<8 {
+            out.unicodeScalars.append(Unicode.Scalar(UInt8(97 + value % 26)))
+            value /= 26
+        }
+        return out
     }
 }

@@ -1,0 +1,176 @@
+import BinaryCodec
+import EventLog
+import Foundation
+import RevenueCycle
+import X12
+import XCTest
+
+/// `practica demo`, run through the binary like a user would, then checked from
+/// the raw log and the files it wrote, never from the demo's own summary.
+final class DemoCommandTests: XCTestCase {
+    /// Three months of a 300-patient practice: enough claims for every outcome.
+    static let demo = DemoStore.make(months: 3, patients: 300, seed: 3)
+
+    override func setUp() {
+        XCTAssertEqual(Self.demo.status, 0, Self.demo.output)
+    }
+
+    func testTheStoreVerifiesAndTheLedgerBalancesAgainstTheRawEvents() throws {
+        let verify = try CLI.run(["store", "verify", "--store", Self.demo.path, "--as", "maria"])
+        XCTAssertEqual(verify.status, 0, verify.stderr)
+        XCTAssertTrue(verify.stdout.contains("intact"), verify.stdout)
+
+        var ledger = Ledger()
+        var charges = Money.zero, payer = Money.zero, patient = Money.zero
+        for event in try Self.demo.events() {
+            let payload = try DemoStore.decode(event)
+            ledger.apply(payload)
+            XCTAssertTrue(ledger.isBalanced, "unbalanced after position \(event.position): \(ledger.firstUnbalanced ?? "")")
+            switch payload {
+            case let e as ChargeEntered: charges += e.amount
+            case let e as ClaimPaymentPosted: payer += e.paid
+            case let e as ProviderAdjustmentPosted: payer -= e.amount
+            case let e as PatientPaymentPosted: patient += e.amount
+            case let e as PatientRefunded: patient -= e.amount
+            default: break
+            }
+        }
+        let books = ledger.practice
+        XCTAssertGreaterThan(charges, .zero)
+        XCTAssertEqual(books.charges, charges, "total charges are the charges entered")
+        XCTAssertEqual(books.payerPayments, payer, "payer payments are the remittances' claim payments")
+        XCTAssertEqual(books.patientPayments, patient, "patient payments are the payments posted")
+        XCTAssertEqual(books.charges, books.payerPayments + books.adjustments + books.patientPayments + books.openBalance)
+        XCTAssertGreaterThan(books.payerPayments, .zero)
+        XCTAssertGreaterThan(books.adjustments, .zero)
+        XCTAssertGreaterThan(books.openBalance, .zero, "a practice always has open A/R")
+    }
+
+    func testClaimsReachPaidPartlyPaidAndDenied() throws {
+        var state = PracticeState()
+        var reached: Set<ClaimStatus> = []
+        for event in try Self.demo.events() {
+            let payload = try DemoStore.decode(event)
+            state.apply(payload)
+            let claim: ClaimID?
+            switch payload {
+            case let e as ClaimPaymentPosted: claim = e.claim
+            case let e as DenialOpened: claim = e.claim
+            default: claim = nil
+            }
+            if let claim, let status = state.claims[claim]?.status { reached.insert(status) }
+        }
+        XCTAssertTrue(reached.isSuperset(of: [.paid, .partlyPaid, .denied]), "reached only \(reached)")
+        XCTAssertTrue(state.claims.values.contains { $0.created.isSecondary && $0.isAdjudicated }, "a secondary claim was paid")
+        XCTAssertTrue(state.receivables.denials.values.contains { $0.status == .writtenOff }, "denials are written off")
+        XCTAssertTrue(state.receivables.denials.values.contains { $0.status == .appealed || $0.status == .resolved },
+                      "denials are appealed")
+        XCTAssertFalse(state.receivables.statements.isEmpty, "statements were issued")
+    }
+
+    func testNoShowsAreAboutOneInTen() throws {
+        var state = PracticeState()
+        for event in try Self.demo.events() { state.apply(try DemoStore.decode(event)) }
+        let statuses = state.appointments.values.map(\.status)
+        let noShows = statuses.filter { $0 == .noShow }.count
+        let kept = statuses.filter { $0 == .checkedOut || $0 == .checkedIn }.count
+        let share = Double(noShows) / Double(max(noShows + kept, 1))
+        XCTAssertTrue((0.05...0.15).contains(share), "no-show share \(share) of \(noShows + kept)")
+        XCTAssertTrue(statuses.contains(.cancelled))
+        XCTAssertTrue(statuses.contains(.booked), "the days after the end are already booked")
+    }
+
+    func testEveryImportedRemittanceIsABalancedFileOnDisk() throws {
+        let folder = URL(fileURLWithPath: Self.demo.path).appendingPathComponent("demo-files/835")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".835") }.sorted()
+        var fileTotal: Int64 = 0
+        for name in files {
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+            // The reader refuses a file whose BPR, CLP or SVC does not balance.
+            let remittances = try Remittance835Reader.read(bytes)
+            fileTotal += remittances.reduce(0) { $0 + $1.payment.amountCents }
+        }
+        var received: [RemittanceReceived] = []
+        for event in try Self.demo.events() where event.typeName == RemittanceReceived.typeName {
+            received.append(try event.decode(as: RemittanceReceived.self))
+        }
+        XCTAssertFalse(files.isEmpty)
+        XCTAssertEqual(received.count, files.count, "each file was imported once")
+        XCTAssertEqual(Money.sum(received.map(\.totalPaid)).cents, fileTotal)
+        for pattern in ["*22*", "*4*", "*2*"] {
+            guard let name = files.first(where: { name in
+                (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))?
+                    .split(separator: "\n").contains { $0.hasPrefix("CLP*") && $0.dropFirst(4).drop { $0 != "*" }.hasPrefix(pattern) } ?? false
+            }) else {
+                XCTFail("no 835 with CLP02 \(pattern)")
+                continue
+            }
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let (ok, report) = try PyX12Validator.validate(text, name: name)
+            XCTAssertTrue(ok, "pyx12 rejects \(name):\n\(report)")
+        }
+    }
+
+    func testEveryBatchIsACommandRecordedInTimeOrder() throws {
+        let commands: Set<String> = [
+            "init", "user add", "provider add", "location add", "room add", "appointment-type add", "payer add", "fee set",
+            "setting set", "billing-profile set", "availability set", "availability exception", "patient register", "patient update",
+            "coverage add", "book", "cancel", "no-show", "check-in", "check-out", "charge add", "claim create", "claim scrub",
+            "claim override", "claim submit", "claim create-secondary", "era import", "payment post", "statement run",
+            "denial appeal", "denial write-off",
+        ]
+        var last: Int64 = 0
+        let events = try Self.demo.events()
+        for event in events {
+            XCTAssertTrue(commands.contains(event.causation), "position \(event.position) caused by '\(event.causation)'")
+            XCTAssertGreaterThanOrEqual(event.recordedAtMillis, last, "recorded-at goes back at position \(event.position)")
+            last = event.recordedAtMillis
+        }
+        let end = try XCTUnwrap(ISO8601DateFormatter().date(from: DemoStore.end + "T23:59:59Z"))
+        XCTAssertLessThan(Double(last) / 1000, end.timeIntervalSince1970, "nothing is recorded after the demo's end")
+        XCTAssertEqual(Set(events.map(\.actor)).intersection(["jo", "lee", "sam", "kim", "maria"]).count, 5, "each desk acted")
+    }
+
+    func testReplayUntilAMidDemoDateHoldsOnlyWhatWasRecordedBefore() throws {
+        let copy = temporaryStore("demo-replay")
+        let replay = try CLI.run(["replay", "--until", "2026-10-01", "--into", copy, "--store", Self.demo.path, "--as", "maria"])
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        let zone = try TimeZoneID("America/Chicago")
+        let cutoff = try zone.instant(for: LocalDateTime.parse("2026-10-02 00:00")).secondsSinceEpoch * 1000
+        let original = try Self.demo.events()
+        var kept = 0
+        try EventStore.open(at: copy).scan(from: 1) { event in
+            XCTAssertLessThan(event.recordedAtMillis, cutoff, "position \(event.position) was recorded after the cut")
+            kept += 1
+            return true
+        }
+        XCTAssertGreaterThan(kept, 0)
+        XCTAssertEqual(kept, original.filter { $0.recordedAtMillis < cutoff }.count, "everything recorded before the cut is there")
+    }
+
+    func testTheSameSeedGivesTheSamePractice() throws {
+        let first = DemoStore.make(months: 2, patients: 80, seed: 11)
+        let second = DemoStore.make(months: 2, patients: 80, seed: 11)
+        XCTAssertEqual(first.status, 0, first.output)
+        XCTAssertEqual(second.status, 0, second.output)
+        func summary(_ demo: DemoStore) throws -> (Int, LedgerAccount) {
+            let events = try demo.events()
+            return (events.count, Ledger(try events.map(DemoStore.decode)).practice)
+        }
+        let (a, b) = (try summary(first), try summary(second))
+        XCTAssertEqual(a.0, b.0, "event count")
+        XCTAssertEqual(a.1, b.1, "ledger totals")
+        let other = DemoStore.make(months: 2, patients: 80, seed: 12)
+        XCTAssertNotEqual(try summary(other).1, a.1, "another seed, another practice")
+    }
+
+    func testTheDemoOnlyCreatesNewStores() throws {
+        let store = temporaryStore()
+        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "maria"]).status, 0)
+        assertRefused(try CLI.run(["demo", "--store", store, "--as", "maria"]), status: 1, mentioning: "already exists")
+        assertRefused(try CLI.run(["demo", "--months", "0", "--store", temporaryStore("m0"), "--as", "maria"]), status: 2,
+                      mentioning: "--months")
+        assertRefused(try CLI.run(["demo", "--end", "2999-01-01", "--store", temporaryStore("future"), "--as", "maria"]), status: 2,
+                      mentioning: "--end")
+    }
+}
