@@ -24,7 +24,7 @@ public struct ARAgingProjection: Projection {
     public static let projectionName = "ar"
     public var name: String { Self.projectionName }
     public let version = 1
-    public let eventTypes: Set<String> = BookLedgerRules.eventTypes.union([AppointmentBooked.typeName])
+    public let eventTypes: Set<String> = LedgerRules.eventTypes.union([AppointmentBooked.typeName])
 
     public init() {}
 
@@ -56,7 +56,7 @@ public struct ARAgingProjection: Projection {
         default:
             break
         }
-        try BookLedgerRules.apply(payload, to: &book)
+        try LedgerRules.apply(payload, to: &book)
     }
 
     /// ClaimReplaced and ClaimVoided carry no effective date. The claim's balance

@@ -59,6 +59,9 @@ struct TableLedgerBooks: LedgerBooks {
         try table.put(LedgerKeys.journal(entry.patient, sequence), LedgerCoding.encode(entry))
     }
 
+    /// Claim balances are kept as totals (`a` · 3 · claim); the `ar` model ages them by date.
+    mutating func journal(_ entry: LedgerClaimEntry) throws {}
+
     mutating func addUnappliedPayerCash(_ amount: Money) throws {
         var r = ByteReader(try table.get(LedgerKeys.unapplied) ?? [0])
         var w = ByteWriter()

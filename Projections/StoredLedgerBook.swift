@@ -2,9 +2,16 @@ import BinaryCodec
 import RevenueCycle
 
 /// The ledger's facts kept in the A/R table, so `LedgerRules` runs on the read
-/// model exactly as on the in-memory `Ledger`; postings become dated changes of
-/// open items and daily totals (see `ARAgingProjection` for the key layout).
-struct StoredLedgerBook: LedgerBook {
+/// model exactly as on the in-memory `Ledger` and the `ledger` model; postings
+/// become dated changes of open items and daily totals (`StoredLedgerBook+Postings`,
+/// key layout in `ARKeys`).
+///
+/// Only claim accounts are kept as totals (in `ARClaimRecord`), because the rules
+/// decide on them. Practice, patient and visit totals are the `ledger` model's;
+/// here they live on as items and daily totals built from the journal, so their
+/// writes are dropped and reads answer nil. A merge therefore moves nothing: items
+/// keep the chart they were posted to, and reports resolve merges when they group.
+struct StoredLedgerBook: LedgerBooks {
     typealias Failure = any Error
 
     let table: ProjectionTable
@@ -12,106 +19,73 @@ struct StoredLedgerBook: LedgerBook {
     /// claim replaced or voided): chosen by `ARAgingProjection` per event.
     var undatedChangeDate: LocalDate
 
+    // MARK: accounts
+
+    func account(_ key: LedgerAccountKey) throws -> LedgerAccount? {
+        guard case .claim(let claim) = key else { return nil }
+        return try claimRecord(claim)?.account
+    }
+
+    func setAccount(_ key: LedgerAccountKey, _ account: LedgerAccount?) throws {
+        guard case .claim(let claim) = key else { return }
+        try updateClaim(claim) { $0.account = account }
+    }
+
     // MARK: facts
 
-    func appointmentInsured(_ appointment: AppointmentID) throws -> Bool? {
-        try table.get(ARKeys.appointmentInsured(appointment)).flatMap(\.first).map { $0 != 0 }
-    }
-
-    func setAppointmentInsured(_ appointment: AppointmentID, _ insured: Bool) throws {
-        try table.put(ARKeys.appointmentInsured(appointment), [insured ? 1 : 0])
-    }
-
-    func visitInsured(_ visit: VisitID) throws -> Bool? { try visitRecord(visit)?.insured }
-
-    func setVisitInsured(_ visit: VisitID, _ insured: Bool) throws {
-        try updateVisit(visit) { $0.insured = insured }
-    }
-
-    func mergedInto(_ patient: PatientID) throws -> PatientID? {
-        try table.get(ARKeys.merge(patient)).flatMap { ViewKey.trailingNumber($0) }.map(PatientID.init)
-    }
-
-    func setMerged(_ dropped: PatientID, into kept: PatientID) throws {
-        try table.put(ARKeys.merge(dropped), ViewKey.bigEndian(kept.number))
-    }
-
-    /// Nothing to move: items keep the chart they were posted to, and reports
-    /// resolve merges when they group by patient.
-    func movePatientAccount(from dropped: PatientID, to target: PatientID) throws {}
-
-    func visitFacts(_ visit: VisitID) throws -> LedgerVisitFacts? {
-        guard let v = try visitRecord(visit), let patient = v.patient, let date = v.dateOfService else { return nil }
-        return LedgerVisitFacts(patient: patient, dateOfService: date)
-    }
-
-    func setVisitFacts(_ visit: VisitID, _ facts: LedgerVisitFacts) throws {
-        try updateVisit(visit) {
-            $0.patient = facts.patient
-            $0.dateOfService = facts.dateOfService
+    func fact(_ key: LedgerFactKey) throws -> LedgerFact? {
+        switch key {
+        case .appointmentInsured(let id):
+            return try table.get(ARKeys.appointmentInsured(id)).flatMap(\.first).map { .flag($0 != 0) }
+        case .visitInsured(let id): return try visitRecord(id)?.insured.map(LedgerFact.flag)
+        case .visitPatient(let id): return try visitRecord(id)?.patient.map(LedgerFact.patient)
+        case .visitDate(let id): return try visitRecord(id)?.dateOfService.map(LedgerFact.date)
+        case .visitClaims(let id):
+            guard let claims = try visitRecord(id)?.claims, !claims.isEmpty else { return nil }
+            return .claims(claims)
+        case .claimVisit(let id): return try claimRecord(id)?.visit.map(LedgerFact.visit)
+        case .charge(let id):
+            guard let bytes = try table.get(ARKeys.charge(id)) else { return nil }
+            var r = ByteReader(bytes)
+            return .charge(ChargePosting(visit: VisitID(try r.readVarUInt()), patient: PatientID(try r.readVarUInt()),
+                                         date: LocalDate(daysSinceEpoch: try r.readVarInt()), delta: try ARCoding.readAccount(&r)))
+        case .denialClaim(let id):
+            return try table.get(ARKeys.denial(id)).flatMap { ViewKey.trailingNumber($0) }.map { .claim(ClaimID($0)) }
+        case .suspended(let remittance, let index):
+            let key = ARKeys.suspense(SuspenseKey(remittance: remittance, index: index))
+            return try table.get(key).map { var r = ByteReader($0); return .money(Money(cents: try r.readVarInt())) }
+        case .mergedInto(let id):
+            return try table.get(ARKeys.merge(id)).flatMap { ViewKey.trailingNumber($0) }.map { .patient(PatientID($0)) }
         }
     }
 
-    func chargePosting(_ charge: ChargeID) throws -> LedgerChargePosting? {
-        guard let bytes = try table.get(ARKeys.charge(charge)) else { return nil }
-        var r = ByteReader(bytes)
-        return LedgerChargePosting(visit: VisitID(try r.readVarUInt()), patient: PatientID(try r.readVarUInt()),
-                                   date: LocalDate(daysSinceEpoch: try r.readVarInt()), delta: try ARCoding.readAccount(&r))
-    }
-
-    func setChargePosting(_ charge: ChargeID, _ posting: LedgerChargePosting?) throws {
-        guard let posting else { return try table.delete(ARKeys.charge(charge)) }
-        var w = ByteWriter()
-        w.writeVarUInt(posting.visit.number)
-        w.writeVarUInt(posting.patient.number)
-        w.writeVarInt(posting.date.daysSinceEpoch)
-        ARCoding.write(posting.delta, to: &w)
-        try table.put(ARKeys.charge(charge), w.bytes)
-    }
-
-    func claimVisit(_ claim: ClaimID) throws -> VisitID? { try claimRecord(claim)?.visit }
-
-    func addClaim(_ claim: ClaimID, toVisit visit: VisitID) throws {
-        try updateClaim(claim) { $0.visit = visit }
-        try updateVisit(visit) { $0.claims.append(claim) }
-    }
-
-    func claims(ofVisit visit: VisitID) throws -> [ClaimID] { try visitRecord(visit)?.claims ?? [] }
-
-    func claimAccount(_ claim: ClaimID) throws -> LedgerAccount? { try claimRecord(claim)?.account }
-
-    func postOnClaimAccount(_ claim: ClaimID, _ delta: LedgerAccount, on date: LocalDate?) throws {
-        var record = try claimRecord(claim) ?? ARClaimRecord()
-        record.account = (record.account ?? LedgerAccount()) + delta
-        try table.put(ARKeys.claim(claim), record.encoded())
-        guard delta.insuranceBalance != .zero else { return }
-        // The claim's insurance balance comes from (or goes back to) the visit's unbilled balance.
-        let day = date ?? undatedChangeDate
-        try addToItem(.claimInsurance, claim.number, delta.insuranceBalance, on: day)
-        if let visit = record.visit {
-            try addToItem(.unbilledInsurance, visit.number, -delta.insuranceBalance, on: day)
-        } else {
-            try addToItem(.practiceInsurance, 0, -delta.insuranceBalance, on: day)
+    func setFact(_ key: LedgerFactKey, _ fact: LedgerFact?) throws {
+        switch (key, fact) {
+        case (.appointmentInsured(let id), .flag(let insured)?): try table.put(ARKeys.appointmentInsured(id), [insured ? 1 : 0])
+        case (.appointmentInsured(let id), _): try table.delete(ARKeys.appointmentInsured(id))
+        case (.visitInsured(let id), _): try updateVisit(id) { if case .flag(let f)? = fact { $0.insured = f } else { $0.insured = nil } }
+        case (.visitPatient(let id), _): try updateVisit(id) { if case .patient(let p)? = fact { $0.patient = p } else { $0.patient = nil } }
+        case (.visitDate(let id), _): try updateVisit(id) { if case .date(let d)? = fact { $0.dateOfService = d } else { $0.dateOfService = nil } }
+        case (.visitClaims(let id), _): try updateVisit(id) { if case .claims(let c)? = fact { $0.claims = c } else { $0.claims = [] } }
+        case (.claimVisit(let id), _): try updateClaim(id) { if case .visit(let v)? = fact { $0.visit = v } else { $0.visit = nil } }
+        case (.charge(let id), .charge(let posting)?):
+            var w = ByteWriter()
+            w.writeVarUInt(posting.visit.number)
+            w.writeVarUInt(posting.patient.number)
+            w.writeVarInt(posting.date.daysSinceEpoch)
+            ARCoding.write(posting.delta, to: &w)
+            try table.put(ARKeys.charge(id), w.bytes)
+        case (.charge(let id), _): try table.delete(ARKeys.charge(id))
+        case (.denialClaim(let id), .claim(let claim)?): try table.put(ARKeys.denial(id), ViewKey.bigEndian(claim.number))
+        case (.denialClaim(let id), _): try table.delete(ARKeys.denial(id))
+        case (.suspended(let remittance, let index), .money(let paid)?):
+            var w = ByteWriter()
+            w.writeVarInt(paid.cents)
+            try table.put(ARKeys.suspense(SuspenseKey(remittance: remittance, index: index)), w.bytes)
+        case (.suspended(let remittance, let index), _): try table.delete(ARKeys.suspense(SuspenseKey(remittance: remittance, index: index)))
+        case (.mergedInto(let id), .patient(let kept)?): try table.put(ARKeys.merge(id), ViewKey.bigEndian(kept.number))
+        case (.mergedInto(let id), _): try table.delete(ARKeys.merge(id))
         }
-    }
-
-    func denialClaim(_ denial: DenialID) throws -> ClaimID? {
-        try table.get(ARKeys.denial(denial)).flatMap { ViewKey.trailingNumber($0) }.map(ClaimID.init)
-    }
-
-    func setDenialClaim(_ denial: DenialID, _ claim: ClaimID) throws {
-        try table.put(ARKeys.denial(denial), ViewKey.bigEndian(claim.number))
-    }
-
-    func suspended(_ key: SuspenseKey) throws -> Money? {
-        try table.get(ARKeys.suspense(key)).map { var r = ByteReader($0); return Money(cents: try r.readVarInt()) }
-    }
-
-    func setSuspended(_ key: SuspenseKey, _ paid: Money?) throws {
-        guard let paid else { return try table.delete(ARKeys.suspense(key)) }
-        var w = ByteWriter()
-        w.writeVarInt(paid.cents)
-        try table.put(ARKeys.suspense(key), w.bytes)
     }
 
     func addUnappliedPayerCash(_ amount: Money) throws {
@@ -119,53 +93,6 @@ struct StoredLedgerBook: LedgerBook {
         var w = ByteWriter()
         w.writeVarInt(old + amount.cents)
         try table.put(ARKeys.unapplied, w.bytes)
-    }
-
-    // MARK: postings
-
-    /// A visit-level posting: the day's totals, and the visit's (or account's) open items.
-    func post(_ entry: LedgerEntry) throws {
-        let dayKey = ARKeys.day(entry.date)
-        let day = try table.get(dayKey).map(ARCoding.account) ?? LedgerAccount()
-        try table.put(dayKey, ARCoding.encoded(day + entry.delta))
-        if let visit = entry.visit {
-            try addToItem(.unbilledInsurance, visit.number, entry.delta.insuranceBalance, on: entry.date)
-            try addToItem(.visitPatient, visit.number, entry.delta.patientBalance, on: entry.date)
-        } else {
-            try addToItem(.practiceInsurance, 0, entry.delta.insuranceBalance, on: entry.date)
-            try addToItem(.accountPatient, entry.patient?.number ?? 0, entry.delta.patientBalance, on: entry.date)
-        }
-    }
-
-    /// Adds a dated change to an item and refreshes the dimensions it is aged and grouped by.
-    private func addToItem(_ kind: AROpenItem.Kind, _ owner: UInt64, _ amount: Money, on date: LocalDate) throws {
-        guard amount != .zero else { return }
-        let key = AROpenItem.key(kind, owner)
-        var item = try table.get(key).map { try AROpenItem.decode(key, $0) } ?? AROpenItem(kind: kind, owner: owner)
-        switch kind {
-        case .claimInsurance:
-            if let c = try claimRecord(ClaimID(owner)) {
-                let visit = try c.visit.flatMap(visitRecord)
-                item.payer = c.payer
-                item.patient = c.patient ?? visit?.patient
-                item.provider = c.provider ?? visit?.provider
-                item.dateOfService = c.dateOfService ?? visit?.dateOfService
-                item.location = visit?.location
-            }
-        case .unbilledInsurance, .visitPatient:
-            if let v = try visitRecord(VisitID(owner)) {
-                item.patient = v.patient
-                item.provider = v.provider
-                item.dateOfService = v.dateOfService
-                item.location = v.location
-            }
-        case .accountPatient:
-            item.patient = owner == 0 ? nil : PatientID(owner)
-        case .practiceInsurance:
-            break
-        }
-        item.add(amount, on: date)
-        try table.put(key, item.encoded())
     }
 
     // MARK: records

@@ -93,5 +93,8 @@ struct MemoryLedgerBooks: LedgerBooks, Sendable {
 
     mutating func journal(_ entry: LedgerEntry) { entries.append(entry) }
 
+    /// Claim balances are read as totals (`claims`); nothing here ages them by date.
+    mutating func journal(_ entry: LedgerClaimEntry) {}
+
     mutating func addUnappliedPayerCash(_ amount: Money) { unappliedPayerCash += amount }
 }

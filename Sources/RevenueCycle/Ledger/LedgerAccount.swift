@@ -74,3 +74,23 @@ public struct LedgerEntry: Hashable, Sendable {
         self.delta = delta
     }
 }
+
+/// One movement of a claim's account, for books that age claim balances (the A/R model).
+///
+/// Kept apart from `LedgerEntry` because a claim's account is not a step of the
+/// practice/patient/visit chain: most claim movements mirror a visit posting that is
+/// journalled too, and some (billing, closing, a secondary claim taking over) move
+/// money only between a visit's unbilled and billed insurance.
+public struct LedgerClaimEntry: Hashable, Sendable {
+    public let claim: ClaimID
+    /// The effective date; nil when the event carries none (a claim replaced or
+    /// voided), so the book chooses one (the A/R model: the replacing claim's creation).
+    public let date: LocalDate?
+    public let delta: LedgerAccount
+
+    public init(claim: ClaimID, date: LocalDate?, delta: LedgerAccount) {
+        self.claim = claim
+        self.date = date
+        self.delta = delta
+    }
+}

@@ -65,8 +65,22 @@ public struct ChargePosting: Hashable, Sendable {
 }
 
 /// Where the ledger's accounts and facts are kept. `LedgerRules` decide every
-/// posting against this interface, so the in-memory fold (`Ledger`) and the
-/// `ledger` read model in LMDB post by the same rules and cannot drift apart.
+/// posting against this interface, so the in-memory fold (`Ledger`), the
+/// `ledger` read model and the `ar` read model (both in LMDB) post by the same
+/// rules and cannot drift apart.
+///
+/// Every movement reaches the books twice: as account totals (`setAccount`) and
+/// as a dated journal entry, visit-level (`LedgerEntry`) or claim-level
+/// (`LedgerClaimEntry`). A book keeps what its readers need: the fold and the
+/// `ledger` model keep every total and the visit-level journal; the `ar` model
+/// ages items from both journals and keeps only the claim totals.
+///
+/// Rules decide only on claim accounts (spreading patient money over claims,
+/// closing a superseded claim) and on a merged patient's account (moved to the
+/// chart it now resolves to). So a book may drop practice, patient and visit
+/// totals (return nil, ignore the write) when it derives them from the journal;
+/// a merge then moves nothing in it, which is right when its items keep the chart
+/// they were posted to and readers resolve merges.
 ///
 /// ```swift
 /// var books = MyTableBooks(table)                 // Failure = an LMDB error
@@ -80,7 +94,11 @@ public protocol LedgerBooks {
     func fact(_ key: LedgerFactKey) throws(Failure) -> LedgerFact?
     /// Stores a fact; nil forgets it.
     mutating func setFact(_ key: LedgerFactKey, _ fact: LedgerFact?) throws(Failure)
-    /// Appends a dated movement to the journal (for "as of" questions and aging).
+    /// Appends a dated movement on the practice and, when named, the (resolved)
+    /// patient and the visit, after their totals were stored (for "as of" questions and aging).
     mutating func journal(_ entry: LedgerEntry) throws(Failure)
+    /// Tells of a movement of one claim's account, after its total was stored. Every
+    /// change of a claim account arrives here, with its effective date when the event has one.
+    mutating func journal(_ entry: LedgerClaimEntry) throws(Failure)
     mutating func addUnappliedPayerCash(_ amount: Money) throws(Failure)
 }

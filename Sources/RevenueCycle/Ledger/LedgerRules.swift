@@ -1,6 +1,8 @@
 import BinaryCodec
 
-/// The posting rules of the ledger, written once over `LedgerBooks`.
+/// The posting rules of the ledger, written once over `LedgerBooks`: the
+/// in-memory `Ledger`, the `ledger` read model and the `ar` read model all post
+/// through them, so balances in reports are the ledger's by construction.
 ///
 /// Rules (each posts a delta that keeps `LedgerAccount.isBalanced`):
 /// - a charge is open with insurance when its visit was checked in with
@@ -109,27 +111,28 @@ public enum LedgerRules {
         if case .claims(let ids)? = try b.fact(.visitClaims(e.visit)) { billed = ids }
         try b.setFact(.visitClaims(e.visit), .claims(billed + [e.claim]))
         guard let prior = e.priorAdjudication else {
-            try add(LedgerAccount(charges: e.total, insuranceBalance: e.total), to: .claim(e.claim), &b)
+            try addToClaim(e.claim, LedgerAccount(charges: e.total, insuranceBalance: e.total), on: e.createdOn, &b)
             return
         }
         let moved = prior.patientResponsibility
-        try add(LedgerAccount(charges: moved, insuranceBalance: moved), to: .claim(e.claim), &b)
+        try addToClaim(e.claim, LedgerAccount(charges: moved, insuranceBalance: moved), on: e.createdOn, &b)
         // Only the first secondary claim moves money; its replacements take over the claim-level amount alone.
         guard e.frequency == .original else { return }
-        try add(LedgerAccount(charges: -moved, patientBalance: -moved), to: .claim(prior.claim), &b)
+        try addToClaim(prior.claim, LedgerAccount(charges: -moved, patientBalance: -moved), on: e.createdOn, &b)
         try post(LedgerAccount(insuranceBalance: moved, patientBalance: -moved), on: e.createdOn, patient: e.patient, visit: e.visit, &b)
     }
 
     /// A superseded claim gives up what it still had open with the payer; the new claim bills it.
+    /// The events carry no effective date, so the books choose one.
     private static func close<B: LedgerBooks>(_ claim: ClaimID, _ b: inout B) throws(B.Failure) {
-        guard var account = try b.account(.claim(claim)) else { return }
-        account += LedgerAccount(charges: -account.insuranceBalance, insuranceBalance: -account.insuranceBalance)
-        try b.setAccount(.claim(claim), account)
+        guard let account = try b.account(.claim(claim)) else { return }
+        let open = account.insuranceBalance
+        try addToClaim(claim, LedgerAccount(charges: -open, insuranceBalance: -open), on: nil, &b)
     }
 
     private static func postOnClaim<B: LedgerBooks>(_ claim: ClaimID, _ delta: LedgerAccount, on date: LocalDate,
                                                     _ b: inout B) throws(B.Failure) {
-        try add(delta, to: .claim(claim), &b)
+        try addToClaim(claim, delta, on: date, &b)
         var visit: VisitID?
         if case .visit(let v)? = try b.fact(.claimVisit(claim)) { visit = v }
         var patient: PatientID?
@@ -143,7 +146,7 @@ public enum LedgerRules {
                                                          _ delta: (Money) -> LedgerAccount) throws(B.Failure) {
         for app in applications {
             try post(delta(app.amount), on: date, patient: patient, visit: app.visit, &b)
-            try spreadOverClaims(app.visit, app.amount, refund: refund, &b, delta)
+            try spreadOverClaims(app.visit, app.amount, on: date, refund: refund, &b, delta)
         }
         let rest = total - Money.sum(applications.map(\.amount))
         if rest != .zero { try post(delta(rest), on: date, patient: patient, visit: nil, &b) }
@@ -152,8 +155,8 @@ public enum LedgerRules {
     /// Gives the visit's claims their share of a patient movement: money coming in
     /// fills each claim's patient balance in claim order; a refund takes back from
     /// what each claim received, newest first. What fits no claim stays on the visit.
-    private static func spreadOverClaims<B: LedgerBooks>(_ visit: VisitID, _ amount: Money, refund: Bool, _ b: inout B,
-                                                         _ delta: (Money) -> LedgerAccount) throws(B.Failure) {
+    private static func spreadOverClaims<B: LedgerBooks>(_ visit: VisitID, _ amount: Money, on date: LocalDate, refund: Bool,
+                                                         _ b: inout B, _ delta: (Money) -> LedgerAccount) throws(B.Failure) {
         var ids: [ClaimID] = []
         if case .claims(let billed)? = try b.fact(.visitClaims(visit)) { ids = billed }
         var left = amount
@@ -162,7 +165,7 @@ public enum LedgerRules {
             let room = refund ? account.patientPayments : account.patientBalance
             guard room > .zero else { continue }
             let share = min(room, left)
-            try b.setAccount(.claim(id), account + delta(share))
+            try addToClaim(id, delta(share), on: date, &b)
             left -= share
         }
     }
@@ -175,6 +178,14 @@ public enum LedgerRules {
         if let owner { try add(delta, to: .patient(owner), &b) }
         if let visit { try add(delta, to: .visit(visit), &b) }
         try b.journal(LedgerEntry(date: date, patient: owner, visit: visit, delta: delta))
+    }
+
+    /// Every change of a claim's account goes through here, so a book that ages
+    /// claim balances (the A/R model) sees each one with its effective date.
+    private static func addToClaim<B: LedgerBooks>(_ claim: ClaimID, _ delta: LedgerAccount, on date: LocalDate?,
+                                                   _ b: inout B) throws(B.Failure) {
+        try add(delta, to: .claim(claim), &b)
+        try b.journal(LedgerClaimEntry(claim: claim, date: date, delta: delta))
     }
 
     private static func add<B: LedgerBooks>(_ delta: LedgerAccount, to key: LedgerAccountKey, _ b: inout B) throws(B.Failure) {

@@ -1,0 +1,67 @@
+import BinaryCodec
+import RevenueCycle
+
+/// How the ledger's journal becomes what the aging reads: every posting lands
+/// in exactly one open item (with its effective date), so the items sum to the
+/// ledger's open balance to the cent on any date.
+extension StoredLedgerBook {
+    /// A visit-level posting: the day's totals, and the visit's (or account's) open items.
+    func journal(_ entry: LedgerEntry) throws {
+        let dayKey = ARKeys.day(entry.date)
+        let day = try table.get(dayKey).map(ARCoding.account) ?? LedgerAccount()
+        try table.put(dayKey, ARCoding.encoded(day + entry.delta))
+        if let visit = entry.visit {
+            try addToItem(.unbilledInsurance, visit.number, entry.delta.insuranceBalance, on: entry.date)
+            try addToItem(.visitPatient, visit.number, entry.delta.patientBalance, on: entry.date)
+        } else {
+            try addToItem(.practiceInsurance, 0, entry.delta.insuranceBalance, on: entry.date)
+            try addToItem(.accountPatient, entry.patient?.number ?? 0, entry.delta.patientBalance, on: entry.date)
+        }
+    }
+
+    /// A claim-level change: the claim's insurance balance comes from (or goes back
+    /// to) its visit's unbilled balance, so the day's totals do not move. Patient
+    /// money spread over claims moves no insurance and leaves the items alone.
+    func journal(_ entry: LedgerClaimEntry) throws {
+        let amount = entry.delta.insuranceBalance
+        guard amount != .zero else { return }
+        let day = entry.date ?? undatedChangeDate
+        try addToItem(.claimInsurance, entry.claim.number, amount, on: day)
+        if let visit = try claimRecord(entry.claim)?.visit {
+            try addToItem(.unbilledInsurance, visit.number, -amount, on: day)
+        } else {
+            try addToItem(.practiceInsurance, 0, -amount, on: day)
+        }
+    }
+
+    /// Adds a dated change to an item and refreshes the dimensions it is aged and grouped by.
+    private func addToItem(_ kind: AROpenItem.Kind, _ owner: UInt64, _ amount: Money, on date: LocalDate) throws {
+        guard amount != .zero else { return }
+        let key = AROpenItem.key(kind, owner)
+        var item = try table.get(key).map { try AROpenItem.decode(key, $0) } ?? AROpenItem(kind: kind, owner: owner)
+        switch kind {
+        case .claimInsurance:
+            if let c = try claimRecord(ClaimID(owner)) {
+                let visit = try c.visit.flatMap(visitRecord)
+                item.payer = c.payer
+                item.patient = c.patient ?? visit?.patient
+                item.provider = c.provider ?? visit?.provider
+                item.dateOfService = c.dateOfService ?? visit?.dateOfService
+                item.location = visit?.location
+            }
+        case .unbilledInsurance, .visitPatient:
+            if let v = try visitRecord(VisitID(owner)) {
+                item.patient = v.patient
+                item.provider = v.provider
+                item.dateOfService = v.dateOfService
+                item.location = v.location
+            }
+        case .accountPatient:
+            item.patient = owner == 0 ? nil : PatientID(owner)
+        case .practiceInsurance:
+            break
+        }
+        item.add(amount, on: date)
+        try table.put(key, item.encoded())
+    }
+}
