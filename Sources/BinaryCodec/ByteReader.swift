@@ -83,8 +83,9 @@ public struct ByteReader {
 
     public mutating func readString() throws(DecodingError) -> String {
         let start = offset
-        let raw = try readBytes()
-        guard let s = String(validating: raw, as: UTF8.self) else {
+        let n = try readLength()
+        // Straight from the slice: no intermediate array.
+        guard let s = String(validating: try readRaw(count: n), as: UTF8.self) else {
             throw .invalid(at: start, reason: "string is not valid UTF-8")
         }
         return s

@@ -28,6 +28,13 @@ public struct ProcedureCode: Hashable, Comparable, Sendable, CustomStringConvert
     public let kind: Kind
 
     public init(_ text: String) throws(ValueError) {
+        // Fast path for the common, already-normal form (every decoded charge passes here).
+        let u = Array(text.utf8)
+        if u.count == 5, u.allSatisfy({ (0x30...0x39).contains($0) }) {
+            code = text
+            kind = .cpt
+            return
+        }
         let t = text.trimmedForInput.uppercased()
         let c = Array(t)
         let fail = ValueError(kind: "procedure code", input: text,
@@ -59,6 +66,11 @@ public struct Modifier: Hashable, Comparable, Sendable, CustomStringConvertible 
     public let code: String
 
     public init(_ text: String) throws(ValueError) {
+        let u = Array(text.utf8)
+        if u.count == 2, u.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) {
+            code = text
+            return
+        }
         let t = text.trimmedForInput.uppercased()
         guard t.count == 2, t.allSatisfy(ASCII.isAlphanumeric) else {
             throw ValueError(kind: "modifier", input: text, reason: "expected two letters or digits, like 25")
@@ -79,6 +91,13 @@ public struct DiagnosisCode: Hashable, Sendable, CustomStringConvertible {
     public let compact: String
 
     public init(_ text: String) throws(ValueError) {
+        // Fast path for the stored form: upper-case, no dot, letter + digit + 1–5 letters or digits.
+        let u = Array(text.utf8)
+        if (3...7).contains(u.count), (0x41...0x5A).contains(u[0]), (0x30...0x39).contains(u[1]),
+           u[2...].allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) {
+            compact = text
+            return
+        }
         let t = text.trimmedForInput.uppercased()
         let fail = ValueError(kind: "ICD-10-CM code", input: text,
                               reason: "expected a letter, a digit, a letter or digit, then optionally a dot and up to 4 more, like E11.9")
