@@ -31,13 +31,16 @@ let package = Package(
         .executableTarget(name: "practica", dependencies: ["PracticaCLI"]),
         .executableTarget(name: "PracticaBench", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec", "CLMDB", "Projections"]),
 
+        // Test helpers shared by several test targets (the pyx12 harness).
+        .target(name: "PracticaTestSupport", path: "Tests/Support"),
+
         .testTarget(name: "BinaryCodecTests", dependencies: ["BinaryCodec"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "BinaryCodec", "CLMDB"]),
         .testTarget(name: "CLIKitTests", dependencies: ["CLIKit"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "X12Tests", dependencies: ["X12"]),
-        .testTarget(name: "RevenueCycleTests", dependencies: ["RevenueCycle", "BinaryCodec", "X12"]),
+        .testTarget(name: "X12Tests", dependencies: ["PracticaTestSupport", "X12"]),
+        .testTarget(name: "RevenueCycleTests", dependencies: ["PracticaTestSupport", "RevenueCycle", "BinaryCodec", "X12"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventLog", "RevenueCycle"]),
-        .testTarget(name: "PracticaCLITests", dependencies: ["PracticaCLI", "EventLog", "RevenueCycle", "BinaryCodec", "X12"]),
+        .testTarget(name: "PracticaCLITests", dependencies: ["PracticaTestSupport", "PracticaCLI", "EventLog", "RevenueCycle", "BinaryCodec", "X12"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PracticaTestSupport
 import XCTest
 
 /// `claim submit`: one 005010X222A1 interchange that pyx12 accepts, control

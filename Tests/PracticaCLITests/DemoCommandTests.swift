@@ -3,6 +3,7 @@ import EventLog
 import Foundation
 import RevenueCycle
 import X12
+import PracticaTestSupport
 import XCTest
 
 /// `practica demo`, run through the binary like a user would, then checked from

@@ -1,4 +1,5 @@
 import Foundation
+import PracticaTestSupport
 import XCTest
 
 /// Every public 835 sample imported through the CLI into a practice that has the

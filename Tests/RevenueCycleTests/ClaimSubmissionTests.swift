@@ -1,3 +1,4 @@
+import PracticaTestSupport
 import XCTest
 import X12
 @testable import RevenueCycle

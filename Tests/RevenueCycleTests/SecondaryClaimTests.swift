@@ -1,3 +1,4 @@
+import PracticaTestSupport
 import XCTest
 import BinaryCodec
 import X12

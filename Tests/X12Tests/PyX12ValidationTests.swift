@@ -1,43 +1,14 @@
 import Foundation
 import XCTest
+import PracticaTestSupport
 import X12
 
 /// Runs pyx12's `x12valid` on what the 837P writer produces: an independent
 /// reading of the implementation guide, so our own reader agreeing with our
 /// own writer is not the only evidence the files are right.
 final class PyX12ValidationTests: XCTestCase {
-    static var validatorPath: String {
-        ProcessInfo.processInfo.environment["PRACTICA_X12VALID"] ?? "/work/main/.venv-x12/bin/x12valid"
-    }
-
-    /// Writes `text` to a fresh temp folder (x12valid drops a .997 next to its input) and returns the verdict and errors.
     func validate(_ text: String, name: String) throws -> (ok: Bool, report: String) {
-        let path = Self.validatorPath
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            XCTFail("pyx12 validator not found at \(path): create it with `python3 -m venv /work/main/.venv-x12 && /work/main/.venv-x12/bin/pip install pyx12` or set PRACTICA_X12VALID")
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path])
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("x12valid-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent(name)
-        try Data(text.utf8).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = [file.path]
-        process.currentDirectoryURL = folder
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let lines = output.split(separator: "\n").map(String.init)
-        let ok = lines.contains { $0.hasSuffix("\(name): OK") }
-        let failed = lines.contains { $0.hasSuffix("\(name): Failure") }
-        XCTAssertTrue(ok || failed, "x12valid gave no verdict for \(name):\n\(output)")
-        let errors = lines.filter { $0.contains("ERROR") }.joined(separator: "\n")
-        return (ok, errors.isEmpty ? output : errors)
+        try PyX12Validator.validate(text, name: name)
     }
 
     func assertValid(_ claims: [ProfessionalClaim837], name: String) throws {
