@@ -4,15 +4,16 @@ import EventLog
 import Foundation
 import RevenueCycle
 
-/// The state front-desk decisions need, and the one way they append.
+/// The state every command's decision needs, and the one way commands append.
 ///
-/// The state is the fold of the front-desk event types (setup, patients,
-/// coverage, availability, appointments, waitlist) read from the log; other
-/// events are skipped by their header without being decompressed. A decision
-/// runs inside the append transaction with the log head it was made on as the
-/// expected head: if another process appended in between (two desks booking
-/// the same slot), the state catches up and the decision runs again, so no
-/// invariant is ever checked against a stale picture.
+/// The state is `PracticeState`, the fold of every domain event type in the log
+/// (setup, patients, coverage, scheduling, charges, claims, receivables); events
+/// of other types are skipped by their header without being decompressed. A
+/// decision runs inside the append transaction with the log head it was made on
+/// as the expected head: if another process appended in between (two desks
+/// booking the same slot), the state catches up and the decision runs again, so
+/// no invariant is ever checked against a stale picture. (The name is historical:
+/// the front desk's commands were the first to use it.)
 final class FrontDeskSession {
     let store: EventStore
     /// Who is at the keyboard; `practica demo` switches between its desks.
