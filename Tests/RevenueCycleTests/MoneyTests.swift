@@ -23,10 +23,14 @@ final class MoneyTests: XCTestCase {
     }
 
     func testRejectsOverflowInsteadOfTrapping() {
+        // Beyond Int64: refused while reading digits, not by trapping.
         XCTAssertThrowsError(try Money.parse("92233720368547758.08")) { error in
             XCTAssertEqual((error as? ValueError)?.reason, "amount is too large")
         }
-        XCTAssertEqual(try Money.parse("92233720368547758.07").cents, Int64.max)
+        // Within Int64 but beyond what anyone bills: refused so sums can't overflow.
+        XCTAssertThrowsError(try Money.parse("92233720368547758.07")) { error in
+            XCTAssertEqual((error as? ValueError)?.reason, "amount is too large (at most 999999999.99)")
+        }
     }
 
     func testPrintsTwoDecimals() throws {
@@ -50,5 +54,20 @@ final class MoneyTests: XCTestCase {
         c += b
         c -= a
         XCTAssertEqual(c, b)
+    }
+}
+
+final class MoneyLimitTests: XCTestCase {
+    func testAmountsBeyondABillionAreRefusedSoLedgerSumsCannotOverflow() throws {
+        XCTAssertEqual(try Money.parse("999999999.99").cents, 99_999_999_999)
+        XCTAssertEqual(try Money.parse("-999999999.99").cents, -99_999_999_999)
+        XCTAssertThrowsError(try Money.parse("1000000000.00")) { XCTAssertTrue("\($0)".contains("too large")) }
+        XCTAssertThrowsError(try Money.parse("92233720368547758.07"))
+    }
+
+    func testDigitsWithCombiningMarksAreNotDigits() {
+        XCTAssertThrowsError(try Money.parse("1\u{0301}0.00"))
+        XCTAssertThrowsError(try ProcedureCode("9921\u{0301}3"))
+        XCTAssertThrowsError(try NPI("123456789\u{0301}3"))
     }
 }

@@ -135,11 +135,17 @@ enum PatientMoney {
             throw CommandFailure("<payment>: the card gateway refused to refund \(request.amount) of \(request.payment)",
                                  hint: "nothing was recorded; try again or refund another way")
         }
-        return try session.append(permission: .postPayments, command: "refund") { state, _ in
-            let refund = try PatientPayments.refund(request.payment, amount: request.amount.description, reason: request.reason,
-                                                    on: session.today, state: state)
-            return ([NewEvent(stream: stream(refund.patient), refund)], refund)
-        }.1
+        do {
+            return try session.append(permission: .postPayments, command: "refund") { state, _ in
+                let refund = try PatientPayments.refund(request.payment, amount: request.amount.description, reason: request.reason,
+                                                        on: session.today, state: state)
+                return ([NewEvent(stream: stream(refund.patient), refund)], refund)
+            }.1
+        } catch let error as any UserError where session.state.receivables.payments[request.payment]?.posted.cardToken != nil {
+            // The card was already refunded above: say so, so nobody refunds it twice.
+            throw CommandFailure("\(error.message); but the card was already refunded \(request.amount) by the gateway",
+                                 hint: "do not run 'practica refund' again (the card would be refunded twice); record it as an adjustment and tell an admin")
+        }
     }
 
     /// - throws: `RejectionFailure` for an unknown patient, someone else's visit, or more than the open balance.

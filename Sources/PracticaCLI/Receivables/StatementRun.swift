@@ -42,6 +42,10 @@ enum StatementRun {
     /// - throws: `CommandFailure` for a non-empty or unwritable folder.
     static func perform(_ request: StatementRunRequest, session: FrontDeskSession) throws -> StatementRunOutcome {
         let target = URL(fileURLWithPath: request.outDirectory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw CommandFailure("--out: \(target.path) is a file, not a folder", hint: "give a new or empty folder")
+        }
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
         if FileManager.default.fileExists(atPath: target.path), !existing.isEmpty {
             throw CommandFailure("--out: \(target.path) is not empty; statements are written to a new or empty folder so no run is overwritten",

@@ -14,9 +14,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static let zero = Money(cents: 0)
 
+    /// The largest amount a person may type: far beyond any medical bill, and far enough
+    /// below Int64's limit that sums over a practice's whole history cannot overflow.
+    public static let largestEntered = Money(cents: 99_999_999_999)
+
     /// Parses "125", "125.5", "125.00" or "-3.10".
     /// - throws: `ValueError` for anything else: more than two decimals, a
-    ///   thousands separator, a currency sign, letters, or an amount beyond Int64 cents.
+    ///   thousands separator, a currency sign, letters, or more than 999,999,999.99 either way.
     public static func parse(_ text: String) throws(ValueError) -> Money {
         let input = text.trimmedForInput
         func fail(_ reason: String) -> ValueError { ValueError(kind: "amount", input: text, reason: reason) }
@@ -44,6 +48,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
             guard !o1, !o2 else { throw fail("amount is too large") }
             cents = next
         }
+        guard cents <= largestEntered.cents else { throw fail("amount is too large (at most 999999999.99)") }
         return Money(cents: negative ? -cents : cents)
     }
 

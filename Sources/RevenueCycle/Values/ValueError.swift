@@ -23,9 +23,10 @@ public struct ValueError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Small character tests shared by the validators; ASCII only on purpose, since
 /// codes and numbers from payers and the CMS are plain ASCII.
 enum ASCII {
-    static func isDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" }
-    static func isUpperLetter(_ c: Character) -> Bool { c >= "A" && c <= "Z" }
-    static func isAlphanumeric(_ c: Character) -> Bool { isDigit(c) || isUpperLetter(c) || (c >= "a" && c <= "z") }
+    // `isASCII` first: "1" followed by a combining accent is one Character that compares between "0" and "9".
+    static func isDigit(_ c: Character) -> Bool { c.isASCII && c >= "0" && c <= "9" }
+    static func isUpperLetter(_ c: Character) -> Bool { c.isASCII && c >= "A" && c <= "Z" }
+    static func isAlphanumeric(_ c: Character) -> Bool { isDigit(c) || isUpperLetter(c) || (c.isASCII && c >= "a" && c <= "z") }
     static func digitValue(_ c: Character) -> Int? {
         guard isDigit(c), let v = c.asciiValue else { return nil }
         return Int(v) - 48
