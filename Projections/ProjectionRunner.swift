@@ -164,11 +164,19 @@ public final class ProjectionRunner {
                 events.append((event, payload))
                 return true
             }
+            var behind: UInt64?
             entries = try views.write { tx in
                 var updated = entries
                 for p in chosen {
-                    // Re-read inside the transaction: another process may have applied these events already.
+                    // Re-read inside the transaction: another process may have applied these events
+                    // already, or switched in a rebuilt table whose checkpoint is before this chunk.
                     guard var entry = try entryFor(p.name, tx) else { continue }
+                    if entry.checkpoint < position {
+                        // Events before this chunk are missing from that table: leave it for the next pass.
+                        behind = min(behind ?? entry.checkpoint, entry.checkpoint)
+                        updated[p.name] = entry
+                        continue
+                    }
                     let table = try ProjectionTable(transaction: tx, name: entry.table, cache: WriteBackCache())
                     let types = p.eventTypes   // some projections compute it; once per chunk is enough
                     for (event, payload) in events where event.position > entry.checkpoint && types.contains(event.typeName) {
@@ -181,7 +189,7 @@ public final class ProjectionRunner {
                 }
                 return updated
             }
-            position = chunkEnd
+            position = behind ?? chunkEnd
             progress?(position, head)
         }
     }

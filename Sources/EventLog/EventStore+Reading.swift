@@ -15,7 +15,8 @@ extension EventStore {
         if let horizon {
             if direction == .forward { end = min(end ?? horizon, horizon) } else { start = min(start, horizon) }
         }
-        try run("read the log") {
+        // The caller's own errors (a payload that will not decode) come out unchanged.
+        try passingCallerErrors("read the log") {
             try environment.read { txn in
                 let decoder = try RecordDecoder(store: self, txn: txn)
                 let cursor = try txn.cursor(txn.database(LogDatabase.events))

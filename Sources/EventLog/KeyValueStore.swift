@@ -55,11 +55,13 @@ public final class KeyValueStore: @unchecked Sendable {
         return result
     }
 
-    /// Runs bulk work (a rebuild) without syncing each commit, then syncs once at the end:
-    /// nothing of it is in use until a later transaction switches to it.
+    /// Runs bulk work (a rebuild) without syncing the meta page on each commit, then
+    /// syncs once at the end: nothing of it is in use until a later transaction switches
+    /// to it. MDB_NOMETASYNC (not MDB_NOSYNC) keeps the environment consistent if the
+    /// machine crashes meanwhile; at worst the last commits are lost.
     public func withoutSyncing<T>(_ body: () throws -> T) throws -> T {
-        mdb_env_set_flags(environment.env, UInt32(MDB_NOSYNC), 1)
-        defer { mdb_env_set_flags(environment.env, UInt32(MDB_NOSYNC), 0) }
+        mdb_env_set_flags(environment.env, UInt32(MDB_NOMETASYNC), 1)
+        defer { mdb_env_set_flags(environment.env, UInt32(MDB_NOMETASYNC), 0) }
         let result = try body()
         try LMDBError.check(mdb_env_sync(environment.env, 1))
         return result
@@ -168,7 +170,13 @@ public final class KeyValueTransaction {
             } else {
                 op = MDB_LAST
             }
-            if let start { key = start; op = MDB_SET_RANGE }
+            if let start {
+                // The last key ≤ start: the first key ≥ start, stepped back if it is past start.
+                var found: [UInt8]?
+                let exists = try cursor.move(MDB_SET_RANGE, key: start) { k, _ in found = Array(k) }
+                op = !exists ? MDB_LAST : (found == start ? MDB_GET_CURRENT : MDB_PREV)
+                key = nil
+            }
         } else {
             key = start ?? prefix
             op = (key?.isEmpty ?? true) ? MDB_FIRST : MDB_SET_RANGE

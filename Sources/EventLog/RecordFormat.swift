@@ -153,7 +153,7 @@ struct BatchRecord: Equatable {
             let causation = try r.readString()
             let count = try r.readVarUInt()
             let link = Array(try r.readRaw(count: Blake2b.linkLength))
-            guard UInt64(r.remaining) == count * 4, actor <= UInt32.max else {
+            guard count <= UInt64(r.remaining) / 4, UInt64(r.remaining) == count &* 4, actor <= UInt32.max else {
                 throw EventStoreError.storeCorrupt(reason: "batch record fingerprints do not match its count")
             }
             var prints: [UInt32] = []

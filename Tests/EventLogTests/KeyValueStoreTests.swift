@@ -1,0 +1,38 @@
+@testable import EventLog
+import XCTest
+
+final class KeyValueStoreTests: XCTestCase {
+    func testScansForwardAndBackwardFromAStartKeyAndWithinAPrefix() throws {
+        let kv = try KeyValueStore(path: temporaryDirectory() + "/views")
+        try kv.write { tx in
+            for k in ["a", "c", "e", "pa", "pb"] { try tx.put("t", key: Array(k.utf8), value: [1]) }
+        }
+        func keys(prefix: String = "", from start: String? = nil, reverse: Bool = false) throws -> [String] {
+            try kv.read { tx in
+                var out: [String] = []
+                try tx.scan("t", prefix: Array(prefix.utf8), from: start.map { Array($0.utf8) }, reverse: reverse) { k, _ in
+                    out.append(String(decoding: k, as: UTF8.self))
+                    return true
+                }
+                return out
+            }
+        }
+        XCTAssertEqual(try keys(), ["a", "c", "e", "pa", "pb"])
+        XCTAssertEqual(try keys(from: "b"), ["c", "e", "pa", "pb"])
+        XCTAssertEqual(try keys(prefix: "p"), ["pa", "pb"])
+        XCTAssertEqual(try keys(prefix: "p", reverse: true), ["pb", "pa"])
+        // Backwards from a start key means the keys at or before it.
+        XCTAssertEqual(try keys(from: "d", reverse: true), ["c", "a"])
+        XCTAssertEqual(try keys(from: "c", reverse: true), ["c", "a"])
+        XCTAssertEqual(try keys(from: "zz", reverse: true), ["pb", "pa", "e", "c", "a"])
+        XCTAssertEqual(try keys(from: "0", reverse: true), [])
+    }
+
+    func testABatchRecordWithAnAbsurdCountIsDamageNotACrash() {
+        var w = [UInt8]([1]) + Array(repeating: 0, count: 16)
+        w += [0, 0, 0, 0, 0]                                     // recorded-at, actor, correlation, causation (empty)
+        w += [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40] // count = 2^62
+        w += Array(repeating: 0, count: 32)
+        XCTAssertThrowsError(try BatchRecord.decode(w))
+    }
+}
