@@ -37,25 +37,10 @@ public struct ClaimsProjection: Projection {
             return
         }
         if try applySettlement(payload, to: table) { return }
-        guard let id = Self.claim(of: payload), let old = try ClaimsKeys.summary(id, in: table) else { return }
+        guard let id = ClaimEventSubject.claim(of: payload), let old = try ClaimsKeys.summary(id, in: table) else { return }
         var new = old
         new.apply(payload)
         try write(new, replacing: old, in: table)
-    }
-
-    /// The claim an event (other than `ClaimCreated`) is about.
-    static func claim(of payload: any EventPayload) -> ClaimID? {
-        switch payload {
-        case let e as ClaimScrubbed: return e.claim
-        case let e as ClaimFindingOverridden: return e.claim
-        case let e as ClaimSubmitted: return e.claim
-        case let e as ClaimAcknowledged: return e.claim
-        case let e as ClaimAcceptedByPayer: return e.claim
-        case let e as ClaimRejectedByPayer: return e.claim
-        case let e as ClaimReplaced: return e.claim
-        case let e as ClaimVoided: return e.claim
-        default: return nil
-        }
     }
 
     func write(_ new: ClaimSummary, replacing old: ClaimSummary?, in table: ProjectionTable) throws {

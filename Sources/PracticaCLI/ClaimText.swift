@@ -4,22 +4,6 @@ import RevenueCycle
 
 /// How claims read in command output, shared by listings, queues and `claim show`.
 enum ClaimText {
-    /// The claim a claim event is about; nil for other events.
-    static func claim(of payload: any EventPayload) -> ClaimID? {
-        switch payload {
-        case let e as ClaimCreated: return e.claim
-        case let e as ClaimScrubbed: return e.claim
-        case let e as ClaimFindingOverridden: return e.claim
-        case let e as ClaimSubmitted: return e.claim
-        case let e as ClaimAcknowledged: return e.claim
-        case let e as ClaimAcceptedByPayer: return e.claim
-        case let e as ClaimRejectedByPayer: return e.claim
-        case let e as ClaimReplaced: return e.claim
-        case let e as ClaimVoided: return e.claim
-        default: return nil
-        }
-    }
-
     /// The reasons a claim is stuck: open findings when held, the payer's or clearinghouse's when bounced.
     static func reasons(_ s: ClaimSummary) -> [String] { s.queue?.reasons ?? [] }
 

@@ -63,7 +63,7 @@ final class ClaimsProjectionTests: XCTestCase {
 
     private func append(_ events: [any EventPayload], to store: EventStore) throws {
         let batch = events.map { e in
-            NewEvent(stream: "claim-\(ClaimsProjection.claim(of: e).map(\.description) ?? (e as? ClaimCreated)?.claim.description ?? "none")",
+            NewEvent(stream: "claim-\(ClaimEventSubject.claim(of: e).map(\.description) ?? "none")",
                      typeName: type(of: e).typeName, schemaVersion: type(of: e).schemaVersion, payload: e.encoded())
         }
         try store.append(batch, metadata: AppendMetadata(actor: "test"))

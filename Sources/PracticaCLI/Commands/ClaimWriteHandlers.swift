@@ -81,7 +81,7 @@ enum ClaimWriteHandlers {
     /// Each claim event on its claim's stream.
     static func streamed(_ events: [any EventPayload]) throws -> [NewEvent] {
         try events.map { e in
-            guard let claim = ClaimText.claim(of: e) else { throw CommandFailure("internal: \(type(of: e).typeName) names no claim") }
+            guard let claim = ClaimEventSubject.claim(of: e) else { throw CommandFailure("internal: \(type(of: e).typeName) names no claim") }
             return NewEvent(stream: ClaimCommands.stream(claim), e)
         }
     }
