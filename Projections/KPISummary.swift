@@ -30,6 +30,8 @@ public struct KPIFigure: Sendable, Equatable {
     public let numerator: Int64
     public let denominator: Int64
     public let target: String
+    /// Whether numerator and denominator are money (cents), so reports print them as amounts.
+    public var isMoney = false
 
     /// Basis points for percentages, tenths of a day for days; nil without a denominator.
     public var value: Int64? { Ratio(numerator, denominator).scaled(by: unit == .percent ? 10_000 : 10) }
@@ -50,30 +52,30 @@ public enum KPISummary {
         let window = variants.netWindow == .rolling12 ? "rolling 12 months to the period's end" : "the period"
         var out = [
             KPIFigure(name: "gross collection rate", definition: "payments (payer + patient, net of refunds and PLB) ÷ gross \(chargeText)",
-                      unit: .percent, numerator: p.payments.cents, denominator: charges(p).cents, target: "trend"),
+                      unit: .percent, numerator: p.payments.cents, denominator: charges(p).cents, target: "trend", isMoney: true),
             KPIFigure(name: "net collection rate", definition: "payments ÷ (\(chargeText) − contractual adjustments), over \(window)",
                       unit: .percent, numerator: r.payments.cents, denominator: (charges(r) - r.contractualAdjustments).cents,
-                      target: "≥ 95%"),
+                      target: "≥ 95%", isMoney: true),
             variants.denials == .claims
                 ? KPIFigure(name: "denial rate", definition: "claims denied in full or in part ÷ claims remitted (claims variant)",
                             unit: .percent, numerator: p.claimsDenied, denominator: p.claimsAdjudicated, target: "< 5%")
                 : KPIFigure(name: "denial rate", definition: "dollars denied ÷ dollars remitted (billed on claims first remitted; dollars variant)",
-                            unit: .percent, numerator: p.deniedDollars.cents, denominator: p.adjudicatedDollars.cents, target: "< 5%"),
+                            unit: .percent, numerator: p.deniedDollars.cents, denominator: p.adjudicatedDollars.cents, target: "< 5%", isMoney: true),
             KPIFigure(name: "clean-claim rate", definition: "claims first submitted with no scrubber finding, override or replacement ÷ claims first submitted",
                       unit: .percent, numerator: p.claimsClean, denominator: p.claimsSubmitted, target: "≥ 95%"),
             KPIFigure(name: "first-pass resolution rate", definition: "claims paid on first adjudication, never rejected, denied or resubmitted ÷ claims adjudicated",
                       unit: .percent, numerator: p.claimsFirstPass, denominator: p.claimsAdjudicated, target: "≥ 90%"),
             KPIFigure(name: "A/R over 90 days", definition: "billed A/R (claims + patient) older than 90 days from DOS ÷ billed A/R, as of \(aging.asOf)",
                       unit: .percent, numerator: (aging.billed.days91to120 + aging.billed.over120).cents, denominator: aging.billed.total.cents,
-                      target: "12–15%"),
+                      target: "12–15%", isMoney: true),
             KPIFigure(name: "A/R over 120 days", definition: "billed A/R older than 120 days from DOS ÷ billed A/R, as of \(aging.asOf)",
-                      unit: .percent, numerator: aging.billed.over120.cents, denominator: aging.billed.total.cents, target: "—"),
+                      unit: .percent, numerator: aging.billed.over120.cents, denominator: aging.billed.total.cents, target: "—", isMoney: true),
             KPIFigure(name: "no-show rate", definition: "no-shows ÷ appointments scheduled (booked − cancelled in advance), by appointment month",
                       unit: .percent, numerator: noShows, denominator: scheduled, target: "5–7%"),
             KPIFigure(name: "charge lag", definition: "average (charge entry date − date of service) in days, by entry month",
                       unit: .days, numerator: p.chargeLagDays, denominator: p.chargeLines, target: "< 2 days"),
             KPIFigure(name: "patient collection rate", definition: "patient payments ÷ patient responsibility (PR on remittances + self-pay charges)",
-                      unit: .percent, numerator: p.patientPayments.cents, denominator: p.patientResponsibility.cents, target: "trend"),
+                      unit: .percent, numerator: p.patientPayments.cents, denominator: p.patientResponsibility.cents, target: "trend", isMoney: true),
         ]
         for (payer, m) in payers.sorted(by: { $0.key < $1.key }) where m.claimsPaid > 0 {
             out.append(KPIFigure(name: "days to pay \(payer)", definition: "average (first payment date − first submission date), claims first paid in the period",

@@ -70,11 +70,14 @@ enum ReportKPIHandler {
         for period in periods {
             for f in try sources.figures(from: period.from, to: period.to, asOf: period.asOf, variants: variants) {
                 let shown = text(f)
-                listing.append([period.label, f.name, shown, String(f.numerator), String(f.denominator), f.target, f.definition],
+                let parts = f.isMoney ? [Money(cents: f.numerator).description, Money(cents: f.denominator).description]
+                                      : [String(f.numerator), String(f.denominator)]
+                listing.append([period.label, f.name, shown, parts[0], parts[1], f.target, f.definition],
                                json: .object([("period", .string(period.label)), ("kpi", .string(f.name)),
                                               ("value", f.value.map { .int($0) } ?? .null),
                                               ("valueUnit", .string(f.unit == .percent ? "basisPoints" : "tenthsOfDays")),
                                               ("text", .string(shown)), ("numerator", .int(f.numerator)), ("denominator", .int(f.denominator)),
+                                              ("numeratorUnit", .string(f.isMoney ? "cents" : "count")),
                                               ("target", .string(f.target)), ("definition", .string(f.definition))]))
             }
         }
