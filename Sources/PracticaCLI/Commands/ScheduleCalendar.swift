@@ -16,6 +16,8 @@ struct ScheduleCalendar {
     }
 
     let columns: [Column]
+    /// Short patient names ("Núñez, J") for the cells; ids alone when a name is unknown.
+    var patientNames: [PatientID: String] = [:]
     /// Row height in minutes (the practice's slot step).
     let step: Int
 
@@ -62,6 +64,7 @@ struct ScheduleCalendar {
             let (start, end) = Self.span(e)
             if start >= from && start < to {
                 var text = "\(Self.mark(e.status)) \(e.localStart.time) \(e.appointment) \(e.patient)"
+                if let name = patientNames[e.patient] { text += " " + name }
                 if column.showsProvider { text += " \(e.provider)" }
                 parts.append(text)
             } else if start < from && end > from && e.status.occupiesSlot {

@@ -36,6 +36,18 @@ enum ScheduleCommands: CommandGroup {
         let entries = try runner.read(ScheduleProjection.projectionName) { table in
             try ScheduleReadModel(table).appointments(from: first, through: last, provider: provider)
         }.filter { location == nil || $0.location == location }
+        // The front desk reads names, not ids: a day's few charts from the patients model.
+        let names: [PatientID: String] = try runner.read(PatientsProjection.name) { table in
+            let view = PatientsView(table)
+            var out: [PatientID: String] = [:]
+            for id in Set(entries.map(\.patient)) {
+                if let record = try view.record(id) { out[id] = "\(record.name.last), \(record.name.first.prefix(1))" }
+            }
+            return out
+        }
+        let providerNames: [ProviderID: String] = try runner.read(DirectoryProjection.name) { table in
+            Dictionary(try DirectoryView(table).providers().map { ($0.provider, $0.name.description) }, uniquingKeysWith: { a, _ in a })
+        }
 
         ScheduleEntryOutput.write(entries, csv: command.flag("csv"), context: context) {
             guard !entries.isEmpty else {
@@ -52,10 +64,14 @@ enum ScheduleCommands: CommandGroup {
                 }
             } else {
                 let providers = Array(Set(entries.map(\.provider))).sorted()
-                columns = providers.map { p in .init(header: p.description, entries: entries.filter { $0.provider == p }, showsProvider: false) }
+                columns = providers.map { p in
+                    let header = providerNames[p].map { "\(p) \($0)" } ?? p.description
+                    return .init(header: header, entries: entries.filter { $0.provider == p }, showsProvider: false)
+                }
             }
             let title = week ? "week of \(first)" : "\(day.weekday) \(day)"
-            let calendar = ScheduleCalendar(columns: columns, step: directory.settings.slotStepMinutes)
+            var calendar = ScheduleCalendar(columns: columns, step: directory.settings.slotStepMinutes)
+            calendar.patientNames = names
             return title + "\n" + calendar.render()
         }
     }
