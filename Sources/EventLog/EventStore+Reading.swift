@@ -105,9 +105,4 @@ extension EventStore {
             }
         }
     }
-
-    /// How many streams the log holds.
-    public func streamCount() throws(EventStoreError) -> Int {
-        try run("count streams") { try environment.read { txn in try txn.entryCount(txn.database(LogDatabase.streams)) } }
-    }
 }

@@ -158,12 +158,6 @@ final class LMDBEnvironment: @unchecked Sendable {
         mdb_env_stat(env, &stat)
         return Int(stat.ms_psize)
     }
-
-    func info() -> MDB_envinfo {
-        var info = MDB_envinfo()
-        mdb_env_info(env, &info)
-        return info
-    }
 }
 
 /// A pthread read-write lock: many transactions at once, or one map resize alone.

@@ -32,10 +32,6 @@ struct LMDBTransaction {
         return try body(UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
     }
 
-    func get(_ dbi: MDB_dbi, position: UInt64) throws(LMDBError) -> [UInt8]? {
-        try get(dbi, PositionKey.bytes(position))
-    }
-
     func put(_ dbi: MDB_dbi, _ key: [UInt8], _ value: [UInt8], flags: Int32 = 0) throws(LMDBError) {
         var rc: Int32 = 0
         key.withUnsafeBytes { k in
@@ -75,11 +71,6 @@ struct LMDBTransaction {
         var stat = MDB_stat()
         try LMDBError.check(mdb_stat(pointer, dbi, &stat))
         return stat.ms_branch_pages + stat.ms_leaf_pages + stat.ms_overflow_pages
-    }
-
-    /// Drops every entry of a database (keeping the database).
-    func clear(_ dbi: MDB_dbi) throws(LMDBError) {
-        try LMDBError.check(mdb_drop(pointer, dbi, 0))
     }
 
     func cursor(_ dbi: MDB_dbi) throws(LMDBError) -> LMDBCursor {
@@ -144,20 +135,13 @@ extension LMDBCursor {
     }
 }
 
-/// Positions are stored as big-endian u64 keys so LMDB's byte order is log order.
+/// Positions are stored as big-endian u64 keys (`BigEndian.u64`) so LMDB's byte order is log order;
+/// this reads one straight from LMDB's memory.
 enum PositionKey {
-    static func bytes(_ position: UInt64) -> [UInt8] {
-        withUnsafeBytes(of: position.bigEndian) { Array($0) }
-    }
-
     static func decode(_ raw: UnsafeRawBufferPointer) -> UInt64? {
         guard raw.count == 8 else { return nil }
         var v: UInt64 = 0
         for b in raw { v = (v << 8) | UInt64(b) }
         return v
-    }
-
-    static func decode(_ raw: [UInt8]) -> UInt64? {
-        raw.withUnsafeBytes { decode($0) }
     }
 }
