@@ -66,8 +66,7 @@ public struct ARAgingProjection: Projection {
     /// is known does the recorded-at day stand in (two clocks, DESIGN.md).
     private func closingDate(_ claim: ClaimID, supersededBy other: ClaimID?, _ book: StoredLedgerBook) throws -> LocalDate? {
         if let other, let created = try book.claimRecord(other)?.createdOn { return created }
-        let key = AROpenItem.key(.claimInsurance, claim.number)
-        let last = try book.table.get(key).map { try AROpenItem.decode(key, $0) }?.changes.last?.day
+        let last = try book.table.record(AROpenItem.key(.claimInsurance, claim.number), as: AROpenItem.self)?.changes.last?.day
         if let last { return LocalDate(daysSinceEpoch: last) }
         return try book.claimRecord(claim)?.createdOn
     }
@@ -100,7 +99,7 @@ public struct ARReadModel {
             guard let days = ViewKey.number(in: key, at: 1) else {
                 throw ProjectionError.damaged(ARAgingProjection.projectionName, "day key of \(key.count) bytes")
             }
-            out.append((LocalDate(daysSinceEpoch: Int64(bitPattern: days ^ (1 << 63))), try ARCoding.account(value)))
+            out.append((LocalDate(daysSinceEpoch: Int64(bitPattern: days ^ (1 << 63))), try LedgerCoding.account(value)))
             return true
         }
         return out

@@ -27,14 +27,14 @@ enum ARKeys {
     static let dayTag: Unicode.Scalar = "D"
     static let mergeTag: Unicode.Scalar = "m"
 
-    static func appointmentInsured(_ id: AppointmentID) -> [UInt8] { ViewKey("a").id(id).bytes }
-    static func appointmentLocation(_ id: AppointmentID) -> [UInt8] { ViewKey("l").id(id).bytes }
-    static func visit(_ id: VisitID) -> [UInt8] { ViewKey("v").id(id).bytes }
-    static func claim(_ id: ClaimID) -> [UInt8] { ViewKey("k").id(id).bytes }
-    static func charge(_ id: ChargeID) -> [UInt8] { ViewKey("c").id(id).bytes }
-    static func denial(_ id: DenialID) -> [UInt8] { ViewKey("d").id(id).bytes }
-    static func suspense(_ key: SuspenseKey) -> [UInt8] { ViewKey("s").id(key.remittance).signed(Int64(key.index)).bytes }
-    static func merge(_ id: PatientID) -> [UInt8] { ViewKey(mergeTag).id(id).bytes }
-    static let unapplied: [UInt8] = ViewKey("u").bytes
-    static func day(_ date: LocalDate) -> [UInt8] { ViewKey(dayTag).date(date).bytes }
+    static func appointmentInsured(_ id: AppointmentID) -> ViewKey { ViewKey("a").id(id) }
+    static func appointmentLocation(_ id: AppointmentID) -> ViewKey { ViewKey("l").id(id) }
+    static func visit(_ id: VisitID) -> ViewKey { ViewKey("v").id(id) }
+    static func claim(_ id: ClaimID) -> ViewKey { ViewKey("k").id(id) }
+    static func charge(_ id: ChargeID) -> ViewKey { ViewKey("c").id(id) }
+    static func denial(_ id: DenialID) -> ViewKey { ViewKey("d").id(id) }
+    static func suspense(_ key: SuspenseKey) -> ViewKey { ViewKey("s").id(key.remittance).signed(Int64(key.index)) }
+    static func merge(_ id: PatientID) -> ViewKey { ViewKey(mergeTag).id(id) }
+    static var unapplied: ViewKey { ViewKey("u") }
+    static func day(_ date: LocalDate) -> ViewKey { ViewKey(dayTag).date(date) }
 }

@@ -48,7 +48,10 @@ public struct AROpenItem: Sendable, Equatable {
     /// Adds one dated change, keeping one entry per day.
     mutating func add(_ amount: Money, on date: LocalDate) {
         let day = date.daysSinceEpoch
-        if let i = changes.firstIndex(where: { $0.day >= day }) {
+        // Most changes land on the item's latest day or after it.
+        if let last = changes.last, last.day <= day {
+            if last.day == day { changes[changes.count - 1].amount += amount } else { changes.append((day, amount)) }
+        } else if let i = changes.firstIndex(where: { $0.day >= day }) {
             if changes[i].day == day { changes[i].amount += amount } else { changes.insert((day, amount), at: i) }
         } else {
             changes.append((day, amount))
@@ -61,9 +64,9 @@ public struct AROpenItem: Sendable, Equatable {
             && a.changes.map(\.day) == b.changes.map(\.day) && a.changes.map(\.amount) == b.changes.map(\.amount)
     }
 
-    var key: [UInt8] { Self.key(kind, owner) }
+    var key: ViewKey { Self.key(kind, owner) }
 
-    static func key(_ kind: Kind, _ owner: UInt64) -> [UInt8] { ViewKey(Unicode.Scalar(kind.rawValue)).number(owner).bytes }
+    static func key(_ kind: Kind, _ owner: UInt64) -> ViewKey { ViewKey(Unicode.Scalar(kind.rawValue)).number(owner) }
 
     func encoded() -> [UInt8] {
         var w = ByteWriter()

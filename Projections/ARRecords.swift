@@ -58,7 +58,7 @@ struct ARClaimRecord: Equatable {
         w.writeOptionalVarInt(provider.map { Int64(bitPattern: $0.number) })
         w.writeOptionalVarInt(dateOfService?.daysSinceEpoch)
         w.writeBool(account != nil)
-        if let account { ARCoding.write(account, to: &w) }
+        if let account { LedgerCoding.write(account, &w) }
         return w.bytes
     }
 
@@ -71,36 +71,13 @@ struct ARClaimRecord: Equatable {
         c.patient = try r.readOptionalVarInt().map { PatientID(UInt64(bitPattern: $0)) }
         c.provider = try r.readOptionalVarInt().map { ProviderID(UInt64(bitPattern: $0)) }
         c.dateOfService = try r.readOptionalVarInt().map(LocalDate.init(daysSinceEpoch:))
-        if try r.readBool() { c.account = try ARCoding.readAccount(&r) }
+        if try r.readBool() { c.account = try LedgerCoding.read(&r) }
         return c
     }
 }
 
-/// Binary forms of ledger values inside the A/R table.
+/// Binary forms inside the A/R table (ledger accounts use `LedgerCoding`, as in the `ledger` table).
 enum ARCoding {
-    static func write(_ a: LedgerAccount, to w: inout ByteWriter) {
-        for m in [a.charges, a.payerPayments, a.adjustments, a.patientPayments, a.insuranceBalance, a.patientBalance] {
-            w.writeVarInt(m.cents)
-        }
-    }
-
-    static func readAccount(_ r: inout ByteReader) throws -> LedgerAccount {
-        func m() throws -> Money { Money(cents: try r.readVarInt()) }
-        return LedgerAccount(charges: try m(), payerPayments: try m(), adjustments: try m(), patientPayments: try m(),
-                             insuranceBalance: try m(), patientBalance: try m())
-    }
-
-    static func account(_ bytes: [UInt8]) throws -> LedgerAccount {
-        var r = ByteReader(bytes)
-        return try readAccount(&r)
-    }
-
-    static func encoded(_ a: LedgerAccount) -> [UInt8] {
-        var w = ByteWriter()
-        write(a, to: &w)
-        return w.bytes
-    }
-
     static func optionalID(_ r: inout ByteReader) throws -> UInt64? {
         try r.readOptionalVarInt().map { UInt64(bitPattern: $0) }
     }

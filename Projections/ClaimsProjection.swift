@@ -46,7 +46,7 @@ public struct ClaimsProjection: Projection {
     func write(_ new: ClaimSummary, replacing old: ClaimSummary?, in table: ProjectionTable) throws {
         let newKeys = Set(ClaimsKeys.indexKeys(of: new))
         for key in old.map(ClaimsKeys.indexKeys) ?? [] where !newKeys.contains(key) { try table.delete(key) }
-        try table.put(ClaimsKeys.claim(new.claim), new.encoded())
+        try table.update(ClaimsKeys.claim(new.claim), initial: new) { $0 = new }
         for key in newKeys { try table.put(key, []) }
     }
 }
@@ -101,7 +101,7 @@ enum ClaimsKeys {
     static let payerPrefix: UInt8 = 0x50     // "P"
     static let queuePrefix: UInt8 = 0x51     // "Q"
 
-    static func claim(_ id: ClaimID) -> [UInt8] { key([claimPrefix], [id.number]) }
+    static func claim(_ id: ClaimID) -> ViewKey { ViewKey(Unicode.Scalar(claimPrefix)).id(id) }
     static func status(_ status: ClaimStatus) -> [UInt8] { [statusPrefix, ClaimSummary.code(of: status)] }
     static func payer(_ payer: PayerID) -> [UInt8] { key([payerPrefix], [payer.number]) }
     static func queue(_ queue: ClaimQueue) -> [UInt8] { [queuePrefix, queue.code] }
@@ -126,6 +126,6 @@ enum ClaimsKeys {
     }
 
     static func summary(_ id: ClaimID, in table: ProjectionTable) throws -> ClaimSummary? {
-        try table.get(claim(id)).map(ClaimSummary.decode)
+        try table.record(claim(id))
     }
 }

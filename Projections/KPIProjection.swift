@@ -90,13 +90,13 @@ enum KPIKeys {
     static let payerTag: Unicode.Scalar = "Y"
     static let reasonTag: Unicode.Scalar = "R"
 
-    static func appointment(_ id: AppointmentID) -> [UInt8] { ViewKey("a").id(id).bytes }
-    static func visit(_ id: VisitID) -> [UInt8] { ViewKey("v").id(id).bytes }
-    static func charge(_ id: ChargeID) -> [UInt8] { ViewKey("c").id(id).bytes }
-    static func claim(_ id: ClaimID) -> [UInt8] { ViewKey("k").id(id).bytes }
-    static func month(_ m: MonthKey) -> [UInt8] { ViewKey(monthTag).signed(m.value).bytes }
-    static func payer(_ p: PayerID, _ m: MonthKey) -> [UInt8] { ViewKey(payerTag).id(p).signed(m.value).bytes }
-    static func reason(_ m: MonthKey, _ carc: String) -> [UInt8] { ViewKey(reasonTag).signed(m.value).text(carc).bytes }
+    static func appointment(_ id: AppointmentID) -> ViewKey { ViewKey("a").id(id) }
+    static func visit(_ id: VisitID) -> ViewKey { ViewKey("v").id(id) }
+    static func charge(_ id: ChargeID) -> ViewKey { ViewKey("c").id(id) }
+    static func claim(_ id: ClaimID) -> ViewKey { ViewKey("k").id(id) }
+    static func month(_ m: MonthKey) -> ViewKey { ViewKey(monthTag).signed(m.value) }
+    static func payer(_ p: PayerID, _ m: MonthKey) -> ViewKey { ViewKey(payerTag).id(p).signed(m.value) }
+    static func reason(_ m: MonthKey, _ carc: String) -> ViewKey { ViewKey(reasonTag).signed(m.value).text(carc) }
 }
 
 /// The KPI projection's writes, one rule per KPI.
@@ -104,28 +104,22 @@ struct KPITable {
     let table: ProjectionTable
 
     func month(_ date: LocalDate, _ change: (inout KPIMonth) -> Void) throws {
-        let key = KPIKeys.month(MonthKey(date))
-        var m = try table.get(key).map(KPIMonth.decode) ?? KPIMonth()
-        change(&m)
-        try table.put(key, m.encoded())
+        try table.update(KPIKeys.month(MonthKey(date)), initial: KPIMonth(), change)
     }
 
     func payerMonth(_ payer: PayerID?, _ date: LocalDate, _ change: (inout PayerMonth) -> Void) throws {
         guard let payer else { return }
-        let key = KPIKeys.payer(payer, MonthKey(date))
-        var m = try table.get(key).map(PayerMonth.decode) ?? PayerMonth()
-        change(&m)
-        try table.put(key, m.encoded())
+        try table.update(KPIKeys.payer(payer, MonthKey(date)), initial: PayerMonth(), change)
     }
 
-    func claim(_ id: ClaimID) throws -> KPIClaimRecord? { try table.get(KPIKeys.claim(id)).map(KPIClaimRecord.decode) }
+    func claim(_ id: ClaimID) throws -> KPIClaimRecord? { try table.record(KPIKeys.claim(id)) }
 
     @discardableResult
     func updateClaim(_ id: ClaimID, _ change: (inout KPIClaimRecord) throws -> Void) throws -> KPIClaimRecord {
-        var c = try claim(id) ?? KPIClaimRecord()
-        try change(&c)
-        try table.put(KPIKeys.claim(id), c.encoded())
-        return c
+        try table.update(KPIKeys.claim(id), initial: KPIClaimRecord()) { c in
+            try change(&c)
+            return c
+        }
     }
 
     func addCharge(service: LocalDate, entry: LocalDate, amount: Money, selfPay: Bool, sign: Int64) throws {

@@ -19,7 +19,7 @@ public struct KPIReadModel {
     public func months(from: MonthKey, through to: MonthKey) throws -> [(month: MonthKey, sums: KPIMonth)] {
         var out: [(month: MonthKey, sums: KPIMonth)] = []
         let prefix = ViewKey(KPIKeys.monthTag).bytes
-        try table.scan(prefix: prefix, from: KPIKeys.month(from)) { key, value in
+        try table.scan(prefix: prefix, from: KPIKeys.month(from).bytes) { key, value in
             guard let raw = ViewKey.number(in: key, at: 1) else { return false }
             let month = MonthKey(value: Int64(bitPattern: raw ^ (1 << 63)))
             guard month <= to else { return false }

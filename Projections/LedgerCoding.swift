@@ -14,9 +14,12 @@ enum LedgerCoding {
     }
 
     static func write(_ a: LedgerAccount, _ w: inout ByteWriter) {
-        for m in [a.charges, a.payerPayments, a.adjustments, a.patientPayments, a.insuranceBalance, a.patientBalance] {
-            w.writeVarInt(m.cents)
-        }
+        w.writeVarInt(a.charges.cents)
+        w.writeVarInt(a.payerPayments.cents)
+        w.writeVarInt(a.adjustments.cents)
+        w.writeVarInt(a.patientPayments.cents)
+        w.writeVarInt(a.insuranceBalance.cents)
+        w.writeVarInt(a.patientBalance.cents)
     }
 
     static func account(_ bytes: [UInt8]) throws -> LedgerAccount {
@@ -25,10 +28,9 @@ enum LedgerCoding {
     }
 
     static func read(_ r: inout ByteReader) throws -> LedgerAccount {
-        var m: [Money] = []
-        for _ in 0..<6 { m.append(Money(cents: try r.readVarInt())) }
-        return LedgerAccount(charges: m[0], payerPayments: m[1], adjustments: m[2], patientPayments: m[3],
-                             insuranceBalance: m[4], patientBalance: m[5])
+        func m() throws -> Money { Money(cents: try r.readVarInt()) }
+        return LedgerAccount(charges: try m(), payerPayments: try m(), adjustments: try m(), patientPayments: try m(),
+                             insuranceBalance: try m(), patientBalance: try m())
     }
 
     static func encode(_ fact: LedgerFact) -> [UInt8] {

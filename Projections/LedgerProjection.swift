@@ -38,24 +38,28 @@ struct TableLedgerBooks: LedgerBooks {
     let table: ProjectionTable
 
     func account(_ key: LedgerAccountKey) throws -> LedgerAccount? {
-        try table.get(LedgerKeys.account(key)).map(LedgerCoding.account)
+        try table.record(LedgerKeys.account(key))
     }
 
     mutating func setAccount(_ key: LedgerAccountKey, _ account: LedgerAccount?) throws {
-        if let account { try table.put(LedgerKeys.account(key), LedgerCoding.encode(account)) } else { try table.delete(LedgerKeys.account(key)) }
+        guard let account else { return try table.delete(LedgerKeys.account(key)) }
+        try table.update(LedgerKeys.account(key), initial: account) { $0 = account }
     }
 
     func fact(_ key: LedgerFactKey) throws -> LedgerFact? {
-        try table.get(LedgerKeys.fact(key)).map(LedgerCoding.fact)
+        try table.record(LedgerKeys.fact(key))
     }
 
     mutating func setFact(_ key: LedgerFactKey, _ fact: LedgerFact?) throws {
-        if let fact { try table.put(LedgerKeys.fact(key), LedgerCoding.encode(fact)) } else { try table.delete(LedgerKeys.fact(key)) }
+        guard let fact else { return try table.delete(LedgerKeys.fact(key)) }
+        try table.update(LedgerKeys.fact(key), initial: fact) { $0 = fact }
     }
 
     mutating func journal(_ entry: LedgerEntry) throws {
-        let sequence = try table.get(LedgerKeys.nextSequence).flatMap(ViewKey.trailingNumber) ?? 0
-        try table.put(LedgerKeys.nextSequence, ViewKey.bigEndian(sequence + 1))
+        let sequence = try table.update(LedgerKeys.nextSequence, initial: StoredSequence(next: 0)) { counter in
+            defer { counter.next += 1 }
+            return counter.next
+        }
         try table.put(LedgerKeys.journal(entry.patient, sequence), LedgerCoding.encode(entry))
     }
 
@@ -63,26 +67,25 @@ struct TableLedgerBooks: LedgerBooks {
     mutating func journal(_ entry: LedgerClaimEntry) throws {}
 
     mutating func addUnappliedPayerCash(_ amount: Money) throws {
-        var r = ByteReader(try table.get(LedgerKeys.unapplied) ?? [0])
-        var w = ByteWriter()
-        w.writeVarInt(try r.readVarInt() + amount.cents)
-        try table.put(LedgerKeys.unapplied, w.bytes)
+        try table.update(LedgerKeys.unapplied, initial: StoredSum(cents: 0)) { $0.cents += amount.cents }
     }
 }
 
 /// Key layout of the ledger table; ids are 8-byte big-endian so keys sort by number.
 enum LedgerKeys {
-    static let nextSequence = ViewKey("n").bytes
-    static let unapplied = ViewKey("u").bytes
-    static let accountPrefix = ViewKey("a").bytes
-    static let factPrefix = ViewKey("f").bytes
+    static var nextSequence: ViewKey { ViewKey("n") }
+    static var unapplied: ViewKey { ViewKey("u") }
+    static let accountTag: Unicode.Scalar = "a"
+    static let factTag: Unicode.Scalar = "f"
+    static let accountPrefix = ViewKey(accountTag).bytes
+    static let factPrefix = ViewKey(factTag).bytes
 
-    static func account(_ key: LedgerAccountKey) -> [UInt8] {
+    static func account(_ key: LedgerAccountKey) -> ViewKey {
         switch key {
-        case .practice: return accountPrefix + [0]
-        case .patient(let id): return accountPrefix + [1] + ViewKey.bigEndian(id.number)
-        case .visit(let id): return accountPrefix + [2] + ViewKey.bigEndian(id.number)
-        case .claim(let id): return accountPrefix + [3] + ViewKey.bigEndian(id.number)
+        case .practice: return ViewKey(accountTag).byte(0)
+        case .patient(let id): return ViewKey(accountTag).byte(1).id(id)
+        case .visit(let id): return ViewKey(accountTag).byte(2).id(id)
+        case .claim(let id): return ViewKey(accountTag).byte(3).id(id)
         }
     }
 
@@ -98,24 +101,20 @@ enum LedgerKeys {
         }
     }
 
-    static func fact(_ key: LedgerFactKey) -> [UInt8] {
-        let (kind, ids) = parts(key)
-        return factPrefix + [kind] + ids.flatMap(ViewKey.bigEndian)
-    }
-
-    /// Each fact kind's code and numbers, in key order.
-    static func parts(_ key: LedgerFactKey) -> (UInt8, [UInt64]) {
+    /// Each fact kind's code, then its numbers, in key order.
+    static func fact(_ key: LedgerFactKey) -> ViewKey {
+        let f = ViewKey(factTag)
         switch key {
-        case .appointmentInsured(let id): return (1, [id.number])
-        case .visitInsured(let id): return (2, [id.number])
-        case .visitPatient(let id): return (3, [id.number])
-        case .visitDate(let id): return (4, [id.number])
-        case .charge(let id): return (5, [id.number])
-        case .claimVisit(let id): return (6, [id.number])
-        case .visitClaims(let id): return (7, [id.number])
-        case .denialClaim(let id): return (8, [id.number])
-        case .suspended(let id, let index): return (9, [id.number, UInt64(max(index, 0))])
-        case .mergedInto(let id): return (10, [id.number])
+        case .appointmentInsured(let id): return f.byte(1).id(id)
+        case .visitInsured(let id): return f.byte(2).id(id)
+        case .visitPatient(let id): return f.byte(3).id(id)
+        case .visitDate(let id): return f.byte(4).id(id)
+        case .charge(let id): return f.byte(5).id(id)
+        case .claimVisit(let id): return f.byte(6).id(id)
+        case .visitClaims(let id): return f.byte(7).id(id)
+        case .denialClaim(let id): return f.byte(8).id(id)
+        case .suspended(let id, let index): return f.byte(9).id(id).number(UInt64(max(index, 0)))
+        case .mergedInto(let id): return f.byte(10).id(id)
         }
     }
 
@@ -137,5 +136,5 @@ enum LedgerKeys {
     }
 
     static func journalPrefix(_ owner: PatientID?) -> [UInt8] { ViewKey("j").number(owner?.number ?? 0).bytes }
-    static func journal(_ owner: PatientID?, _ sequence: UInt64) -> [UInt8] { journalPrefix(owner) + ViewKey.bigEndian(sequence) }
+    static func journal(_ owner: PatientID?, _ sequence: UInt64) -> ViewKey { ViewKey("j").number(owner?.number ?? 0).number(sequence) }
 }

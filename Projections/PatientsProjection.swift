@@ -84,22 +84,19 @@ public struct PatientsProjection: Projection {
                                    _ change: (inout PatientAppointment) -> Void) throws {
         guard let route = try table.get(Keys.appointmentChart(id)), let chart = ViewKey.trailingNumber(route) else { return }
         let key = Keys.appointment(chart: PatientID(chart), id)
-        guard let bytes = try table.get(key) else { return }
-        var appointment = try PatientAppointment.decode(bytes)
-        change(&appointment)
-        try table.put(key, appointment.encoded())
+        try table.updateIfPresent(key, as: PatientAppointment.self) { change(&$0) }
     }
 
     /// Every key of the table, built in one place.
     enum Keys {
-        static func record(_ id: PatientID) -> [UInt8] { ViewKey("p").id(id).bytes }
+        static func record(_ id: PatientID) -> ViewKey { ViewKey("p").id(id) }
         static func merge(kept: PatientID, dropped: PatientID) -> [UInt8] { ViewKey("m").id(kept).id(dropped).bytes }
         static func mergesInto(_ kept: PatientID) -> [UInt8] { ViewKey("m").id(kept).bytes }
         static func coverage(chart: PatientID, _ id: CoverageID) -> [UInt8] { ViewKey("c").id(chart).id(id).bytes }
         static func coverages(chart: PatientID) -> [UInt8] { ViewKey("c").id(chart).bytes }
-        static func appointment(chart: PatientID, _ id: AppointmentID) -> [UInt8] { ViewKey("a").id(chart).id(id).bytes }
+        static func appointment(chart: PatientID, _ id: AppointmentID) -> ViewKey { ViewKey("a").id(chart).id(id) }
         static func appointments(chart: PatientID) -> [UInt8] { ViewKey("a").id(chart).bytes }
-        static func appointmentChart(_ id: AppointmentID) -> [UInt8] { ViewKey("A").id(id).bytes }
+        static func appointmentChart(_ id: AppointmentID) -> ViewKey { ViewKey("A").id(id) }
         static let records = ViewKey("p").bytes
 
         /// The prefix a query scans: the word, date or digits, unterminated.

@@ -18,82 +18,106 @@ public protocol Projection: Sendable {
 
 /// The one table a projection writes, inside the runner's transaction.
 ///
-/// While the runner applies a chunk of events, reads and writes go through a
-/// write-back cache: read models update the same few keys over and over (this
-/// month's totals, the practice's account), and the cache turns those into
-/// memory operations, writing each changed key to LMDB once, in key order,
-/// before the chunk's transaction commits. A scan first writes the cache out,
-/// so it always sees what `apply` wrote.
+/// While the runner applies events, reads and writes go through a
+/// `TableOverlay`: read models update the same few keys over and over (this
+/// month's totals, a claim's record), and the overlay turns those into memory
+/// operations. Records (`ViewRecord`) stay decoded there between events; each
+/// changed key is written to LMDB once, in key order, when the chunk's
+/// transaction commits. A rebuild's overlay is the whole table, written out at
+/// the end. A scan first writes the overlay out, so it always sees what `apply`
+/// wrote.
 public struct ProjectionTable {
     let transaction: KeyValueTransaction?
     /// Resolved once per transaction; nil when a read finds the table not created yet.
     let table: KeyValueTable?
     public let name: String
-    let cache: WriteBackCache?
-    /// A rebuild's table, held wholly in memory until it is written out in key order.
-    let memory: MemoryTable?
+    /// Present while the runner applies events; nil for a report's read-only view.
+    let overlay: TableOverlay?
 
-    init(transaction: KeyValueTransaction, name: String, cache: WriteBackCache? = nil) throws {
+    init(transaction: KeyValueTransaction, name: String, overlay: TableOverlay? = nil) throws {
         self.transaction = transaction
         self.name = name
         self.table = try transaction.handle(name)
-        self.cache = cache
-        self.memory = nil
+        self.overlay = overlay
     }
 
-    init(memory: MemoryTable, name: String) {
+    /// A rebuild's table: wholly in memory, so a miss means absent.
+    init(memory: TableOverlay, name: String) {
         self.transaction = nil
         self.table = nil
         self.name = name
-        self.cache = nil
-        self.memory = memory
+        self.overlay = memory
     }
 
-    public func get(_ key: [UInt8]) throws -> [UInt8]? {
-        if let memory { return memory.entries[CacheKey(key)] }
-        guard let table, let transaction else { return nil }
-        if let cache {
-            let cacheKey = CacheKey(key)
-            if let cached = cache.entries[cacheKey] { return cached }
-            let stored = try transaction.get(table, key: key)
-            cache.entries[cacheKey] = .some(stored)
-            return stored
+    public func get(_ key: [UInt8]) throws -> [UInt8]? { try value(at: CacheKey(key)) }
+
+    public func put(_ key: [UInt8], _ value: [UInt8]) throws { try set(CacheKey(key), .bytes(value)) }
+
+    public func delete(_ key: [UInt8]) throws { try set(CacheKey(key), .absent) }
+
+    // Projections build keys with `ViewKey`, which needs no allocation to look one up.
+    func get(_ key: ViewKey) throws -> [UInt8]? { try value(at: key.key) }
+
+    func put(_ key: ViewKey, _ value: [UInt8]) throws { try set(key.key, .bytes(value)) }
+
+    func delete(_ key: ViewKey) throws { try set(key.key, .absent) }
+
+    /// The record under `key`, decoded once and then kept decoded while events are applied.
+    func record<R: ViewRecord>(_ key: some TableKey, as type: R.Type = R.self) throws -> R? {
+        let cacheKey = key.cacheKey
+        guard let overlay else {
+            return try stored(cacheKey).map { try R.decode(key: cacheKey.bytes, bytes: $0) }
         }
-        return try transaction.get(table, key: key)
+        return try box(cacheKey, R.self, in: overlay)?.value
     }
 
-    public func put(_ key: [UInt8], _ value: [UInt8]) throws {
-        if let memory {
-            memory.entries[CacheKey(key)] = value
-            return
-        }
-        guard let table, let transaction else { throw ProjectionError.damaged(name, "its table cannot be written in a read transaction") }
-        if let cache {
-            cache.entries[CacheKey(key)] = .some(value)
-            cache.dirty.insert(CacheKey(key))
-            return
-        }
-        try transaction.put(table, key: key, value: value)
+    /// Changes the record under `key` in place (starting from `initial` when there is
+    /// none) and returns what `change` returns.
+    @discardableResult
+    func update<R: ViewRecord, T>(_ key: some TableKey, initial: @autoclosure () -> R,
+                                  _ change: (inout R) throws -> T) throws -> T {
+        let overlay = try writableOverlay()
+        let cacheKey = key.cacheKey
+        let target = try box(cacheKey, R.self, in: overlay) ?? RecordBox(initial())
+        // Marked changed (and stored, if new) before `change` runs: a record changed and
+        // then thrown out of is dropped with the whole transaction anyway.
+        overlay.set(cacheKey, .record(target))
+        return try change(&target.value)
     }
 
-    public func delete(_ key: [UInt8]) throws {
-        if let memory {
-            memory.entries[CacheKey(key)] = nil
-            return
+    /// Changes the record under `key` in place when there is one; nil when there is none.
+    @discardableResult
+    func updateIfPresent<R: ViewRecord, T>(_ key: some TableKey, as type: R.Type = R.self,
+                                           _ change: (inout R) throws -> T) throws -> T? {
+        let overlay = try writableOverlay()
+        let cacheKey = key.cacheKey
+        guard let target = try box(cacheKey, R.self, in: overlay) else { return nil }
+        overlay.set(cacheKey, .record(target))
+        return try change(&target.value)
+    }
+
+    private func value(at key: CacheKey) throws -> [UInt8]? {
+        guard let overlay else { return try stored(key) }
+        switch try slot(key, in: overlay) {
+        case .bytes(let bytes): return bytes
+        case .record(let box): return box.encoded()
+        case .absent: return nil
         }
-        guard let table, let transaction else { return }
-        if let cache {
-            cache.entries[CacheKey(key)] = .some(nil)
-            cache.dirty.insert(CacheKey(key))
-            return
-        }
-        try transaction.delete(table, key: key)
+    }
+
+    private func set(_ key: CacheKey, _ slot: TableOverlay.Slot) throws {
+        try writableOverlay().set(key, slot)
+    }
+
+    private func writableOverlay() throws -> TableOverlay {
+        guard let overlay else { throw ProjectionError.damaged(name, "its table cannot be written in a read transaction") }
+        return overlay
     }
 
     public func scan(prefix: [UInt8] = [], from start: [UInt8]? = nil, reverse: Bool = false,
                      _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
-        if let memory {
-            try memory.scan(prefix: prefix, from: start, reverse: reverse, body)
+        if let overlay, overlay.isWholeTable {
+            try overlay.scan(prefix: prefix, from: start, reverse: reverse, body)
             return
         }
         guard let table, let transaction else { return }
@@ -103,61 +127,121 @@ public struct ProjectionTable {
 
     /// Writes every changed key to LMDB, in key order (cheaper B-tree inserts).
     func flush() throws {
-        guard let cache, let table, let transaction, !cache.dirty.isEmpty else { return }
-        for key in cache.dirty.sorted() {
-            switch cache.entries[key] {
-            case .some(.some(let value)): try transaction.put(table, key: key.bytes, value: value)
-            default: try transaction.delete(table, key: key.bytes)
+        guard let overlay, !overlay.isWholeTable, let table, let transaction, !overlay.changed.isEmpty else { return }
+        for key in overlay.changed.sorted() {
+            switch overlay.slots[key] {
+            case .bytes(let value)?: try transaction.put(table, key: key.bytes, value: value)
+            case .record(let box)?: try transaction.put(table, key: key.bytes, value: box.encoded())
+            case .absent?, nil: try transaction.delete(table, key: key.bytes)
             }
         }
-        cache.dirty.removeAll(keepingCapacity: true)
+        overlay.changed.removeAll(keepingCapacity: true)
+    }
+
+    private func stored(_ key: CacheKey) throws -> [UInt8]? {
+        guard let table, let transaction else { return nil }
+        return try transaction.get(table, key: key.bytes)
+    }
+
+    /// What the overlay knows of `key`, reading LMDB once on a miss.
+    private func slot(_ key: CacheKey, in overlay: TableOverlay) throws -> TableOverlay.Slot {
+        if let known = overlay.slots[key] { return known }
+        if overlay.isWholeTable { return .absent }
+        let loaded: TableOverlay.Slot = try stored(key).map { .bytes($0) } ?? .absent
+        overlay.slots[key] = loaded
+        return loaded
+    }
+
+    /// The decoded record under `key`, decoding stored bytes once and keeping the result.
+    private func box<R: ViewRecord>(_ key: CacheKey, _: R.Type, in overlay: TableOverlay) throws -> RecordBox<R>? {
+        switch try slot(key, in: overlay) {
+        case .absent:
+            return nil
+        case .record(let box):
+            if let typed = box as? RecordBox<R> { return typed }
+            // Read as another record type than it was written as: go through its bytes.
+            return try decoded(box.encoded(), key, overlay)
+        case .bytes(let bytes):
+            return try decoded(bytes, key, overlay)
+        }
+    }
+
+    private func decoded<R: ViewRecord>(_ bytes: [UInt8], _ key: CacheKey, _ overlay: TableOverlay) throws -> RecordBox<R> {
+        let box: RecordBox<R>
+        do {
+            box = RecordBox(try R.decode(key: key.bytes, bytes: bytes))
+        } catch let error as ProjectionError {
+            throw error
+        } catch {
+            throw ProjectionError.damaged(name, "\(R.self) entry: \(error)")
+        }
+        overlay.slots[key] = .record(box)   // same value, decoded: not a change
+        return box
     }
 }
 
-/// A whole table in memory, for rebuilds: a fresh table starts empty, so a
-/// rebuild never needs to read LMDB, and each projection can be rebuilt on its
-/// own core before its entries are written out sorted.
-final class MemoryTable: @unchecked Sendable {
-    var entries: [CacheKey: [UInt8]] = [:]
+/// A projection's keys held in memory while events are applied: a write-back
+/// cache over its LMDB table during catch-up, or the whole table during a
+/// rebuild (which starts empty, never reads LMDB, and is written out sorted).
+final class TableOverlay: @unchecked Sendable {
+    enum Slot {
+        /// Known absent, or deleted.
+        case absent
+        case bytes([UInt8])
+        /// A decoded record, encoded when written out.
+        case record(AnyRecordBox)
+    }
+
+    let isWholeTable: Bool
+    var slots: [CacheKey: Slot] = [:]
+    /// Keys to write to LMDB at the next flush (catch-up only; a whole table is written whole).
+    var changed: Set<CacheKey> = []
+
+    init(wholeTable: Bool, capacity: Int = 0) {
+        isWholeTable = wholeTable
+        slots.reserveCapacity(capacity)
+    }
+
+    func set(_ key: CacheKey, _ slot: Slot) {
+        if isWholeTable {
+            if case .absent = slot { slots[key] = nil } else { slots[key] = slot }
+        } else {
+            slots[key] = slot
+            changed.insert(key)
+        }
+    }
+
+    /// Every present entry with its bytes, sorted by key: what a rebuild writes out.
+    func packedEntries() -> PackedEntries {
+        var packed = PackedEntries()
+        packed.reserve(entries: slots.count, bytes: slots.count * 32)
+        for (key, slot) in slots {
+            switch slot {
+            case .bytes(let bytes): packed.append(key: key, value: bytes)
+            case .record(let box): packed.append(key: key, value: box.encoded())
+            case .absent: break
+            }
+        }
+        packed.sort()
+        return packed
+    }
 
     /// Ordered scans are rare in `apply` (projections look keys up); sorting the matches is enough.
     func scan(prefix: [UInt8], from start: [UInt8]?, reverse: Bool, _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
-        var keys = entries.keys.filter { $0.bytes.starts(with: prefix) }.sorted()
+        var keys = slots.keys.filter { $0.bytes.starts(with: prefix) }.sorted()
         if let start {
             let s = CacheKey(start)
             keys = reverse ? keys.filter { $0 <= s } : keys.filter { !($0 < s) }
         }
         if reverse { keys.reverse() }
         for key in keys {
-            guard let value = entries[key], try body(key.bytes, value) else { return }
-        }
-    }
-}
-
-/// Keys read or written during one chunk: `.some(nil)` means known absent (or deleted).
-final class WriteBackCache {
-    var entries: [CacheKey: [UInt8]?] = [:]
-    var dirty: Set<CacheKey> = []
-}
-
-/// A table key hashed and ordered as raw bytes (Swift hashes an `[UInt8]` element by element).
-struct CacheKey: Hashable, Comparable {
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-
-    static func < (a: CacheKey, b: CacheKey) -> Bool {
-        let common = min(a.bytes.count, b.bytes.count)
-        let order = common == 0 ? 0 : a.bytes.withUnsafeBytes { pa in
-            b.bytes.withUnsafeBytes { pb in
-                guard let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
-                return Int(memcmp(x, y, common))
+            let value: [UInt8]
+            switch slots[key] {
+            case .bytes(let bytes)?: value = bytes
+            case .record(let box)?: value = box.encoded()
+            case .absent?, nil: continue
             }
+            guard try body(key.bytes, value) else { return }
         }
-        return order != 0 ? order < 0 : a.bytes.count < b.bytes.count
     }
 }

@@ -33,7 +33,7 @@ public final class ProjectionRunner {
             // Another process may be rebuilding the same models: wait for it, then look again.
             try views.exclusively("rebuild") {
                 let stale = try staleProjections()
-                if !stale.isEmpty { try rebuildHoldingLock(stale, progress: progress) }
+                if !stale.isEmpty { _ = try rebuildHoldingLock(stale, progress: progress) }
             }
         }
         try apply(to: projections, tablesFrom: { name, tx in try CatalogEntry.read(name, in: tx) }, progress: progress)
@@ -47,98 +47,77 @@ public final class ProjectionRunner {
 
     /// Rebuilds the named projections (all when empty) into fresh tables and swaps them in.
     /// Rebuilds of one store's views take turns across processes.
-    public func rebuild(_ names: Set<String> = [], progress: ((UInt64, UInt64) -> Void)? = nil) throws {
+    @discardableResult
+    public func rebuild(_ names: Set<String> = [], progress: ((UInt64, UInt64) -> Void)? = nil) throws -> RebuildTimings {
         try views.exclusively("rebuild") { try rebuildHoldingLock(names, progress: progress) }
     }
 
-    private func rebuildHoldingLock(_ names: Set<String>, progress: ((UInt64, UInt64) -> Void)?) throws {
+    private func rebuildHoldingLock(_ names: Set<String>, progress: ((UInt64, UInt64) -> Void)?) throws -> RebuildTimings {
         let chosen = projections.filter { names.isEmpty || names.contains($0.name) }
         // Fresh tables, named by a new generation; the catalog keeps pointing at the old ones meanwhile.
-        var fresh: [String: CatalogEntry] = [:]
+        var fresh: [CatalogEntry] = []
+        var expectedEntries: [Int] = []
         try views.write { tx in
+            // The body runs again if the map has to grow: start from empty each time.
+            fresh = []
+            expectedEntries = []
             for p in chosen {
                 let old = try CatalogEntry.read(p.name, in: tx)
+                // The old table's size: room the in-memory table will need, reserved up front.
+                expectedEntries.append(try old.map { try tx.count($0.table) } ?? 0)
                 let generation = (old?.generation ?? 0) + 1
                 let table = "\(p.name)#\(generation)"
                 try tx.drop(table)   // leftovers of a rebuild that was killed
-                fresh[p.name] = CatalogEntry(version: p.version, table: table, checkpoint: 0, generation: generation)
+                fresh.append(CatalogEntry(version: p.version, table: table, checkpoint: 0, generation: generation))
             }
         }
-        var building = fresh
-        let tables = try buildInMemory(chosen, progress: progress)
+        var timings = RebuildTimings()
+        let built = try InMemoryBuild(store: store, projections: chosen, chunkSize: chunkSize)
+            .run(expectedEntries: expectedEntries, timings: &timings, progress: progress)
+        // Freeing the in-memory tables takes a while (every key and record); it runs on the
+        // other core while this one writes, and is waited for before the rebuild returns.
+        let released = DispatchGroup()
+        let overlays = built.overlays
+        DispatchQueue.global().async(group: released) { overlays.forEach { $0.slots = [:] } }
+        defer { released.wait() }
+
+        let writingStarted = RebuildTimings.now()
+        // Room for the new tables while the old ones still exist (LMDB frees them at the switch):
+        // leaf entries carry an 8-byte header, and pages are not filled to the last byte.
+        let bytes = built.tables.reduce(0) { $0 + $1.byteCount + 16 * $1.count }
+        try views.reserve(bytes: bytes + bytes / 2 + (4 << 20))
         // The fresh tables are unused until the switch, so their writes need not be synced one by one.
         try views.withoutSyncing {
-            for p in chosen {
-                guard let entry = building[p.name], let memory = tables.tables[p.name] else { continue }
-                try write(memory, into: entry.table)
-                building[p.name]?.checkpoint = tables.checkpoint
+            for (i, entries) in built.tables.enumerated() {
+                try write(entries, into: fresh[i].table)
+                fresh[i].checkpoint = built.checkpoint
             }
         }
         // The switch: one transaction points the catalog at the new tables and drops the old.
         try views.write { tx in
-            for p in chosen {
-                guard let entry = building[p.name] else { continue }
+            for (p, entry) in zip(chosen, fresh) {
                 let old = try CatalogEntry.read(p.name, in: tx)
                 try entry.write(p.name, in: tx)
                 if let old, old.table != entry.table { try tx.drop(old.table) }
             }
         }
+        timings.writing = RebuildTimings.now() - writingStarted
         // Events appended during the switch are applied by the normal catch-up.
         try apply(to: chosen, tablesFrom: { name, tx in try CatalogEntry.read(name, in: tx) }, progress: nil)
+        return timings
     }
 
-    /// Applies the whole log to fresh in-memory tables, each projection on its own
-    /// thread (one chunk of decoded events at a time), and returns them with the
-    /// last position applied.
-    private func buildInMemory(_ chosen: [any Projection],
-                               progress: ((UInt64, UInt64) -> Void)?) throws -> (tables: [String: MemoryTable], checkpoint: UInt64) {
-        let head = try store.lastPosition()
-        let tables = chosen.map { _ in MemoryTable() }
-        let typeSets = chosen.map(\.eventTypes)
-        let wanted = typeSets.reduce(into: Set<String>()) { $0.formUnion($1) }
-        let failures = RebuildFailures()
-        var position: UInt64 = 0
-        while position < head {
-            let chunkEnd = min(position + UInt64(chunkSize), head)
-            var events: [(RecordedEvent, any EventPayload)] = []
-            try store.scan(from: position + 1, through: chunkEnd, types: wanted) { event in
-                events.append((event, try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload)))
-                return true
-            }
-            let chunk = events
-            DispatchQueue.concurrentPerform(iterations: chosen.count) { i in
-                let table = ProjectionTable(memory: tables[i], name: chosen[i].name)
-                do {
-                    for (event, payload) in chunk where typeSets[i].contains(event.typeName) {
-                        try chosen[i].apply(event, payload: payload, to: table)
-                    }
-                } catch {
-                    failures.record(error)
-                }
-            }
-            if let error = failures.first { throw error }
-            position = chunkEnd
-            progress?(position, head)
-        }
-        var byName: [String: MemoryTable] = [:]
-        for (p, t) in zip(chosen, tables) { byName[p.name] = t }
-        return (byName, head)
-    }
-
-    /// Writes a rebuilt table in key order, in transactions of bounded size.
-    private func write(_ memory: MemoryTable, into table: String) throws {
-        let keys = memory.entries.keys.sorted()
+    /// Writes a rebuilt table's sorted entries with MDB_APPEND, in transactions of bounded size.
+    private func write(_ entries: PackedEntries, into table: String) throws {
         var index = 0
         repeat {
-            let upper = min(index + 200_000, keys.count)
+            let upper = min(index + 250_000, entries.count)
             try views.write { tx in
                 guard let handle = try tx.handle(table) else { return }
-                for key in keys[index..<upper] {
-                    if let value = memory.entries[key] { try tx.put(handle, key: key.bytes, value: value) }
-                }
+                try entries.forEach(in: index..<upper) { key, value in try tx.append(handle, key: key, value: value) }
             }
             index = upper
-        } while index < keys.count
+        } while index < entries.count
     }
 
     /// Applies log events after each projection's checkpoint, in chunks, each chunk
@@ -154,20 +133,15 @@ public final class ProjectionRunner {
         }
         let lowest = chosen.compactMap { entries[$0.name]?.checkpoint }.min() ?? head
         guard lowest < head else { return }
-        let wanted = chosen.reduce(into: Set<String>()) { $0.formUnion($1.eventTypes) }
+        let routing = EventRouting(chosen)
         var position = lowest
         while position < head {
             let chunkEnd = min(position + UInt64(chunkSize), head)
-            var events: [(RecordedEvent, any EventPayload)] = []
-            try store.scan(from: position + 1, through: chunkEnd, types: wanted) { event in
-                let payload = try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload)
-                events.append((event, payload))
-                return true
-            }
+            let chunk = try DecodedChunk(store, from: position + 1, through: chunkEnd, routing: routing)
             var behind: UInt64?
             entries = try views.write { tx in
                 var updated = entries
-                for p in chosen {
+                for (index, p) in chosen.enumerated() {
                     // Re-read inside the transaction: another process may have applied these events
                     // already, or switched in a rebuilt table whose checkpoint is before this chunk.
                     guard var entry = try entryFor(p.name, tx) else { continue }
@@ -177,11 +151,8 @@ public final class ProjectionRunner {
                         updated[p.name] = entry
                         continue
                     }
-                    let table = try ProjectionTable(transaction: tx, name: entry.table, cache: WriteBackCache())
-                    let types = p.eventTypes   // some projections compute it; once per chunk is enough
-                    for (event, payload) in events where event.position > entry.checkpoint && types.contains(event.typeName) {
-                        try p.apply(event, payload: payload, to: table)
-                    }
+                    let table = try ProjectionTable(transaction: tx, name: entry.table, overlay: TableOverlay(wholeTable: false))
+                    try chunk.apply(p, index: index, routing: routing, after: entry.checkpoint, to: table)
                     try table.flush()
                     entry.checkpoint = max(entry.checkpoint, chunkEnd)
                     try entry.write(p.name, in: tx)
@@ -230,21 +201,5 @@ public enum ProjectionError: Error, Equatable, CustomStringConvertible {
         case .unknown(let name): return "there is no read model called \(name)"
         case let .damaged(name, reason): return "read model \(name) is damaged: \(reason)"
         }
-    }
-}
-
-/// The first error any rebuild thread hit.
-private final class RebuildFailures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: Error?
-
-    var first: Error? {
-        lock.lock(); defer { lock.unlock() }
-        return error
-    }
-
-    func record(_ error: Error) {
-        lock.lock(); defer { lock.unlock() }
-        if self.error == nil { self.error = error }
     }
 }

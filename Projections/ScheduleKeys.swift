@@ -32,7 +32,7 @@ enum ScheduleKeys {
         return w.bytes
     }
 
-    static func appointment(_ id: AppointmentID) -> [UInt8] { key(appointmentPrefix, [id.number]) }
+    static func appointment(_ id: AppointmentID) -> ViewKey { ViewKey(Unicode.Scalar(appointmentPrefix)).id(id) }
 
     static func day(_ date: LocalDate) -> [UInt8] { key(dayPrefix, [ordered(date.daysSinceEpoch)]) }
 
@@ -40,19 +40,19 @@ enum ScheduleKeys {
         key(dayPrefix, [ordered(date.daysSinceEpoch), provider.number])
     }
 
-    static func day(_ entry: ScheduleEntry) -> [UInt8] {
-        key(dayPrefix, [ordered(entry.localDate.daysSinceEpoch), entry.provider.number,
-                        ordered(entry.start.secondsSinceEpoch), entry.appointment.number])
+    static func day(_ entry: ScheduleEntry) -> ViewKey {
+        ViewKey(Unicode.Scalar(dayPrefix)).number(ordered(entry.localDate.daysSinceEpoch)).id(entry.provider)
+            .number(ordered(entry.start.secondsSinceEpoch)).id(entry.appointment)
     }
 
     static func patient(_ id: PatientID) -> [UInt8] { key(patientPrefix, [id.number]) }
 
-    static func patient(_ entry: ScheduleEntry) -> [UInt8] {
-        key(patientPrefix, [entry.patient.number, ordered(entry.start.secondsSinceEpoch), entry.appointment.number])
+    static func patient(_ entry: ScheduleEntry) -> ViewKey {
+        ViewKey(Unicode.Scalar(patientPrefix)).id(entry.patient).number(ordered(entry.start.secondsSinceEpoch)).id(entry.appointment)
     }
 
-    static func counter(_ k: ScheduleCounterKey) -> [UInt8] {
-        key(counterPrefix, [UInt64(k.year * 12 + (k.month - 1)), k.provider.number, k.appointmentType.number])
+    static func counter(_ k: ScheduleCounterKey) -> ViewKey {
+        ViewKey(Unicode.Scalar(counterPrefix)).number(UInt64(k.year * 12 + (k.month - 1))).id(k.provider).id(k.appointmentType)
     }
 
     static func counterKey(of entry: ScheduleEntry) -> ScheduleCounterKey {

@@ -67,9 +67,9 @@ public struct ScheduleProjection: Projection {
     /// An event for an appointment never booked changes nothing (as in `PracticeState`).
     private func update(_ id: AppointmentID, in table: ProjectionTable,
                         _ change: (ScheduleEntry?) -> ScheduleEntry?) throws {
-        let old = try table.get(ScheduleKeys.appointment(id)).map(ScheduleEntry.decode)
+        let old: ScheduleEntry? = try table.record(ScheduleKeys.appointment(id))
         guard let new = change(old) else { return }
-        try table.put(ScheduleKeys.appointment(id), new.encoded())
+        try table.update(ScheduleKeys.appointment(id), initial: new) { $0 = new }
         // Index keys and counters are only touched when they move (most events
         // change a status, not the day, the patient or the month).
         let newDay = ScheduleKeys.day(new)
@@ -101,12 +101,10 @@ public struct ScheduleProjection: Projection {
 
     private func addCounters(_ delta: ScheduleCounters, at counterKey: ScheduleCounterKey, in table: ProjectionTable) throws {
         let key = ScheduleKeys.counter(counterKey)
-        var counters = try table.get(key).map(ScheduleCounters.decode) ?? ScheduleCounters()
-        counters.add(delta, sign: 1)
-        if counters.isZero {
-            try table.delete(key)
-        } else {
-            try table.put(key, counters.encoded())
+        let isZero = try table.update(key, initial: ScheduleCounters()) { counters in
+            counters.add(delta, sign: 1)
+            return counters.isZero
         }
+        if isZero { try table.delete(key) }
     }
 }

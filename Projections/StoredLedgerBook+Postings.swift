@@ -7,9 +7,7 @@ import RevenueCycle
 extension StoredLedgerBook {
     /// A visit-level posting: the day's totals, and the visit's (or account's) open items.
     func journal(_ entry: LedgerEntry) throws {
-        let dayKey = ARKeys.day(entry.date)
-        let day = try table.get(dayKey).map(ARCoding.account) ?? LedgerAccount()
-        try table.put(dayKey, ARCoding.encoded(day + entry.delta))
+        try table.update(ARKeys.day(entry.date), initial: LedgerAccount()) { $0 = $0 + entry.delta }
         if let visit = entry.visit {
             try addToItem(.unbilledInsurance, visit.number, entry.delta.insuranceBalance, on: entry.date)
             try addToItem(.visitPatient, visit.number, entry.delta.patientBalance, on: entry.date)
@@ -37,31 +35,37 @@ extension StoredLedgerBook {
     /// Adds a dated change to an item and refreshes the dimensions it is aged and grouped by.
     private func addToItem(_ kind: AROpenItem.Kind, _ owner: UInt64, _ amount: Money, on date: LocalDate) throws {
         guard amount != .zero else { return }
-        let key = AROpenItem.key(kind, owner)
-        var item = try table.get(key).map { try AROpenItem.decode(key, $0) } ?? AROpenItem(kind: kind, owner: owner)
+        // The records the dimensions come from, read before the item is changed in place.
+        let claim = kind == .claimInsurance ? try claimRecord(ClaimID(owner)) : nil
+        let visit: ARVisitRecord?
         switch kind {
-        case .claimInsurance:
-            if let c = try claimRecord(ClaimID(owner)) {
-                let visit = try c.visit.flatMap(visitRecord)
-                item.payer = c.payer
-                item.patient = c.patient ?? visit?.patient
-                item.provider = c.provider ?? visit?.provider
-                item.dateOfService = c.dateOfService ?? visit?.dateOfService
-                item.location = visit?.location
-            }
-        case .unbilledInsurance, .visitPatient:
-            if let v = try visitRecord(VisitID(owner)) {
-                item.patient = v.patient
-                item.provider = v.provider
-                item.dateOfService = v.dateOfService
-                item.location = v.location
-            }
-        case .accountPatient:
-            item.patient = owner == 0 ? nil : PatientID(owner)
-        case .practiceInsurance:
-            break
+        case .claimInsurance: visit = try claim?.visit.flatMap(visitRecord)
+        case .unbilledInsurance, .visitPatient: visit = try visitRecord(VisitID(owner))
+        case .accountPatient, .practiceInsurance: visit = nil
         }
-        item.add(amount, on: date)
-        try table.put(key, item.encoded())
+        try table.update(AROpenItem.key(kind, owner), initial: AROpenItem(kind: kind, owner: owner)) { item in
+            switch kind {
+            case .claimInsurance:
+                if let c = claim {
+                    item.payer = c.payer
+                    item.patient = c.patient ?? visit?.patient
+                    item.provider = c.provider ?? visit?.provider
+                    item.dateOfService = c.dateOfService ?? visit?.dateOfService
+                    item.location = visit?.location
+                }
+            case .unbilledInsurance, .visitPatient:
+                if let v = visit {
+                    item.patient = v.patient
+                    item.provider = v.provider
+                    item.dateOfService = v.dateOfService
+                    item.location = v.location
+                }
+            case .accountPatient:
+                item.patient = owner == 0 ? nil : PatientID(owner)
+            case .practiceInsurance:
+                break
+            }
+            item.add(amount, on: date)
+        }
     }
 }

@@ -48,7 +48,7 @@ struct StoredLedgerBook: LedgerBooks {
             guard let bytes = try table.get(ARKeys.charge(id)) else { return nil }
             var r = ByteReader(bytes)
             return .charge(ChargePosting(visit: VisitID(try r.readVarUInt()), patient: PatientID(try r.readVarUInt()),
-                                         date: LocalDate(daysSinceEpoch: try r.readVarInt()), delta: try ARCoding.readAccount(&r)))
+                                         date: LocalDate(daysSinceEpoch: try r.readVarInt()), delta: try LedgerCoding.read(&r)))
         case .denialClaim(let id):
             return try table.get(ARKeys.denial(id)).flatMap { ViewKey.trailingNumber($0) }.map { .claim(ClaimID($0)) }
         case .suspended(let remittance, let index):
@@ -73,7 +73,7 @@ struct StoredLedgerBook: LedgerBooks {
             w.writeVarUInt(posting.visit.number)
             w.writeVarUInt(posting.patient.number)
             w.writeVarInt(posting.date.daysSinceEpoch)
-            ARCoding.write(posting.delta, to: &w)
+            LedgerCoding.write(posting.delta, &w)
             try table.put(ARKeys.charge(id), w.bytes)
         case (.charge(let id), _): try table.delete(ARKeys.charge(id))
         case (.denialClaim(let id), .claim(let claim)?): try table.put(ARKeys.denial(id), ViewKey.bigEndian(claim.number))
@@ -89,31 +89,24 @@ struct StoredLedgerBook: LedgerBooks {
     }
 
     func addUnappliedPayerCash(_ amount: Money) throws {
-        let old: Int64 = try table.get(ARKeys.unapplied).map { bytes -> Int64 in var r = ByteReader(bytes); return try r.readVarInt() } ?? 0
-        var w = ByteWriter()
-        w.writeVarInt(old + amount.cents)
-        try table.put(ARKeys.unapplied, w.bytes)
+        try table.update(ARKeys.unapplied, initial: StoredSum(cents: 0)) { $0.cents += amount.cents }
     }
 
     // MARK: records
 
     func visitRecord(_ visit: VisitID) throws -> ARVisitRecord? {
-        try table.get(ARKeys.visit(visit)).map(ARVisitRecord.decode)
+        try table.record(ARKeys.visit(visit))
     }
 
     func updateVisit(_ visit: VisitID, _ change: (inout ARVisitRecord) -> Void) throws {
-        var record = try visitRecord(visit) ?? ARVisitRecord()
-        change(&record)
-        try table.put(ARKeys.visit(visit), record.encoded())
+        try table.update(ARKeys.visit(visit), initial: ARVisitRecord(), change)
     }
 
     func claimRecord(_ claim: ClaimID) throws -> ARClaimRecord? {
-        try table.get(ARKeys.claim(claim)).map(ARClaimRecord.decode)
+        try table.record(ARKeys.claim(claim))
     }
 
     func updateClaim(_ claim: ClaimID, _ change: (inout ARClaimRecord) -> Void) throws {
-        var record = try claimRecord(claim) ?? ARClaimRecord()
-        change(&record)
-        try table.put(ARKeys.claim(claim), record.encoded())
+        try table.update(ARKeys.claim(claim), initial: ARClaimRecord(), change)
     }
 }

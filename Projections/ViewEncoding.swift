@@ -11,45 +11,57 @@ import RevenueCycle
 /// ViewKey("p").number(1042).bytes          // "p" + 00 00 00 00 00 00 04 12
 /// ViewKey("n").text("garcia").number(1042).bytes
 /// ```
-struct ViewKey {
-    private(set) var bytes: [UInt8]
+struct ViewKey: Equatable {
+    /// Built in place, without allocating while the key fits inline (a tag and
+    /// three numbers do): projections build dozens of keys per event during a rebuild.
+    private(set) var key: CacheKey
+
+    var bytes: [UInt8] { key.bytes }
 
     /// Every key starts with a one-letter tag naming what kind of entry it is.
     init(_ tag: Unicode.Scalar) {
-        bytes = [UInt8(ascii: tag)]
+        key = CacheKey([])
+        byteAppend(UInt8(ascii: tag))
     }
 
-    func number(_ value: UInt64) -> ViewKey {
-        var copy = self
-        copy.bytes.append(contentsOf: Self.bigEndian(value))
-        return copy
+    private mutating func byteAppend(_ value: UInt8) {
+        withUnsafeBytes(of: value) { key.append(contentsOf: $0) }
+    }
+
+    /// One raw byte (a kind code inside a family).
+    consuming func byte(_ value: UInt8) -> ViewKey {
+        byteAppend(value)
+        return self
+    }
+
+    consuming func number(_ value: UInt64) -> ViewKey {
+        withUnsafeBytes(of: value.bigEndian) { key.append(contentsOf: $0) }
+        return self
     }
 
     /// Eight bytes, most significant first.
     static func bigEndian(_ value: UInt64) -> [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * $0)) }
+        withUnsafeBytes(of: value.bigEndian) { Array($0) }
     }
 
-    func id(_ id: some PrefixedID) -> ViewKey { number(id.number) }
+    consuming func id(_ id: some PrefixedID) -> ViewKey { number(id.number) }
 
-    func signed(_ value: Int64) -> ViewKey { number(UInt64(bitPattern: value) ^ (1 << 63)) }
+    consuming func signed(_ value: Int64) -> ViewKey { number(UInt64(bitPattern: value) ^ (1 << 63)) }
 
-    func date(_ date: LocalDate) -> ViewKey { signed(date.daysSinceEpoch) }
+    consuming func date(_ date: LocalDate) -> ViewKey { signed(date.daysSinceEpoch) }
 
     /// Text followed by its 0x00 terminator.
-    func text(_ value: String) -> ViewKey { open(value).terminated() }
-
-    /// Text without a terminator: the prefix for "starts with" scans.
-    func open(_ value: String) -> ViewKey {
-        var copy = self
-        copy.bytes.append(contentsOf: value.utf8)
+    consuming func text(_ value: String) -> ViewKey {
+        var copy = open(value)
+        copy.byteAppend(0)
         return copy
     }
 
-    private func terminated() -> ViewKey {
-        var copy = self
-        copy.bytes.append(0)
-        return copy
+    /// Text without a terminator: the prefix for "starts with" scans.
+    consuming func open(_ value: String) -> ViewKey {
+        var text = value
+        text.withUTF8 { key.append(contentsOf: UnsafeRawBufferPointer($0)) }
+        return self
     }
 
     /// The big-endian number in the last 8 bytes of a key (the id entries end with).

@@ -67,6 +67,12 @@ public final class KeyValueStore: @unchecked Sendable {
         return result
     }
 
+    /// Makes room for about `bytes` more data before a bulk write (a rebuild),
+    /// so the map is grown once instead of doubling mid-transaction.
+    public func reserve(bytes: Int) throws {
+        try environment.reserve(bytes)
+    }
+
     /// Runs `body` holding an exclusive advisory lock (flock) named `name` in the
     /// environment's directory, so processes take turns at work that must not
     /// overlap, such as rebuilding the same read model.
@@ -129,6 +135,12 @@ public final class KeyValueTransaction {
     public func get(_ table: KeyValueTable, key: [UInt8]) throws -> [UInt8]? { try txn.get(table.dbi, key) }
     public func put(_ table: KeyValueTable, key: [UInt8], value: [UInt8]) throws { try txn.put(table.dbi, key, value) }
     public func delete(_ table: KeyValueTable, key: [UInt8]) throws { try txn.delete(table.dbi, key) }
+    /// Puts a key that sorts after every key already in the table (MDB_APPEND: no
+    /// search, pages filled whole): how a rebuild writes a table in key order. A key
+    /// out of order fails with MDB_KEYEXIST instead of landing anywhere.
+    public func append(_ table: KeyValueTable, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
+        try txn.put(table.dbi, key: key, value: value, flags: MDB_APPEND)
+    }
 
     public func get(_ table: String, key: [UInt8]) throws -> [UInt8]? {
         guard let dbi = try self.table(table) else { return nil }

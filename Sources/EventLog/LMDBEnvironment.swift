@@ -139,6 +139,21 @@ final class LMDBEnvironment: @unchecked Sendable {
         try LMDBError.check(mdb_env_set_mapsize(env, current * 2))
     }
 
+    /// Grows the map up front so that `bytes` more fit, rather than doubling it
+    /// (and re-running a big transaction) several times during bulk writes.
+    func reserve(_ bytes: Int) throws(LMDBError) {
+        resizeLock.lockExclusive()
+        defer { resizeLock.unlock() }
+        var info = MDB_envinfo()
+        mdb_env_info(env, &info)
+        var stat = MDB_stat()
+        mdb_env_stat(env, &stat)
+        let needed = (Int(info.me_last_pgno) + 1) * Int(stat.ms_psize) + bytes
+        var size = info.me_mapsize
+        while size < needed { size *= 2 }
+        if size != info.me_mapsize { try LMDBError.check(mdb_env_set_mapsize(env, size)) }
+    }
+
     /// Another process grew the map: passing 0 adopts the size recorded in the file.
     private func adoptGrownMap() throws(LMDBError) {
         resizeLock.lockExclusive()

@@ -61,14 +61,20 @@ enum ProjectionCommands: CommandGroup {
         let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
         let bar = ProgressBar(label: "rebuilding", total: Int(try store.lastPosition()))
         let start = Date()
-        try runner.rebuild(names) { done, _ in bar.update(completed: Int(done)) }
+        let timings = try runner.rebuild(names) { done, _ in bar.update(completed: Int(done)) }
         bar.finish()
         let seconds = Date().timeIntervalSince(start)
         let rebuilt = names.isEmpty ? known.sorted() : names.sorted()
         if context.json {
-            context.printJSON(.object([("rebuilt", .array(rebuilt.map(JSONValue.string))), ("seconds", .number(String(format: "%.3f", seconds)))]))
+            func number(_ value: Double) -> JSONValue { .number(String(format: "%.3f", value)) }
+            context.printJSON(.object([
+                ("rebuilt", .array(rebuilt.map(JSONValue.string))), ("seconds", number(seconds)),
+                ("events", .int(Int64(timings.events))),
+                ("phases", .object([("read", number(timings.reading)), ("apply", number(timings.applying)),
+                                    ("sort", number(timings.packing)), ("write", number(timings.writing))])),
+            ]))
         } else {
-            context.print("rebuilt \(rebuilt.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s")
+            context.print("rebuilt \(rebuilt.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s (\(timings.summary))")
         }
     }
 }

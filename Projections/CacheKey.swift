@@ -1,0 +1,108 @@
+import Foundation
+
+/// A table key as the runner's overlay holds it: hashed, compared and ordered
+/// as raw bytes.
+///
+/// Keys of up to 32 bytes (nearly all: a tag and up to three numbers) are kept
+/// inline, so the overlay's dictionary holds no separate buffer per key: no
+/// allocation to keep one, no pointer to follow to compare two, nothing to free.
+/// Longer keys (text search entries) keep their bytes in an array.
+struct CacheKey: Hashable, Comparable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private(set) var count: Int
+    private var long: [UInt8]?
+
+    private static let inlineCapacity = 32
+
+    init(_ bytes: [UInt8]) {
+        count = bytes.count
+        if bytes.count > Self.inlineCapacity {
+            long = bytes
+        } else {
+            long = nil
+            bytes.withUnsafeBytes { source in
+                withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: source) }
+            }
+        }
+    }
+
+    /// Appends bytes: inline while they fit, else the key moves to an array.
+    mutating func append(contentsOf source: UnsafeRawBufferPointer) {
+        if long == nil, count + source.count <= Self.inlineCapacity {
+            let offset = count
+            withUnsafeMutableBytes(of: &words) { target in
+                UnsafeMutableRawBufferPointer(rebasing: target[offset..<offset + source.count]).copyMemory(from: source)
+            }
+        } else {
+            var spilled = long ?? withBytes { Array($0) }
+            spilled.append(contentsOf: source)
+            long = spilled
+            words = (0, 0, 0, 0)
+        }
+        count += source.count
+    }
+
+    var bytes: [UInt8] { long ?? withBytes { Array($0) } }
+
+    /// The key's bytes, valid only during the call.
+    func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        if let long { return try long.withUnsafeBytes(body) }
+        return try withUnsafeBytes(of: words) { try body(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+    }
+
+    /// Bytes 0–7 and 8–15 as big-endian numbers, zero-padded: ordering these
+    /// pairs orders keys, up to ties between keys longer than 16 bytes.
+    var orderPrefix: (UInt64, UInt64) {
+        if long == nil { return (UInt64(bigEndian: words.0), UInt64(bigEndian: words.1)) }
+        return withBytes { raw in
+            var first: UInt64 = 0, second: UInt64 = 0
+            for i in 0..<8 { first = first << 8 | UInt64(raw[i]) }
+            for i in 8..<16 { second = second << 8 | UInt64(raw[i]) }
+            return (first, second)
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        if let long {
+            long.withUnsafeBytes { hasher.combine(bytes: $0) }
+        } else {
+            // Unused inline bytes are zero, so equal keys hash equally.
+            hasher.combine(words.0)
+            hasher.combine(words.1)
+            hasher.combine(words.2)
+            hasher.combine(words.3)
+            hasher.combine(count)
+        }
+    }
+
+    static func == (a: CacheKey, b: CacheKey) -> Bool {
+        guard a.count == b.count else { return false }
+        if let x = a.long, let y = b.long { return x == y }
+        return a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
+    }
+
+    static func < (a: CacheKey, b: CacheKey) -> Bool {
+        a.withBytes { pa in
+            b.withBytes { pb in
+                let common = min(pa.count, pb.count)
+                guard common > 0, let x = pa.baseAddress, let y = pb.baseAddress else { return pa.count < pb.count }
+                let order = memcmp(x, y, common)
+                return order != 0 ? order < 0 : pa.count < pb.count
+            }
+        }
+    }
+}
+
+/// What the table accepts as a key inside the module: raw bytes, or a `ViewKey`
+/// built in place.
+protocol TableKey {
+    var cacheKey: CacheKey { get }
+}
+
+extension Array: TableKey where Element == UInt8 {
+    var cacheKey: CacheKey { CacheKey(self) }
+}
+
+extension ViewKey: TableKey {
+    var cacheKey: CacheKey { key }
+}

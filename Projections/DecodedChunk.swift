@@ -1,0 +1,105 @@
+import BinaryCodec
+import Dispatch
+import EventLog
+import RevenueCycle
+
+/// The event types a set of projections wants, numbered, with which projection
+/// wants which: resolved once per run, so deciding whether a projection takes
+/// an event is an array lookup rather than hashing the type name per projection.
+struct EventRouting {
+    let wanted: Set<String>
+    private let numbers: [String: Int]
+    /// `wants[projection][type number]`.
+    private let wants: [[Bool]]
+
+    init(_ projections: [any Projection]) {
+        let typeSets = projections.map(\.eventTypes)
+        wanted = typeSets.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let names = wanted.sorted()
+        numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        wants = typeSets.map { set in names.map { set.contains($0) } }
+    }
+
+    func number(of typeName: String) -> Int? { numbers[typeName] }
+
+    func projection(_ index: Int, wants typeNumber: Int) -> Bool { wants[index][typeNumber] }
+}
+
+/// One chunk of the log, read and decoded once for every projection.
+struct DecodedChunk {
+    private(set) var events: [RecordedEvent] = []
+    private(set) var payloads: [any EventPayload] = []
+    private(set) var typeNumbers: [Int] = []
+
+    var count: Int { events.count }
+
+    /// Reads positions `first...last`, decoding the events `routing` wants.
+    init(_ store: EventStore, from first: UInt64, through last: UInt64, routing: EventRouting) throws {
+        try store.scan(from: first, through: last, types: routing.wanted) { event in
+            guard let number = routing.number(of: event.typeName) else { return true }
+            payloads.append(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+            events.append(event)
+            typeNumbers.append(number)
+            return true
+        }
+    }
+
+    /// Applies, in log order, the events the projection at `index` wants (and, in a
+    /// catch-up, only those after its checkpoint).
+    func apply(_ projection: any Projection, index: Int, routing: EventRouting, after checkpoint: UInt64 = 0,
+               to table: ProjectionTable) throws {
+        for i in 0..<events.count where routing.projection(index, wants: typeNumbers[i]) && events[i].position > checkpoint {
+            try projection.apply(events[i], payload: payloads[i], to: table)
+        }
+    }
+}
+
+/// Reads and decodes the next chunk of the log on another thread while the
+/// current one is applied, so a rebuild's cores are not idle while the log is
+/// read (reading is one thread's work; applying is spread over the cores).
+final class ChunkPrefetcher: @unchecked Sendable {
+    private let store: EventStore
+    private let routing: EventRouting
+    private let chunkSize: UInt64
+    private let head: UInt64
+    private let queue = DispatchQueue(label: "practica.rebuild.reader")
+    private let ready = DispatchSemaphore(value: 0)
+    /// Written on `queue`, read after `ready` is signalled.
+    private var pending: Result<DecodedChunk, Error>?
+    private var nextFirst: UInt64 = 1
+    private var inFlight = false
+
+    init(_ store: EventStore, routing: EventRouting, chunkSize: Int, head: UInt64) {
+        self.store = store
+        self.routing = routing
+        self.chunkSize = UInt64(max(chunkSize, 1))
+        self.head = head
+        startNext()
+    }
+
+    /// The next chunk in log order with the last position it covers, or nil after the head.
+    func next() throws -> (chunk: DecodedChunk, through: UInt64)? {
+        guard inFlight else { return nil }
+        ready.wait()
+        inFlight = false
+        let through = min(nextFirst - 1, head)
+        let result = pending
+        pending = nil
+        guard let result else { return nil }
+        let chunk = try result.get()
+        startNext()
+        return (chunk, through)
+    }
+
+    private func startNext() {
+        guard nextFirst <= head else { return }
+        let first = nextFirst
+        let last = min(first + chunkSize - 1, head)
+        nextFirst = last + 1
+        inFlight = true
+        queue.async { [self] in
+            pending = Result { try DecodedChunk(store, from: first, through: last, routing: routing) }
+            ready.signal()
+        }
+    }
+}

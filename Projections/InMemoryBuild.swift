@@ -1,0 +1,144 @@
+import Dispatch
+import EventLog
+import Foundation
+
+/// Where a rebuild's time went: printed by `projections rebuild` and reported by the benchmark.
+public struct RebuildTimings: Sendable {
+    public var events: UInt64 = 0
+    /// Waiting for the log to be scanned, decompressed and decoded (one thread, once for
+    /// all models; it runs ahead while the previous chunk is applied, so this is what it
+    /// could not hide).
+    public var reading: Double = 0
+    /// The projections' `apply`, one projection per core.
+    public var applying: Double = 0
+    /// Encoding records and sorting each table by key.
+    public var packing: Double = 0
+    /// Writing the tables, syncing, and switching the catalog to them.
+    public var writing: Double = 0
+
+    public var total: Double { reading + applying + packing + writing }
+
+    public var summary: String {
+        "read \(Self.format(reading)), apply \(Self.format(applying)), sort \(Self.format(packing)), write \(Self.format(writing))"
+    }
+
+    static func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+
+    /// Seconds since an arbitrary start, for measuring phases.
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+}
+
+/// The in-memory part of a rebuild: the whole log applied to fresh tables held
+/// in memory, each projection on a core of its own, then each table encoded and
+/// sorted by key, ready to be appended to LMDB in order.
+struct InMemoryBuild {
+    let store: EventStore
+    let projections: [any Projection]
+    let chunkSize: Int
+
+    struct Result {
+        /// Each projection's entries in key order, in the order of `projections`.
+        var tables: [PackedEntries]
+        /// The in-memory tables, to be freed by the caller (it takes a while).
+        var overlays: [TableOverlay]
+        /// The last position applied.
+        var checkpoint: UInt64
+    }
+
+    /// `expectedEntries` (each model's size before the rebuild) is reserved up front,
+    /// so the tables are not rehashed as they grow.
+    func run(expectedEntries: [Int], timings: inout RebuildTimings,
+             progress: ((UInt64, UInt64) -> Void)?) throws -> Result {
+        let head = try store.lastPosition()
+        let overlays = projections.indices.map { TableOverlay(wholeTable: true, capacity: expectedEntries[$0]) }
+        let routing = EventRouting(projections)
+        let failures = RebuildFailures()
+        let costs = ProjectionCosts(count: projections.count)
+        let reader = ChunkPrefetcher(store, routing: routing, chunkSize: chunkSize, head: head)
+        while true {
+            let started = RebuildTimings.now()
+            guard let (chunk, through) = try reader.next() else { break }
+            let decoded = RebuildTimings.now()
+            timings.reading += decoded - started
+            timings.events += UInt64(chunk.count)
+            // Costliest projections first, so the cores finish the chunk together.
+            let order = costs.costliestFirst()
+            DispatchQueue.concurrentPerform(iterations: projections.count) { k in
+                let i = order[k]
+                let table = ProjectionTable(memory: overlays[i], name: projections[i].name)
+                let begun = RebuildTimings.now()
+                do {
+                    try chunk.apply(projections[i], index: i, routing: routing, to: table)
+                } catch {
+                    failures.record(error)
+                }
+                costs.record(i, RebuildTimings.now() - begun)
+            }
+            if let error = failures.first { throw error }
+            timings.applying += RebuildTimings.now() - decoded
+            progress?(through, head)
+        }
+        let packingStarted = RebuildTimings.now()
+        let packed = PackedTables(count: projections.count)
+        let order = costs.costliestFirst()
+        DispatchQueue.concurrentPerform(iterations: projections.count) { k in
+            let i = order[k]
+            packed.set(i, overlays[i].packedEntries())
+        }
+        timings.packing += RebuildTimings.now() - packingStarted
+        return Result(tables: projections.indices.map { packed.take($0) }, overlays: overlays, checkpoint: head)
+    }
+}
+
+/// How long each projection took on the last chunk (its share of the work).
+private final class ProjectionCosts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seconds: [Double]
+
+    init(count: Int) { seconds = Array(repeating: 0, count: count) }
+
+    func record(_ index: Int, _ duration: Double) {
+        lock.lock(); defer { lock.unlock() }
+        seconds[index] = duration
+    }
+
+    func costliestFirst() -> [Int] {
+        lock.lock(); defer { lock.unlock() }
+        return seconds.indices.sorted { seconds[$0] > seconds[$1] }
+    }
+}
+
+/// Each rebuilt table's sorted entries, filled in by the thread that sorted it.
+private final class PackedTables: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tables: [PackedEntries]
+
+    init(count: Int) { tables = Array(repeating: PackedEntries(), count: count) }
+
+    func set(_ index: Int, _ entries: PackedEntries) {
+        lock.lock(); defer { lock.unlock() }
+        tables[index] = entries
+    }
+
+    func take(_ index: Int) -> PackedEntries {
+        lock.lock(); defer { lock.unlock() }
+        defer { tables[index] = PackedEntries() }
+        return tables[index]
+    }
+}
+
+/// The first error any rebuild thread hit.
+final class RebuildFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Error?
+
+    var first: Error? {
+        lock.lock(); defer { lock.unlock() }
+        return error
+    }
+
+    func record(_ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if self.error == nil { self.error = error }
+    }
+}

@@ -1,0 +1,64 @@
+import BinaryCodec
+
+/// A value a read model keeps under one key and changes often: a claim's
+/// totals, this month's KPIs, an open item's dated changes.
+///
+/// Read and changed through `ProjectionTable.record` and `update`, it is decoded
+/// once per chunk of events (or once per rebuild), changed in memory by every
+/// event that touches it, and encoded once when the chunk is written out — not
+/// decoded and encoded again for each event. The stored bytes are exactly
+/// `encoded()`, so a model written this way is byte for byte the same as one
+/// written with `put`.
+protocol ViewRecord {
+    /// Decodes the value stored under `key` (some records keep part of themselves in the key).
+    static func decode(key: [UInt8], bytes: [UInt8]) throws -> Self
+    func encoded() -> [UInt8]
+}
+
+/// A decoded record held by a table overlay. The base class lets the overlay
+/// encode a record without knowing its type; `RecordBox<R>` holds the value.
+class AnyRecordBox {
+    func encoded() -> [UInt8] { [] }
+}
+
+final class RecordBox<R: ViewRecord>: AnyRecordBox {
+    var value: R
+
+    init(_ value: R) { self.value = value }
+
+    override func encoded() -> [UInt8] { value.encoded() }
+}
+
+/// A record whose stored bytes alone decode it (most do; an `AROpenItem` also reads its key).
+protocol KeylessViewRecord: ViewRecord {
+    static func decode(_ bytes: [UInt8]) throws -> Self
+}
+
+extension KeylessViewRecord {
+    static func decode(key: [UInt8], bytes: [UInt8]) throws -> Self { try decode(bytes) }
+}
+
+/// A running sum kept under one key as a signed varint (unapplied payer cash).
+struct StoredSum: KeylessViewRecord {
+    var cents: Int64
+
+    func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        w.writeVarInt(cents)
+        return w.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> StoredSum {
+        var r = ByteReader(bytes)
+        return StoredSum(cents: try r.readVarInt())
+    }
+}
+
+/// A counter kept under one key as 8 big-endian bytes (the ledger's next journal sequence).
+struct StoredSequence: KeylessViewRecord {
+    var next: UInt64
+
+    func encoded() -> [UInt8] { ViewKey.bigEndian(next) }
+
+    static func decode(_ bytes: [UInt8]) throws -> StoredSequence { StoredSequence(next: ViewKey.trailingNumber(bytes) ?? 0) }
+}
