@@ -35,4 +35,31 @@ final class KeyValueStoreTests: XCTestCase {
         w += Array(repeating: 0, count: 32)
         XCTAssertThrowsError(try BatchRecord.decode(w))
     }
+
+    func testAppendTakesKeysInOrderAndRefusesOneOutOfOrderWithNothingWritten() throws {
+        let kv = try KeyValueStore(path: temporaryDirectory() + "/views")
+        func append(_ keys: [UInt8]) throws {
+            try kv.write { tx in
+                guard let table = try tx.handle("t") else { return XCTFail("no table") }
+                for k in keys {
+                    try [k].withUnsafeBytes { key in try [k, k].withUnsafeBytes { try tx.append(table, key: key, value: $0) } }
+                }
+            }
+        }
+        try append([1, 2, 5])
+        XCTAssertThrowsError(try append([6, 3]))   // 3 sorts before 5: the whole transaction is refused
+        let stored = try kv.read { tx in try (1...6).map { try tx.get("t", key: [UInt8($0)]) } }
+        XCTAssertEqual(stored, [[1, 1], [2, 2], nil, nil, [5, 5], nil])
+    }
+
+    func testReservingRoomGrowsTheMapOnceSoABigWriteFits() throws {
+        let kv = try KeyValueStore(path: temporaryDirectory() + "/views", mapSize: 1 << 20)
+        try kv.reserve(bytes: 24 << 20)
+        XCTAssertGreaterThanOrEqual(kv.environment.mapSize, 24 << 20)
+        let value = [UInt8](repeating: 7, count: 4_000)
+        try kv.write { tx in
+            for i in 0..<4_000 { try tx.put("t", key: Array("k\(i)".utf8), value: value) }
+        }
+        XCTAssertEqual(try kv.read { tx in try tx.count("t") }, 4_000)
+    }
 }

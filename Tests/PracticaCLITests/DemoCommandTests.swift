@@ -149,6 +149,45 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertEqual(kept, original.filter { $0.recordedAtMillis < cutoff }.count, "everything recorded before the cut is there")
     }
 
+    func testReportsNamePayersAndProvidersAsTheDirectoryHasThem() throws {
+        var payers: [String: String] = [:], providers: [String: String] = [:]
+        for event in try Self.demo.events() {
+            switch try DemoStore.decode(event) {
+            case let e as PayerAdded: payers[e.payer.description] = e.name.description
+            case let e as ProviderAdded: providers[e.provider.description] = e.name.description
+            default: break
+            }
+        }
+        XCTAssertGreaterThanOrEqual(payers.count, 5)
+        for (grouping, names) in [("payer", payers), ("provider", providers)] {
+            let result = try CLI.run(["report", "ar-aging", "--by", grouping, "--as-of", DemoStore.end, "--json",
+                                      "--store", Self.demo.path, "--as", "maria"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let rows = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["rows"] as? [[String: Any]])
+            let named = rows.compactMap { row -> (String, String)? in
+                guard let group = row["group"] as? String, let id = names[group] else { return nil }
+                return (group, id)
+            }
+            XCTAssertFalse(named.isEmpty, "no \(grouping) row is an id on file")
+            for (group, name) in named {
+                XCTAssertEqual(rows.first { $0["group"] as? String == group }?["name"] as? String, name, group)
+            }
+            let table = try CLI.run(["report", "ar-aging", "--by", grouping, "--as-of", DemoStore.end, "--store", Self.demo.path, "--as", "maria"])
+            for (group, name) in named { XCTAssertTrue(table.stdout.contains("\(name) (\(group))"), "\(name) (\(group)) missing:\n\(table.stdout)") }
+        }
+        let out = Self.demo.path + "-named-dashboard"
+        let dashboard = try CLI.run(["report", "dashboard", "--out", out, "--to", DemoStore.end, "--store", Self.demo.path, "--as", "maria"])
+        XCTAssertEqual(dashboard.status, 0, dashboard.stderr)
+        let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        XCTAssertTrue(payers.contains { html.contains("\(escaped($0.value)) (\($0.key))") }, "the payer table names no payer")
+        // Denials by reason read as words, not only codes: the demo's payers deny with CARC 50 and 16 among others.
+        XCTAssertTrue(html.contains("CARC 50 — ") || html.contains("CARC 16 — "), "denial reasons without their text")
+    }
+
+    private func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+
     func testTheSameSeedGivesTheSamePractice() throws {
         let first = DemoStore.make(months: 2, patients: 80, seed: 11)
         let second = DemoStore.make(months: 2, patients: 80, seed: 11)

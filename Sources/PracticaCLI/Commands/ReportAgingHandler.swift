@@ -11,11 +11,13 @@ enum ReportAgingHandler {
         let grouping = try ReportInput.choice(command, "by", allowed: [.payer, .patient, .provider, .location], default: ARGrouping.total)
         let directory = try context.authorizedDirectory(for: .read)
         let asOf = asOfOption ?? context.today(in: directory.practice?.timeZone)
-        let (report, ledger) = try context.readModels().read(ARAgingProjection.projectionName) { table in
+        let runner = try context.readModels()
+        let (report, ledger) = try runner.read(ARAgingProjection.projectionName) { table in
             let model = ARReadModel(table)
             return (ARAgingReport.compute(try model.items(), asOf: asOf, by: grouping, merges: try model.merges()),
                     try model.ledgerTotals(asOf: asOf))
         }
+        let names = try ReportGroupNames.load(grouping, groups: report.rows.map(\.group), runner: runner)
         let reconciled = report.insurance.total == ledger.insuranceBalance && report.patient.total == ledger.patientBalance
         let reconciliation = "reconciliation as of \(asOf): aging \(report.total) (insurance \(report.insurance.total) + patient "
             + "\(report.patient.total)) \(reconciled ? "=" : "≠") ledger open balance \(ledger.openBalance) (insurance "
@@ -25,7 +27,8 @@ enum ReportAgingHandler {
             context.printJSON(.object([
                 ("asOf", .string(asOf.description)), ("by", .string(grouping.rawValue)),
                 ("rows", .array(report.rows.map { row in
-                    .object([("group", .string(row.group)), ("insurance", ReportInput.buckets(row.insurance)),
+                    .object([("group", .string(row.group)), ("name", names.name(of: row.group).map(JSONValue.string) ?? .null),
+                             ("insurance", ReportInput.buckets(row.insurance)),
                              ("patient", ReportInput.buckets(row.patient)), ("total", ReportInput.money(row.total))])
                 })),
                 ("insurance", ReportInput.buckets(report.insurance)), ("patient", ReportInput.buckets(report.patient)),
@@ -43,8 +46,9 @@ enum ReportAgingHandler {
             listing.append([group, kind] + b.amounts.map(\.description) + [b.total.description], json: .null)
         }
         for row in report.rows where grouping != .total {
-            if row.insurance.total != .zero || row.insurance != AgingBuckets() { add(row.group, "insurance", row.insurance) }
-            if row.patient != AgingBuckets() { add(row.group, "patient", row.patient) }
+            let group = names.label(row.group)
+            if row.insurance.total != .zero || row.insurance != AgingBuckets() { add(group, "insurance", row.insurance) }
+            if row.patient != AgingBuckets() { add(group, "patient", row.patient) }
         }
         add("total", "insurance", report.insurance)
         add("total", "patient", report.patient)

@@ -3,6 +3,7 @@ import Charts
 import Foundation
 import Projections
 import RevenueCycle
+import X12
 
 /// `practica report dashboard --out DIR`: one self-contained HTML page
 /// (`DIR/index.html`) of the last 12 months, built with `Charts.DashboardPage`.
@@ -52,6 +53,7 @@ struct DashboardBuilder {
         let reasons = try runner.read(KPIProjection.projectionName) { try KPIReadModel($0).denialReasons(from: first, through: last) }
         let payers = try runner.read(KPIProjection.projectionName) { try KPIReadModel($0).payers(from: first, through: last) }
         let schedule = sources.counters
+        let payerNames = ReportGroupNames(ReportGroupNames.payers(try runner.read(DirectoryProjection.name) { try DirectoryView($0).directory() }))
 
         func column(_ f: (KPIMonth) -> Int64) -> [Int64?] { months.map { sums[$0].map(f) ?? 0 } }
         let charges = VerticalBarChart(title: "Charges and collections by month", description: "Gross charges by date of service; payments by payment date.",
@@ -67,12 +69,12 @@ struct DashboardBuilder {
                                          series: [ChartSeries(name: "Insurance", values: aging.insurance.amounts.map(\.cents)),
                                                   ChartSeries(name: "Patient", values: aging.patient.amounts.map(\.cents))])
         var byReason: [String: Int64] = [:]
-        for r in reasons { byReason["CARC " + r.carc, default: 0] += r.dollars.cents }
+        for r in reasons { byReason[Self.reasonLabel(r.carc), default: 0] += r.dollars.cents }
         let denials = HorizontalBarChart(title: "Denials by reason", description: "Denied dollars by claim adjustment reason code, last 12 months.",
                                          unit: .cents, bars: byReason.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10)
                                              .map { HorizontalBarChart.Bar(label: $0.key, value: $0.value) })
         let payerTable = PayerPerformanceTable(rows: payers.sorted { $0.key < $1.key }.map { payer, m in
-            PayerPerformanceTable.Row(payer: payer.description, claims: m.claimsSubmitted, billedCents: m.billed.cents, paidCents: m.paid.cents,
+            PayerPerformanceTable.Row(payer: payerNames.label(payer.description), claims: m.claimsSubmitted, billedCents: m.billed.cents, paidCents: m.paid.cents,
                                       denied: m.claimsDenied, daysToPayTenths: Ratio(m.daysToPaySum, m.claimsPaid).scaled(by: 10))
         })
         func scheduleColumn(_ f: (ScheduleCounters) -> Int64) -> [Int64?] {
@@ -108,5 +110,16 @@ struct DashboardBuilder {
             DashboardSection(title: "Payer performance", items: [.table(payerTable.table())]),
             DashboardSection(title: "Appointment volume and no-shows", items: [.chart(appointments)]),
         ], generatedBy: generatedBy)
+    }
+
+    /// "CARC 50 — These are non-covered services…", cut short enough for a bar label.
+    static func reasonLabel(_ carc: String) -> String {
+        guard let text = ClaimAdjustmentReasonCodes.text(for: carc) else { return "CARC \(carc)" }
+        var short = ""
+        for word in text.split(separator: " ") {
+            guard short.count + word.count < 40 else { return "CARC \(carc) — \(short)…" }
+            short += (short.isEmpty ? "" : " ") + word
+        }
+        return "CARC \(carc) — \(text)"
     }
 }

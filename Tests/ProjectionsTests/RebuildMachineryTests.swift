@@ -1,0 +1,198 @@
+import BinaryCodec
+import EventLog
+import Foundation
+@testable import Projections
+import RevenueCycle
+import XCTest
+
+/// The pieces a rebuild is made of, each against a plain, obviously right
+/// computation: inline keys against byte arrays, packed sorting against
+/// sorting arrays, the overlay against LMDB, the read-ahead against a scan,
+/// and the whole against catching up in small chunks.
+final class RebuildMachineryTests: XCTestCase {
+    /// Keys of every length around the inline limit, from a fixed seed.
+    private func randomKeys(_ count: Int, seed: UInt64) -> [[UInt8]] {
+        var rng = SplitMix(seed: seed)
+        return (0..<count).map { _ in
+            let length = Int(rng.next() % 41)
+            // Few distinct byte values, so keys share long prefixes and ties are common.
+            return (0..<length).map { _ in UInt8(rng.next() % 3) }
+        }
+    }
+
+    func testInlineKeysAreTheirBytesForEqualityHashingAndOrder() {
+        let keys = randomKeys(600, seed: 3)
+        for a in keys.prefix(120) {
+            let key = CacheKey(a)
+            XCTAssertEqual(key.bytes, a)
+            XCTAssertEqual(key.count, a.count)
+            // Built by appending in pieces (spilling past 32 bytes midway) it is the same key.
+            var built = CacheKey([])
+            for piece in stride(from: 0, to: a.count, by: 5) {
+                a[piece..<min(piece + 5, a.count)].withUnsafeBytes { built.append(contentsOf: $0) }
+            }
+            XCTAssertEqual(built, key)
+            XCTAssertEqual(built.hashValue, key.hashValue)
+            for b in keys.prefix(120) {
+                XCTAssertEqual(CacheKey(a) == CacheKey(b), a == b, "\(a) vs \(b)")
+                XCTAssertEqual(CacheKey(a) < CacheKey(b), a.lexicographicallyPrecedes(b), "\(a) vs \(b)")
+            }
+        }
+    }
+
+    func testPackedEntriesSortLikeByteArraysAndKeepEveryValue() throws {
+        let keys = Array(Set(randomKeys(3_000, seed: 5)))
+        var packed = PackedEntries()
+        for (i, key) in keys.enumerated() { packed.append(key: CacheKey(key), value: Array("v\(i)".utf8)) }
+        packed.sort()
+        var seen: [([UInt8], [UInt8])] = []
+        try packed.forEach(in: 0..<packed.count) { k, v in seen.append((Array(k), Array(v))) }
+        let expected = keys.enumerated().map { ($1, Array("v\($0)".utf8)) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        XCTAssertEqual(seen.count, expected.count)
+        let firstDifference = seen.indices.first { i in i >= expected.count || seen[i].0 != expected[i].0 || seen[i].1 != expected[i].1 }
+        XCTAssertNil(firstDifference, "out of order from entry \(firstDifference ?? 0): \(firstDifference.map { seen[$0].0 } ?? [])")
+    }
+
+    func testViewKeysKeepTheirByteLayout() {
+        XCTAssertEqual(ViewKey("p").number(0x0412).bytes, [0x70, 0, 0, 0, 0, 0, 0, 0x04, 0x12])
+        XCTAssertEqual(ViewKey("a").byte(3).id(ClaimID(7)).bytes, [0x61, 3, 0, 0, 0, 0, 0, 0, 0, 7])
+        XCTAssertEqual(ViewKey("d").signed(-1).bytes, [0x64, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])
+        XCTAssertEqual(ViewKey("n").text("lee").bytes, Array("nlee".utf8) + [0])
+        // A text key longer than the inline room keeps every byte, in order.
+        let long = String(repeating: "núñez", count: 9)
+        XCTAssertEqual(ViewKey("n").text(long).number(1).bytes, Array("n".utf8) + Array(long.utf8) + [0, 0, 0, 0, 0, 0, 0, 0, 1])
+        XCTAssertEqual(ViewKey("n").open("ab"), ViewKey("n").open("a").open("b"))
+    }
+
+    /// A record type for the overlay tests: a counter stored as a varint.
+    private struct Tally: KeylessViewRecord, Equatable {
+        var count: Int64
+        func encoded() -> [UInt8] { var w = ByteWriter(); w.writeVarInt(count); return w.bytes }
+        static func decode(_ bytes: [UInt8]) throws -> Tally { var r = ByteReader(bytes); return Tally(count: try r.readVarInt()) }
+    }
+
+    func testTheCatchUpOverlayReadsThroughAndWritesOnlyWhatChangedEncoded() throws {
+        let views = try KeyValueStore(path: NSTemporaryDirectory() + "practica-overlay/\(UUID().uuidString)")
+        try views.write { tx in
+            try tx.put("t", key: [1], value: Tally(count: 41).encoded())
+            try tx.put("t", key: [2], value: [9, 9])
+            try tx.put("t", key: [3], value: Tally(count: 5).encoded())
+        }
+        try views.write { tx in
+            let table = try ProjectionTable(transaction: tx, name: "t", overlay: TableOverlay(wholeTable: false))
+            XCTAssertEqual(try table.record([1], as: Tally.self), Tally(count: 41))
+            try table.update([1], initial: Tally(count: 0)) { $0.count += 1 }
+            try table.update([1], initial: Tally(count: 0)) { $0.count += 1 }
+            try table.update([4], initial: Tally(count: 100)) { $0.count -= 1 }
+            XCTAssertNil(try table.updateIfPresent([5], as: Tally.self) { $0.count += 1 })
+            try table.delete([2])
+            // Read back before the flush: from the overlay, as bytes or as a record.
+            XCTAssertEqual(try table.get([1]), Tally(count: 43).encoded())
+            XCTAssertNil(try table.get([2]))
+            // Nothing reached LMDB yet.
+            XCTAssertEqual(try tx.get("t", key: [1]), Tally(count: 41).encoded())
+            try table.flush()
+        }
+        let stored = try views.read { tx in
+            try [1, 2, 3, 4, 5].map { try tx.get("t", key: [UInt8($0)]) }
+        }
+        XCTAssertEqual(stored, [Tally(count: 43).encoded(), nil, Tally(count: 5).encoded(), Tally(count: 99).encoded(), nil])
+    }
+
+    func testARebuildTableIsWholeInMemoryAndScansInKeyOrder() throws {
+        let overlay = TableOverlay(wholeTable: true)
+        let table = ProjectionTable(memory: overlay, name: "t")
+        try table.put([3], [3])
+        try table.update([1], initial: Tally(count: 1)) { $0.count += 1 }
+        try table.put([2], [2])
+        try table.delete([3])
+        XCTAssertNil(try table.get([9]))   // a miss is an absent key: nothing to read behind it
+        var seen: [[UInt8]] = []
+        try table.scan { key, _ in seen.append(key); return true }
+        XCTAssertEqual(seen, [[1], [2]])
+        var packed: [([UInt8], [UInt8])] = []
+        let entries = overlay.packedEntries()
+        try entries.forEach(in: 0..<entries.count) { k, v in packed.append((Array(k), Array(v))) }
+        XCTAssertEqual(packed.map(\.0), [[1], [2]])
+        XCTAssertEqual(packed.map(\.1), [Tally(count: 2).encoded(), [2]])
+    }
+
+    private func billingStore(events: Int) throws -> EventStore {
+        let store = try EventStore.create(at: NSTemporaryDirectory() + "practica-rebuild/\(UUID().uuidString)")
+        var workload = SyntheticWorkload(seed: 23, billing: true)
+        var done = 0
+        while done < events {
+            let n = min(700, events - done)
+            try store.append(workload.next(n).map { NewEvent(stream: $0.stream, typeName: $0.typeName, schemaVersion: $0.schemaVersion, payload: $0.payload) },
+                             metadata: AppendMetadata(actor: "t"))
+            done += n
+        }
+        return store
+    }
+
+    func testTheReadAheadCoversEveryWantedEventOnceInOrder() throws {
+        let store = try billingStore(events: 3_000)
+        let routing = EventRouting([KPIProjection()])
+        var expected: [UInt64] = []
+        try store.scan(from: 1) { event in
+            if routing.wanted.contains(event.typeName) { expected.append(event.position) }
+            return true
+        }
+        let head = try store.lastPosition()
+        let reader = ChunkPrefetcher(store, routing: routing, chunkSize: 113, head: head)
+        var positions: [UInt64] = []
+        var lastThrough: UInt64 = 0
+        while let (chunk, through) = try reader.next() {
+            XCTAssertEqual(through, min(lastThrough + 113, head))
+            positions += chunk.events.map(\.position)
+            XCTAssertTrue(chunk.events.allSatisfy { $0.position > lastThrough && $0.position <= through })
+            lastThrough = through
+        }
+        XCTAssertEqual(lastThrough, head)
+        XCTAssertEqual(positions, expected)
+        XCTAssertNil(try reader.next())
+    }
+
+    /// Every model, caught up in uneven chunks after each append, against one rebuild:
+    /// the same bytes, so the rebuild's in-memory path and the catch-up's overlay agree.
+    func testEveryModelCaughtUpInPiecesEqualsTheRebuildOnBillingEvents() throws {
+        let store = try billingStore(events: 0)
+        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
+        runner.chunkSize = 331
+        var workload = SyntheticWorkload(seed: 29, billing: true)
+        for round in 0..<8 {
+            try store.append(workload.next(600 + 37 * round).map { NewEvent(stream: $0.stream, typeName: $0.typeName, schemaVersion: $0.schemaVersion, payload: $0.payload) },
+                             metadata: AppendMetadata(actor: "t"))
+            try runner.catchUp()
+        }
+        let incremental = try ReadModels.all.map { try FrontDeskStory.dump(runner, $0.name) }
+        // The synthetic practice has no setup events, so only the directory stays empty.
+        for (model, entries) in zip(ReadModels.all, incremental) where model.name != DirectoryProjection.name {
+            XCTAssertFalse(entries.isEmpty, "\(model.name) is empty: the comparison would prove nothing")
+        }
+        let routing = EventRouting(ReadModels.all)
+        var wanted: UInt64 = 0
+        try store.scan(from: 1) { event in
+            if routing.wanted.contains(event.typeName) { wanted += 1 }
+            return true
+        }
+        let timings = try runner.rebuild()
+        XCTAssertEqual(timings.events, wanted)
+        for (model, entries) in zip(ReadModels.all, incremental) {
+            XCTAssertEqual(try FrontDeskStory.dump(runner, model.name), entries, "\(model.name): rebuild differs from catch-up")
+        }
+    }
+}
+
+/// A small deterministic generator for the property tests.
+struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
