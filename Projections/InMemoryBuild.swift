@@ -15,6 +15,8 @@ public struct RebuildTimings: Sendable {
     public var packing: Double = 0
     /// Writing the tables, syncing, and switching the catalog to them.
     public var writing: Double = 0
+    /// Each projection's share of `applying`, in seconds of one core.
+    public var applyingByModel: [(name: String, seconds: Double)] = []
 
     public var total: Double { reading + applying + packing + writing }
 
@@ -78,6 +80,7 @@ struct InMemoryBuild {
             timings.applying += RebuildTimings.now() - decoded
             progress?(through, head)
         }
+        timings.applyingByModel = zip(projections, costs.total).map { ($0.name, $1) }
         let packingStarted = RebuildTimings.now()
         let packed = PackedTables(count: projections.count)
         let order = costs.costliestFirst()
@@ -90,16 +93,26 @@ struct InMemoryBuild {
     }
 }
 
-/// How long each projection took on the last chunk (its share of the work).
+/// How long each projection took on the last chunk (its share of the work), and in all.
 private final class ProjectionCosts: @unchecked Sendable {
     private let lock = NSLock()
     private var seconds: [Double]
+    private var totals: [Double]
 
-    init(count: Int) { seconds = Array(repeating: 0, count: count) }
+    init(count: Int) {
+        seconds = Array(repeating: 0, count: count)
+        totals = seconds
+    }
 
     func record(_ index: Int, _ duration: Double) {
         lock.lock(); defer { lock.unlock() }
         seconds[index] = duration
+        totals[index] += duration
+    }
+
+    var total: [Double] {
+        lock.lock(); defer { lock.unlock() }
+        return totals
     }
 
     func costliestFirst() -> [Int] {

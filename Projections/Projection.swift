@@ -129,7 +129,7 @@ public struct ProjectionTable {
     func flush() throws {
         guard let overlay, !overlay.isWholeTable, let table, let transaction, !overlay.changed.isEmpty else { return }
         for key in overlay.changed.sorted() {
-            switch overlay.slots[key] {
+            switch overlay[key] {
             case .bytes(let value)?: try transaction.put(table, key: key.bytes, value: value)
             case .record(let box)?: try transaction.put(table, key: key.bytes, value: box.encoded())
             case .absent?, nil: try transaction.delete(table, key: key.bytes)
@@ -145,10 +145,10 @@ public struct ProjectionTable {
 
     /// What the overlay knows of `key`, reading LMDB once on a miss.
     private func slot(_ key: CacheKey, in overlay: TableOverlay) throws -> TableOverlay.Slot {
-        if let known = overlay.slots[key] { return known }
+        if let known = overlay[key] { return known }
         if overlay.isWholeTable { return .absent }
         let loaded: TableOverlay.Slot = try stored(key).map { .bytes($0) } ?? .absent
-        overlay.slots[key] = loaded
+        overlay[key] = loaded
         return loaded
     }
 
@@ -175,73 +175,7 @@ public struct ProjectionTable {
         } catch {
             throw ProjectionError.damaged(name, "\(R.self) entry: \(error)")
         }
-        overlay.slots[key] = .record(box)   // same value, decoded: not a change
+        overlay[key] = .record(box)   // same value, decoded: not a change
         return box
-    }
-}
-
-/// A projection's keys held in memory while events are applied: a write-back
-/// cache over its LMDB table during catch-up, or the whole table during a
-/// rebuild (which starts empty, never reads LMDB, and is written out sorted).
-final class TableOverlay: @unchecked Sendable {
-    enum Slot {
-        /// Known absent, or deleted.
-        case absent
-        case bytes([UInt8])
-        /// A decoded record, encoded when written out.
-        case record(AnyRecordBox)
-    }
-
-    let isWholeTable: Bool
-    var slots: [CacheKey: Slot] = [:]
-    /// Keys to write to LMDB at the next flush (catch-up only; a whole table is written whole).
-    var changed: Set<CacheKey> = []
-
-    init(wholeTable: Bool, capacity: Int = 0) {
-        isWholeTable = wholeTable
-        slots.reserveCapacity(capacity)
-    }
-
-    func set(_ key: CacheKey, _ slot: Slot) {
-        if isWholeTable {
-            if case .absent = slot { slots[key] = nil } else { slots[key] = slot }
-        } else {
-            slots[key] = slot
-            changed.insert(key)
-        }
-    }
-
-    /// Every present entry with its bytes, sorted by key: what a rebuild writes out.
-    func packedEntries() -> PackedEntries {
-        var packed = PackedEntries()
-        packed.reserve(entries: slots.count, bytes: slots.count * 32)
-        for (key, slot) in slots {
-            switch slot {
-            case .bytes(let bytes): packed.append(key: key, value: bytes)
-            case .record(let box): packed.append(key: key, value: box.encoded())
-            case .absent: break
-            }
-        }
-        packed.sort()
-        return packed
-    }
-
-    /// Ordered scans are rare in `apply` (projections look keys up); sorting the matches is enough.
-    func scan(prefix: [UInt8], from start: [UInt8]?, reverse: Bool, _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
-        var keys = slots.keys.filter { $0.bytes.starts(with: prefix) }.sorted()
-        if let start {
-            let s = CacheKey(start)
-            keys = reverse ? keys.filter { $0 <= s } : keys.filter { !($0 < s) }
-        }
-        if reverse { keys.reverse() }
-        for key in keys {
-            let value: [UInt8]
-            switch slots[key] {
-            case .bytes(let bytes)?: value = bytes
-            case .record(let box)?: value = box.encoded()
-            case .absent?, nil: continue
-            }
-            guard try body(key.bytes, value) else { return }
-        }
     }
 }

@@ -78,7 +78,7 @@ public final class ProjectionRunner {
         // other core while this one writes, and is waited for before the rebuild returns.
         let released = DispatchGroup()
         let overlays = built.overlays
-        DispatchQueue.global().async(group: released) { overlays.forEach { $0.slots = [:] } }
+        DispatchQueue.global().async(group: released) { overlays.forEach { $0.removeAll() } }
         defer { released.wait() }
 
         let writingStarted = RebuildTimings.now()

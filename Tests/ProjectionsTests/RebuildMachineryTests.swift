@@ -117,6 +117,45 @@ final class RebuildMachineryTests: XCTestCase {
         XCTAssertEqual(packed.map(\.1), [Tally(count: 2).encoded(), [2]])
     }
 
+    /// Numbered keys (tag · number, tag · kind · number) live in arrays, every other key in a
+    /// dictionary; from outside, the overlay must behave like one map of bytes to bytes.
+    func testAWholeTableHoldsNumberedAndOtherKeysAsOneMap() throws {
+        let overlay = TableOverlay(wholeTable: true)
+        var expected: [[UInt8]: [UInt8]] = [:]
+        var rng = SplitMix(seed: 17)
+        func key(_ tag: UInt8, kind: UInt8? = nil, _ n: UInt64) -> [UInt8] {
+            [tag] + (kind.map { [$0] } ?? []) + withUnsafeBytes(of: n.bigEndian) { Array($0) }
+        }
+        let numbers: [UInt64] = [1_001, 1_002, 5_000, 0, 1 << 40, (1 << 63) + 20_000, 1_001 + (1 << 22), 900, 70_000, 3]
+        for step in 0..<3_000 {
+            let n = numbers[Int(rng.next() % UInt64(numbers.count))] &+ rng.next() % 4
+            let candidates = [key(0x6B, n), key(0x61, kind: UInt8(rng.next() % 20), n), key(0x44, n) + [0], Array("n\(n)".utf8)]
+            let k = candidates[Int(rng.next() % 4)]
+            if rng.next() % 5 == 0 {
+                overlay.set(CacheKey(k), .absent)
+                expected[k] = nil
+            } else {
+                let value = Array("v\(step)".utf8)
+                overlay.set(CacheKey(k), .bytes(value))
+                expected[k] = value
+            }
+        }
+        for k in expected.keys {
+            guard case .bytes(let value)? = overlay[CacheKey(k)] else { return XCTFail("\(k) lost") }
+            XCTAssertEqual(value, expected[k])
+        }
+        XCTAssertNil(overlay[CacheKey(key(0x6B, 123_456))])
+        let packed = overlay.packedEntries()
+        var seen: [[UInt8]: [UInt8]] = [:]
+        var order: [[UInt8]] = []
+        try packed.forEach(in: 0..<packed.count) { k, v in
+            seen[Array(k)] = Array(v)
+            order.append(Array(k))
+        }
+        XCTAssertEqual(seen, expected)
+        XCTAssertEqual(order, expected.keys.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
     private func billingStore(events: Int) throws -> EventStore {
         let store = try EventStore.create(at: NSTemporaryDirectory() + "practica-rebuild/\(UUID().uuidString)")
         var workload = SyntheticWorkload(seed: 23, billing: true)

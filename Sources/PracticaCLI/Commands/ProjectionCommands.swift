@@ -72,6 +72,7 @@ enum ProjectionCommands: CommandGroup {
                 ("events", .int(Int64(timings.events))),
                 ("phases", .object([("read", number(timings.reading)), ("apply", number(timings.applying)),
                                     ("sort", number(timings.packing)), ("write", number(timings.writing))])),
+                ("applyByModel", .object(timings.applyingByModel.map { ($0.name, number($0.seconds)) })),
             ]))
         } else {
             context.print("rebuilt \(rebuilt.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s (\(timings.summary))")

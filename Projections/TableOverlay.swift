@@ -1,0 +1,207 @@
+/// A projection's keys held in memory while events are applied: a write-back
+/// cache over its LMDB table during catch-up, or the whole table during a
+/// rebuild (which starts empty, never reads LMDB, and is written out sorted).
+///
+/// In a rebuild, keys that are a family tag (one byte, or a byte and a small
+/// kind code) followed by a big-endian number — a claim's record, a visit's
+/// account, a day's totals — live in arrays indexed by that number. Read models
+/// number their entities densely (ids count up from a store counter), so the
+/// entities an event touches sit next to the ones before it: looking one up is
+/// an index, not a hash and a probe into a table of a million keys. Every other
+/// key is kept in a dictionary.
+final class TableOverlay: @unchecked Sendable {
+    enum Slot {
+        /// Known absent, or deleted.
+        case absent
+        case bytes([UInt8])
+        /// A decoded record, encoded when written out.
+        case record(AnyRecordBox)
+    }
+
+    let isWholeTable: Bool
+    private var slots: [CacheKey: Slot] = [:]
+    private var families: [NumberedFamily?]
+    /// Keys to write to LMDB at the next flush (catch-up only; a whole table is written whole).
+    var changed: Set<CacheKey> = []
+
+    init(wholeTable: Bool, capacity: Int = 0) {
+        isWholeTable = wholeTable
+        families = wholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
+        slots.reserveCapacity(capacity)
+    }
+
+    /// What is known of `key`; nil when nothing is (absent, in a whole table).
+    subscript(key: CacheKey) -> Slot? {
+        get {
+            if isWholeTable, let numbered = NumberedKey(key) {
+                switch families[numbered.family]?.lookup(numbered.number) {
+                case .held(let slot)?: return slot
+                case .elsewhere?: break
+                case nil: return nil   // no key of this family was ever set
+                }
+            }
+            return slots[key]
+        }
+        set {
+            if isWholeTable, let numbered = NumberedKey(key) {
+                if families[numbered.family] == nil { families[numbered.family] = NumberedFamily(first: numbered.number) }
+                if families[numbered.family]?.set(numbered.number, newValue) == true { return }
+            }
+            slots[key] = newValue
+        }
+    }
+
+    /// Records a change: in a whole table a deletion removes the key; in a cache it is remembered for the flush.
+    func set(_ key: CacheKey, _ slot: Slot) {
+        if isWholeTable {
+            if case .absent = slot { self[key] = nil } else { self[key] = slot }
+        } else {
+            self[key] = slot
+            changed.insert(key)
+        }
+    }
+
+    /// Frees every entry (a rebuild does this on another thread while it writes).
+    func removeAll() {
+        slots = [:]
+        families = []
+    }
+
+    /// Every present entry, in no particular order.
+    private func forEachEntry(_ body: (CacheKey, Slot) -> Void) {
+        for (index, family) in families.enumerated() {
+            family?.forEach { number, slot in body(NumberedKey(family: index, number: number).cacheKey, slot) }
+        }
+        for (key, slot) in slots { body(key, slot) }
+    }
+
+    private var entryCountEstimate: Int {
+        slots.count + families.reduce(0) { $0 + ($1?.count ?? 0) }
+    }
+
+    /// Every present entry with its bytes, sorted by key: what a rebuild writes out.
+    func packedEntries() -> PackedEntries {
+        var packed = PackedEntries()
+        let count = entryCountEstimate
+        packed.reserve(entries: count, bytes: count * 32)
+        forEachEntry { key, slot in
+            switch slot {
+            case .bytes(let bytes): packed.append(key: key, value: bytes)
+            case .record(let box): packed.append(key: key, value: box.encoded())
+            case .absent: break
+            }
+        }
+        packed.sort()
+        return packed
+    }
+
+    /// Ordered scans are rare in `apply` (projections look keys up); sorting the matches is enough.
+    func scan(prefix: [UInt8], from start: [UInt8]?, reverse: Bool, _ body: ([UInt8], [UInt8]) throws -> Bool) throws {
+        var matches: [(key: CacheKey, slot: Slot)] = []
+        forEachEntry { key, slot in if key.bytes.starts(with: prefix) { matches.append((key, slot)) } }
+        matches.sort { $0.key < $1.key }
+        if let start {
+            let s = CacheKey(start)
+            matches = reverse ? matches.filter { $0.key <= s } : matches.filter { !($0.key < s) }
+        }
+        if reverse { matches.reverse() }
+        for (key, slot) in matches {
+            let value: [UInt8]
+            switch slot {
+            case .bytes(let bytes): value = bytes
+            case .record(let box): value = box.encoded()
+            case .absent: continue
+            }
+            guard try body(key.bytes, value) else { return }
+        }
+    }
+}
+
+/// A key that is a family tag and a big-endian number: `tag · n` (9 bytes) or
+/// `tag · kind · n` (10 bytes, kind below 16).
+struct NumberedKey {
+    static let familyCount = 256 + 256 * 16
+
+    let family: Int
+    let number: UInt64
+
+    init?(_ key: CacheKey) {
+        switch key.count {
+        case 9:
+            guard let parts = key.withBytes({ raw -> (Int, UInt64)? in
+                (Int(raw[0]), UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 1, as: UInt64.self)))
+            }) else { return nil }
+            (family, number) = parts
+        case 10:
+            guard let parts = key.withBytes({ raw -> (Int, UInt64)? in
+                guard raw[1] < 16 else { return nil }
+                return (256 + Int(raw[0]) * 16 + Int(raw[1]), UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt64.self)))
+            }) else { return nil }
+            (family, number) = parts
+        default:
+            return nil
+        }
+    }
+
+    init(family: Int, number: UInt64) {
+        self.family = family
+        self.number = number
+    }
+
+    var cacheKey: CacheKey {
+        var bytes: [UInt8] = family < 256 ? [UInt8(family)] : [UInt8((family - 256) / 16), UInt8((family - 256) % 16)]
+        withUnsafeBytes(of: number.bigEndian) { bytes.append(contentsOf: $0) }
+        return CacheKey(bytes)
+    }
+}
+
+/// One family's slots, indexed by number from a base fixed by the first number
+/// seen (less some room below, for dates that arrive out of order). Numbers
+/// outside the window it may grow to are not taken: they stay in the dictionary,
+/// and since the base never moves, a number always lands on the same side.
+struct NumberedFamily {
+    private static let roomBelow: UInt64 = 1 << 16
+    private static let window: UInt64 = 1 << 22
+
+    private let base: UInt64
+    private var slots: [TableOverlay.Slot?] = []
+    private(set) var count = 0
+
+    init(first: UInt64) {
+        base = first >= Self.roomBelow ? first - Self.roomBelow : 0
+    }
+
+    func covers(_ number: UInt64) -> Bool { number >= base && number - base < Self.window }
+
+    enum Lookup {
+        /// The number is this family's to hold: here is its slot, or nil for none.
+        case held(TableOverlay.Slot?)
+        /// Outside the window: the key lives in the dictionary.
+        case elsewhere
+    }
+
+    func lookup(_ number: UInt64) -> Lookup {
+        guard covers(number) else { return .elsewhere }
+        let index = Int(number - base)
+        return .held(index < slots.count ? slots[index] : nil)
+    }
+
+    /// Stores (or with nil removes) a slot; false when the number is outside the window.
+    mutating func set(_ number: UInt64, _ slot: TableOverlay.Slot?) -> Bool {
+        guard covers(number) else { return false }
+        let index = Int(number - base)
+        if index >= slots.count {
+            guard slot != nil else { return true }
+            slots.append(contentsOf: repeatElement(nil, count: index + 1 - slots.count))
+        }
+        if slots[index] == nil, slot != nil { count += 1 } else if slots[index] != nil, slot == nil { count -= 1 }
+        slots[index] = slot
+        return true
+    }
+
+    func forEach(_ body: (UInt64, TableOverlay.Slot) -> Void) {
+        for (index, slot) in slots.enumerated() {
+            if let slot { body(base + UInt64(index), slot) }
+        }
+    }
+}
