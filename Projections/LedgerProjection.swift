@@ -46,6 +46,10 @@ struct TableLedgerBooks: LedgerBooks {
         try table.update(LedgerKeys.account(key), initial: account) { $0 = account }
     }
 
+    mutating func add(_ delta: LedgerAccount, to key: LedgerAccountKey) throws {
+        try table.update(LedgerKeys.account(key), initial: LedgerAccount()) { $0 = $0 + delta }
+    }
+
     func fact(_ key: LedgerFactKey) throws -> LedgerFact? {
         try table.record(LedgerKeys.fact(key))
     }

@@ -78,10 +78,17 @@ public struct ProjectionTable {
                                   _ change: (inout R) throws -> T) throws -> T {
         let overlay = try writableOverlay()
         let cacheKey = key.cacheKey
-        let target = try box(cacheKey, R.self, in: overlay) ?? RecordBox(initial())
-        // Marked changed (and stored, if new) before `change` runs: a record changed and
-        // then thrown out of is dropped with the whole transaction anyway.
-        overlay.set(cacheKey, .record(target))
+        let target: RecordBox<R>
+        if let found = try box(cacheKey, R.self, in: overlay) {
+            target = found
+            // A whole table already holds this box; a cache must remember the key for its flush.
+            if !overlay.isWholeTable { overlay.changed.insert(cacheKey) }
+        } else {
+            target = RecordBox(initial())
+            overlay.set(cacheKey, .record(target))
+        }
+        // Marked changed before `change` runs: a record changed and then thrown out of
+        // is dropped with the whole transaction anyway.
         return try change(&target.value)
     }
 
@@ -92,7 +99,7 @@ public struct ProjectionTable {
         let overlay = try writableOverlay()
         let cacheKey = key.cacheKey
         guard let target = try box(cacheKey, R.self, in: overlay) else { return nil }
-        overlay.set(cacheKey, .record(target))
+        if !overlay.isWholeTable { overlay.changed.insert(cacheKey) }
         return try change(&target.value)
     }
 

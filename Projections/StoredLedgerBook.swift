@@ -31,6 +31,11 @@ struct StoredLedgerBook: LedgerBooks {
         try updateClaim(claim) { $0.account = account }
     }
 
+    func add(_ delta: LedgerAccount, to key: LedgerAccountKey) throws {
+        guard case .claim(let claim) = key else { return }
+        try updateClaim(claim) { $0.account = ($0.account ?? LedgerAccount()) + delta }
+    }
+
     // MARK: facts
 
     func fact(_ key: LedgerFactKey) throws -> LedgerFact? {

@@ -91,6 +91,9 @@ public protocol LedgerBooks {
     func account(_ key: LedgerAccountKey) throws(Failure) -> LedgerAccount?
     /// Stores an account; nil removes it (a merged patient's).
     mutating func setAccount(_ key: LedgerAccountKey, _ account: LedgerAccount?) throws(Failure)
+    /// Adds `delta` to an account (a missing one starts at zero). Every posting comes
+    /// through here; books that store accounts can change one in place.
+    mutating func add(_ delta: LedgerAccount, to key: LedgerAccountKey) throws(Failure)
     func fact(_ key: LedgerFactKey) throws(Failure) -> LedgerFact?
     /// Stores a fact; nil forgets it.
     mutating func setFact(_ key: LedgerFactKey, _ fact: LedgerFact?) throws(Failure)
@@ -101,4 +104,10 @@ public protocol LedgerBooks {
     /// change of a claim account arrives here, with its effective date when the event has one.
     mutating func journal(_ entry: LedgerClaimEntry) throws(Failure)
     mutating func addUnappliedPayerCash(_ amount: Money) throws(Failure)
+}
+
+extension LedgerBooks {
+    public mutating func add(_ delta: LedgerAccount, to key: LedgerAccountKey) throws(Failure) {
+        try setAccount(key, (try account(key) ?? LedgerAccount()) + delta)
+    }
 }

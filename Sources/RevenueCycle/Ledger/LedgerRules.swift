@@ -189,7 +189,7 @@ public enum LedgerRules {
     }
 
     private static func add<B: LedgerBooks>(_ delta: LedgerAccount, to key: LedgerAccountKey, _ b: inout B) throws(B.Failure) {
-        try b.setAccount(key, (try b.account(key) ?? LedgerAccount()) + delta)
+        try b.add(delta, to: key)
     }
 
     private static func merge<B: LedgerBooks>(_ dropped: PatientID, into kept: PatientID, _ b: inout B) throws(B.Failure) {
