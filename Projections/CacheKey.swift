@@ -3,16 +3,16 @@ import Foundation
 /// A table key as the runner's overlay holds it: hashed, compared and ordered
 /// as raw bytes.
 ///
-/// Keys of up to 32 bytes (nearly all: a tag and up to three numbers) are kept
+/// Keys of up to 40 bytes (nearly all: a tag and up to four numbers) are kept
 /// inline, so the overlay's dictionary holds no separate buffer per key: no
 /// allocation to keep one, no pointer to follow to compare two, nothing to free.
 /// Longer keys (text search entries) keep their bytes in an array.
 struct CacheKey: Hashable, Comparable {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
     private(set) var count: Int
     private var long: [UInt8]?
 
-    private static let inlineCapacity = 32
+    private static let inlineCapacity = 40
 
     init(_ bytes: [UInt8]) {
         count = bytes.count
@@ -37,7 +37,7 @@ struct CacheKey: Hashable, Comparable {
             var spilled = long ?? withBytes { Array($0) }
             spilled.append(contentsOf: source)
             long = spilled
-            words = (0, 0, 0, 0)
+            words = (0, 0, 0, 0, 0)
         }
         count += source.count
     }
@@ -71,6 +71,7 @@ struct CacheKey: Hashable, Comparable {
             hasher.combine(words.1)
             hasher.combine(words.2)
             hasher.combine(words.3)
+            hasher.combine(words.4)
             hasher.combine(count)
         }
     }
@@ -79,6 +80,7 @@ struct CacheKey: Hashable, Comparable {
         guard a.count == b.count else { return false }
         if let x = a.long, let y = b.long { return x == y }
         return a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
+            && a.words.4 == b.words.4
     }
 
     static func < (a: CacheKey, b: CacheKey) -> Bool {

@@ -44,10 +44,12 @@ public struct ClaimsProjection: Projection {
     }
 
     func write(_ new: ClaimSummary, replacing old: ClaimSummary?, in table: ProjectionTable) throws {
-        let newKeys = Set(ClaimsKeys.indexKeys(of: new))
-        for key in old.map(ClaimsKeys.indexKeys) ?? [] where !newKeys.contains(key) { try table.delete(key) }
+        // Index entries move only when the status, payer or queue does (a few keys; no sets needed).
+        let newKeys = ClaimsKeys.indexEntries(of: new)
+        let oldKeys = old.map(ClaimsKeys.indexEntries) ?? []
+        for key in oldKeys where !newKeys.contains(key) { try table.delete(key) }
         try table.update(ClaimsKeys.claim(new.claim), initial: new) { $0 = new }
-        for key in newKeys { try table.put(key, []) }
+        for key in newKeys where !oldKeys.contains(key) { try table.put(key, []) }
     }
 }
 
@@ -106,9 +108,11 @@ enum ClaimsKeys {
     static func payer(_ payer: PayerID) -> [UInt8] { key([payerPrefix], [payer.number]) }
     static func queue(_ queue: ClaimQueue) -> [UInt8] { [queuePrefix, queue.code] }
 
-    static func indexKeys(of s: ClaimSummary) -> [[UInt8]] {
-        var keys = [key(status(s.status), [s.claim.number]), key(payer(s.payer), [s.claim.number])]
-        if let q = s.queue { keys.append(key(queue(q.queue), [s.claim.number])) }
+    /// The index entries of a summary, built in place.
+    static func indexEntries(of s: ClaimSummary) -> [ViewKey] {
+        var keys = [ViewKey(Unicode.Scalar(statusPrefix)).byte(ClaimSummary.code(of: s.status)).id(s.claim),
+                    ViewKey(Unicode.Scalar(payerPrefix)).id(s.payer).id(s.claim)]
+        if let q = s.queue { keys.append(ViewKey(Unicode.Scalar(queuePrefix)).byte(q.queue.code).id(s.claim)) }
         return keys
     }
 

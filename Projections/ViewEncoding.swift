@@ -13,7 +13,7 @@ import RevenueCycle
 /// ```
 struct ViewKey: Equatable {
     /// Built in place, without allocating while the key fits inline (a tag and
-    /// three numbers do): projections build dozens of keys per event during a rebuild.
+    /// four numbers do): projections build dozens of keys per event during a rebuild.
     private(set) var key: CacheKey
 
     var bytes: [UInt8] { key.bytes }

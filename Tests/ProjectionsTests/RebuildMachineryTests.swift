@@ -14,7 +14,7 @@ final class RebuildMachineryTests: XCTestCase {
     private func randomKeys(_ count: Int, seed: UInt64) -> [[UInt8]] {
         var rng = SplitMix(seed: seed)
         return (0..<count).map { _ in
-            let length = Int(rng.next() % 41)
+            let length = Int(rng.next() % 49)
             // Few distinct byte values, so keys share long prefixes and ties are common.
             return (0..<length).map { _ in UInt8(rng.next() % 3) }
         }
@@ -26,7 +26,7 @@ final class RebuildMachineryTests: XCTestCase {
             let key = CacheKey(a)
             XCTAssertEqual(key.bytes, a)
             XCTAssertEqual(key.count, a.count)
-            // Built by appending in pieces (spilling past 32 bytes midway) it is the same key.
+            // Built by appending in pieces (spilling past 40 bytes midway) it is the same key.
             var built = CacheKey([])
             for piece in stride(from: 0, to: a.count, by: 5) {
                 a[piece..<min(piece + 5, a.count)].withUnsafeBytes { built.append(contentsOf: $0) }
