@@ -27,7 +27,7 @@ final class ScheduleViewTests: XCTestCase {
         XCTAssertEqual(lines.first, "tue 2026-12-01")
         XCTAssertTrue(lines[1].hasPrefix("time") && lines[1].contains("PR1001") && lines[1].contains("PR1002"), r.stdout)
         let nine = lines.first { $0.hasPrefix("09:00") } ?? ""
-        XCTAssertTrue(nine.contains("[I] 09:00 AP1001 PT1001 Núñez, J"), "the desk sees the patient's name: \(r.stdout)")
+        XCTAssertTrue(nine.contains("[I] 09:00 AP1001 PT1001 Núñez, J · Follow-up"), "the desk sees the patient's name and the visit type: \(r.stdout)")
         XCTAssertTrue(lines[1].contains("Dr. Lee"), "columns name the provider: \(lines[1])")
         XCTAssertTrue(lines.first { $0.hasPrefix("09:15") }?.contains("│") ?? false, "a running appointment continues: \(r.stdout)")
         XCTAssertTrue(lines.first { $0.hasPrefix("09:30") }?.contains("[X] 09:30 AP1002 PT1002") ?? false, r.stdout)

@@ -18,6 +18,8 @@ struct ScheduleCalendar {
     let columns: [Column]
     /// Short patient names ("Núñez, J") for the cells; ids alone when a name is unknown.
     var patientNames: [PatientID: String] = [:]
+    /// What each appointment is for ("New patient"), from the practice's appointment types.
+    var typeNames: [AppointmentTypeID: String] = [:]
     /// Row height in minutes (the practice's slot step).
     let step: Int
 
@@ -65,6 +67,7 @@ struct ScheduleCalendar {
             if start >= from && start < to {
                 var text = "\(Self.mark(e.status)) \(e.localStart.time) \(e.appointment) \(e.patient)"
                 if let name = patientNames[e.patient] { text += " " + name }
+                if let type = typeNames[e.appointmentType] { text += " · " + type }
                 if column.showsProvider { text += " \(e.provider)" }
                 parts.append(text)
             } else if start < from && end > from && e.status.occupiesSlot {

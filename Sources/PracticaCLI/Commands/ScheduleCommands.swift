@@ -45,8 +45,10 @@ enum ScheduleCommands: CommandGroup {
             }
             return out
         }
-        let providerNames: [ProviderID: String] = try runner.read(DirectoryProjection.name) { table in
-            Dictionary(try DirectoryView(table).providers().map { ($0.provider, $0.name.description) }, uniquingKeysWith: { a, _ in a })
+        let (providerNames, typeNames) = try runner.read(DirectoryProjection.name) { table in
+            let view = DirectoryView(table)
+            return (Dictionary(try view.providers().map { ($0.provider, $0.name.description) }, uniquingKeysWith: { a, _ in a }),
+                    Dictionary(try view.appointmentTypes().map { ($0.appointmentType, $0.name.description) }, uniquingKeysWith: { a, _ in a }))
         }
 
         ScheduleEntryOutput.write(entries, csv: command.flag("csv"), context: context) {
@@ -72,6 +74,7 @@ enum ScheduleCommands: CommandGroup {
             let title = week ? "week of \(first)" : "\(day.weekday) \(day)"
             var calendar = ScheduleCalendar(columns: columns, step: directory.settings.slotStepMinutes)
             calendar.patientNames = names
+            calendar.typeNames = typeNames
             return title + "\n" + calendar.render()
         }
     }
