@@ -9,7 +9,8 @@ import RevenueCycle
 /// chart merges. The events need not be decisions a command would take; they
 /// exercise every rule of the ledger and the receivables read model.
 struct MoneyHistory {
-    private var seed: UInt64
+    /// The same sequence on every machine, so a failing seed can be replayed.
+    private var random: SplitMix64
     private var n: UInt64 = 0
     private let day = LocalDate(daysSinceEpoch: 20_700)
     private var visits: [(VisitID, PatientID)] = []
@@ -20,15 +21,10 @@ struct MoneyHistory {
     /// Charts merged away: like the merge decision, a merged chart is never merged again or kept.
     private var merged = Set<PatientID>()
 
-    init(seed: UInt64) { self.seed = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     private mutating func random(_ bound: Int) -> Int {
-        // SplitMix64: enough for test data, and the same on every machine.
-        seed &+= 0x9E37_79B9_7F4A_7C15
-        var z = seed
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(max(bound, 1)))
+        Int(random.next() % UInt64(max(bound, 1)))
     }
 
     private mutating func next() -> UInt64 {

@@ -12,7 +12,7 @@ import XCTest
 final class RebuildMachineryTests: XCTestCase {
     /// Keys of every length around the inline limit, from a fixed seed.
     private func randomKeys(_ count: Int, seed: UInt64) -> [[UInt8]] {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             let length = Int(rng.next() % 49)
             // Few distinct byte values, so keys share long prefixes and ties are common.
@@ -122,7 +122,7 @@ final class RebuildMachineryTests: XCTestCase {
     func testAWholeTableHoldsNumberedAndOtherKeysAsOneMap() throws {
         let overlay = TableOverlay(wholeTable: true)
         var expected: [[UInt8]: [UInt8]] = [:]
-        var rng = SplitMix(seed: 17)
+        var rng = SplitMix64(seed: 17)
         func key(_ tag: UInt8, kind: UInt8? = nil, _ n: UInt64) -> [UInt8] {
             [tag] + (kind.map { [$0] } ?? []) + withUnsafeBytes(of: n.bigEndian) { Array($0) }
         }
@@ -157,14 +157,10 @@ final class RebuildMachineryTests: XCTestCase {
     }
 
     private func billingStore(events: Int) throws -> EventStore {
-        let store = try EventStore.create(at: NSTemporaryDirectory() + "practica-rebuild/\(UUID().uuidString)")
+        let store = try FrontDeskStory.emptyStore()
         var workload = SyntheticWorkload(seed: 23, billing: true)
-        var done = 0
-        while done < events {
-            let n = min(700, events - done)
-            try store.append(workload.next(n).map { NewEvent(stream: $0.stream, typeName: $0.typeName, schemaVersion: $0.schemaVersion, payload: $0.payload) },
-                             metadata: AppendMetadata(actor: "t"))
-            done += n
+        for first in stride(from: 0, to: events, by: 700) {
+            try FrontDeskStory.appendSynthetic(&workload, min(700, events - first), to: store)
         }
         return store
     }
@@ -200,8 +196,7 @@ final class RebuildMachineryTests: XCTestCase {
         runner.chunkSize = 331
         var workload = SyntheticWorkload(seed: 29, billing: true)
         for round in 0..<8 {
-            try store.append(workload.next(600 + 37 * round).map { NewEvent(stream: $0.stream, typeName: $0.typeName, schemaVersion: $0.schemaVersion, payload: $0.payload) },
-                             metadata: AppendMetadata(actor: "t"))
+            try FrontDeskStory.appendSynthetic(&workload, 600 + 37 * round, to: store)
             try runner.catchUp()
         }
         let incremental = try ReadModels.all.map { try FrontDeskStory.dump(runner, $0.name) }
@@ -220,18 +215,5 @@ final class RebuildMachineryTests: XCTestCase {
         for (model, entries) in zip(ReadModels.all, incremental) {
             XCTAssertEqual(try FrontDeskStory.dump(runner, model.name), entries, "\(model.name): rebuild differs from catch-up")
         }
-    }
-}
-
-/// A small deterministic generator for the property tests.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

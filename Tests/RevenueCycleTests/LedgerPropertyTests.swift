@@ -2,19 +2,6 @@ import XCTest
 import BinaryCodec
 @testable import RevenueCycle
 
-/// SplitMix64: a small seeded generator, so a failing seed can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Totals summed straight from event fields, sharing no code with `Ledger`.
 struct RawTotals {
     var charges = Money.zero, payer = Money.zero, adjustments = Money.zero, patient = Money.zero
@@ -70,7 +57,7 @@ struct RawTotals {
 /// and denials, reversals, secondary claims, replacements, PLB, suspense, patient
 /// payments, refunds, adjustments, voids and merges.
 struct LedgerHistoryGenerator {
-    var rng: SeededGenerator
+    var rng: SplitMix64
     var events: [any EventPayload] = []
     var next: UInt64 = 1
     let base = ClaimWorld.day("2026-01-05")
@@ -82,7 +69,7 @@ struct LedgerHistoryGenerator {
     var openSuspense: [(RemittanceID, Int)] = []
     var merged: [PatientID: PatientID] = [:]
 
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
     mutating func id() -> UInt64 { defer { next += 1 }; return next }
     mutating func cents(_ max: Int64) -> Money { Money(cents: Int64.random(in: 1...max, using: &rng)) }
