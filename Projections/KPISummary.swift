@@ -32,6 +32,8 @@ public struct KPIFigure: Sendable, Equatable {
     public let target: String
     /// Whether numerator and denominator are money (cents), so reports print them as amounts.
     public var isMoney = false
+    /// The payer a per-payer figure is about, so a report can name it.
+    public var payer: PayerID?
 
     /// Basis points for percentages, tenths of a day for days; nil without a denominator.
     public var value: Int64? { Ratio(numerator, denominator).scaled(by: unit == .percent ? 10_000 : 10) }
@@ -79,7 +81,7 @@ public enum KPISummary {
         ]
         for (payer, m) in payers.sorted(by: { $0.key < $1.key }) where m.claimsPaid > 0 {
             out.append(KPIFigure(name: "days to pay \(payer)", definition: "average (first payment date − first submission date), claims first paid in the period",
-                                 unit: .days, numerator: m.daysToPaySum, denominator: m.claimsPaid, target: "—"))
+                                 unit: .days, numerator: m.daysToPaySum, denominator: m.claimsPaid, target: "—", payer: payer))
         }
         return out
     }

@@ -175,6 +175,15 @@ final class DemoCommandTests: XCTestCase {
             let table = try CLI.run(["report", "ar-aging", "--by", grouping, "--as-of", DemoStore.end, "--store", Self.demo.path, "--as", "maria"])
             for (group, name) in named { XCTAssertTrue(table.stdout.contains("\(name) (\(group))"), "\(name) (\(group)) missing:\n\(table.stdout)") }
         }
+        let kpi = try CLI.run(["report", "kpi", "--from", "2026-09-01", "--to", DemoStore.end, "--json", "--store", Self.demo.path, "--as", "maria"])
+        XCTAssertEqual(kpi.status, 0, kpi.stderr)
+        let figures = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(kpi.stdout.utf8)) as? [[String: Any]])
+        let perPayer = figures.filter { ($0["kpi"] as? String)?.hasPrefix("days to pay ") == true }
+        XCTAssertFalse(perPayer.isEmpty, kpi.stdout)
+        for figure in perPayer {
+            let id = String((figure["kpi"] as? String ?? "").dropFirst("days to pay ".count))
+            XCTAssertEqual(figure["payerName"] as? String, payers[id], id)
+        }
         let out = Self.demo.path + "-named-dashboard"
         let dashboard = try CLI.run(["report", "dashboard", "--out", out, "--to", DemoStore.end, "--store", Self.demo.path, "--as", "maria"])
         XCTAssertEqual(dashboard.status, 0, dashboard.stderr)

@@ -54,7 +54,9 @@ enum ReportKPIHandler {
         _ = try context.authorizedDirectory(for: .read)
         let first = MonthKey(from)
         let last = MonthKey(to)
-        let sources = try Sources(try context.readModels(), from: first, to: last)
+        let runner = try context.readModels()
+        let sources = try Sources(runner, from: first, to: last)
+        let payerNames = ReportGroupNames(ReportGroupNames.payers(try runner.read(DirectoryProjection.name) { try DirectoryView($0).directory() }))
         var periods: [(label: String, from: MonthKey, to: MonthKey, asOf: LocalDate)] = []
         if byMonth {
             for value in first.value...last.value {
@@ -72,13 +74,16 @@ enum ReportKPIHandler {
                 let shown = text(f)
                 let parts = f.isMoney ? [Money(cents: f.numerator).description, Money(cents: f.denominator).description]
                                       : [String(f.numerator), String(f.denominator)]
-                listing.append([period.label, f.name, shown, parts[0], parts[1], f.target, f.definition],
-                               json: .object([("period", .string(period.label)), ("kpi", .string(f.name)),
-                                              ("value", f.value.map { .int($0) } ?? .null),
-                                              ("valueUnit", .string(f.unit == .percent ? "basisPoints" : "tenthsOfDays")),
-                                              ("text", .string(shown)), ("numerator", .int(f.numerator)), ("denominator", .int(f.denominator)),
-                                              ("numeratorUnit", .string(f.isMoney ? "cents" : "count")),
-                                              ("target", .string(f.target)), ("definition", .string(f.definition))]))
+                let payerName = f.payer.flatMap { payerNames.name(of: $0.description) }
+                var json: [(String, JSONValue)] = [("period", .string(period.label)), ("kpi", .string(f.name))]
+                if let payerName { json.append(("payerName", .string(payerName))) }
+                json += [("value", f.value.map { .int($0) } ?? .null),
+                         ("valueUnit", .string(f.unit == .percent ? "basisPoints" : "tenthsOfDays")),
+                         ("text", .string(shown)), ("numerator", .int(f.numerator)), ("denominator", .int(f.denominator)),
+                         ("numeratorUnit", .string(f.isMoney ? "cents" : "count")),
+                         ("target", .string(f.target)), ("definition", .string(f.definition))]
+                listing.append([period.label, f.name + (payerName.map { " " + $0 } ?? ""), shown, parts[0], parts[1], f.target, f.definition],
+                               json: .object(json))
             }
         }
         listing.print(command, context)
