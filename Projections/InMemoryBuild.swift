@@ -31,20 +31,21 @@ public struct RebuildTimings: Sendable {
 }
 
 /// The in-memory part of a rebuild: the whole log applied to fresh tables held
-/// in memory, each projection on a core of its own, then each table encoded and
-/// sorted by key, ready to be appended to LMDB in order.
+/// in memory, each projection on a core of its own; then (`PackedTables`) each
+/// table encoded and sorted by key on the worker threads, ready to be appended
+/// to LMDB in order while the next one is still being sorted.
 struct InMemoryBuild {
     let store: EventStore
     let projections: [any Projection]
     let chunkSize: Int
 
     struct Result {
-        /// Each projection's entries in key order, in the order of `projections`.
-        var tables: [PackedEntries]
-        /// The in-memory tables, to be freed by the caller (it takes a while).
+        /// The in-memory tables, in the order of `projections`.
         var overlays: [TableOverlay]
         /// The last position applied.
         var checkpoint: UInt64
+        /// Projection indices, costliest to apply first.
+        var costliestFirst: [Int]
     }
 
     /// `expectedEntries` (each model's size before the rebuild) is reserved up front,
@@ -81,16 +82,47 @@ struct InMemoryBuild {
             progress?(through, head)
         }
         timings.applyingByModel = zip(projections, costs.total).map { ($0.name, $1) }
-        let packingStarted = RebuildTimings.now()
-        let packed = PackedTables(count: projections.count)
-        let order = costs.costliestFirst()
-        DispatchQueue.concurrentPerform(iterations: projections.count) { k in
-            let i = order[k]
-            packed.set(i, overlays[i].packedEntries())
-        }
-        timings.packing += RebuildTimings.now() - packingStarted
-        return Result(tables: projections.indices.map { packed.take($0) }, overlays: overlays, checkpoint: head)
+        return Result(overlays: overlays, checkpoint: head, costliestFirst: costs.costliestFirst())
     }
+}
+
+/// Encodes and sorts a rebuild's tables on the worker threads, costliest first,
+/// handing each over as soon as it is ready, so the writer appends one table
+/// to LMDB while the others are still being sorted. Each in-memory table is
+/// freed right after it is packed, on the thread that packed it.
+final class PackedTables: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ready: [(index: Int, entries: PackedEntries)] = []
+    private let available = DispatchSemaphore(value: 0)
+    private let done = DispatchGroup()
+    let count: Int
+
+    init(_ built: InMemoryBuild.Result) {
+        count = built.overlays.count
+        let overlays = built.overlays
+        let order = built.costliestFirst
+        DispatchQueue.global().async(group: done) { [self] in
+            DispatchQueue.concurrentPerform(iterations: order.count) { k in
+                let i = order[k]
+                let entries = overlays[i].packedEntries()
+                lock.lock()
+                ready.append((i, entries))
+                lock.unlock()
+                available.signal()
+                overlays[i].removeAll()
+            }
+        }
+    }
+
+    /// The next packed table (waits for one); call it `count` times.
+    func next() -> (index: Int, entries: PackedEntries) {
+        available.wait()
+        lock.lock(); defer { lock.unlock() }
+        return ready.removeFirst()
+    }
+
+    /// Waits until every table is packed and freed.
+    func finish() { done.wait() }
 }
 
 /// How long each projection took on the last chunk (its share of the work), and in all.
@@ -118,25 +150,6 @@ private final class ProjectionCosts: @unchecked Sendable {
     func costliestFirst() -> [Int] {
         lock.lock(); defer { lock.unlock() }
         return seconds.indices.sorted { seconds[$0] > seconds[$1] }
-    }
-}
-
-/// Each rebuilt table's sorted entries, filled in by the thread that sorted it.
-private final class PackedTables: @unchecked Sendable {
-    private let lock = NSLock()
-    private var tables: [PackedEntries]
-
-    init(count: Int) { tables = Array(repeating: PackedEntries(), count: count) }
-
-    func set(_ index: Int, _ entries: PackedEntries) {
-        lock.lock(); defer { lock.unlock() }
-        tables[index] = entries
-    }
-
-    func take(_ index: Int) -> PackedEntries {
-        lock.lock(); defer { lock.unlock() }
-        defer { tables[index] = PackedEntries() }
-        return tables[index]
     }
 }
 

@@ -74,21 +74,20 @@ public final class ProjectionRunner {
         var timings = RebuildTimings()
         let built = try InMemoryBuild(store: store, projections: chosen, chunkSize: chunkSize)
             .run(expectedEntries: expectedEntries, timings: &timings, progress: progress)
-        // Freeing the in-memory tables takes a while (every key and record); it runs on the
-        // other core while this one writes, and is waited for before the rebuild returns.
-        let released = DispatchGroup()
-        let overlays = built.overlays
-        DispatchQueue.global().async(group: released) { overlays.forEach { $0.removeAll() } }
-        defer { released.wait() }
+        let packed = PackedTables(built)
+        defer { packed.finish() }
 
         let writingStarted = RebuildTimings.now()
-        // Room for the new tables while the old ones still exist (LMDB frees them at the switch):
-        // leaf entries carry an 8-byte header, and pages are not filled to the last byte.
-        let bytes = built.tables.reduce(0) { $0 + $1.byteCount + 16 * $1.count }
-        try views.reserve(bytes: bytes + bytes / 2 + (4 << 20))
         // The fresh tables are unused until the switch, so their writes need not be synced one by one.
         try views.withoutSyncing {
-            for (i, entries) in built.tables.enumerated() {
+            for _ in 0..<packed.count {
+                let waitStarted = RebuildTimings.now()
+                let (i, entries) = packed.next()
+                timings.packing += RebuildTimings.now() - waitStarted
+                // Room for the table while the old one still exists (LMDB frees it at the switch):
+                // leaf entries carry an 8-byte header, and pages are not filled to the last byte.
+                let bytes = entries.byteCount + 16 * entries.count
+                try views.reserve(bytes: bytes + bytes / 2 + (1 << 20))
                 try write(entries, into: fresh[i].table)
                 fresh[i].checkpoint = built.checkpoint
             }
@@ -101,7 +100,7 @@ public final class ProjectionRunner {
                 if let old, old.table != entry.table { try tx.drop(old.table) }
             }
         }
-        timings.writing = RebuildTimings.now() - writingStarted
+        timings.writing = RebuildTimings.now() - writingStarted - timings.packing
         // Events appended during the switch are applied by the normal catch-up.
         try apply(to: chosen, tablesFrom: { name, tx in try CatalogEntry.read(name, in: tx) }, progress: nil)
         return timings
