@@ -91,6 +91,15 @@ final class ChunkPrefetcher: @unchecked Sendable {
         return (chunk, through)
     }
 
+    /// Waits for a read still in flight and drops it: a rebuild that failed must not leave
+    /// a read transaction decoding behind it.
+    func finish() {
+        guard inFlight else { return }
+        ready.wait()
+        inFlight = false
+        pending = nil
+    }
+
     private func startNext() {
         guard nextFirst <= head else { return }
         let first = nextFirst

@@ -48,16 +48,14 @@ struct InMemoryBuild {
         var costliestFirst: [Int]
     }
 
-    /// `expectedEntries` (each model's size before the rebuild) is reserved up front,
-    /// so the tables are not rehashed as they grow.
-    func run(expectedEntries: [Int], timings: inout RebuildTimings,
-             progress: ((UInt64, UInt64) -> Void)?) throws -> Result {
+    func run(timings: inout RebuildTimings, progress: ((UInt64, UInt64) -> Void)?) throws -> Result {
         let head = try store.lastPosition()
-        let overlays = projections.indices.map { TableOverlay(wholeTable: true, capacity: expectedEntries[$0]) }
+        let overlays = projections.map { _ in TableOverlay(wholeTable: true) }
         let routing = EventRouting(projections)
         let failures = RebuildFailures()
         let costs = ProjectionCosts(count: projections.count)
         let reader = ChunkPrefetcher(store, routing: routing, chunkSize: chunkSize, head: head)
+        defer { reader.finish() }
         while true {
             let started = RebuildTimings.now()
             guard let (chunk, through) = try reader.next() else { break }

@@ -56,15 +56,11 @@ public final class ProjectionRunner {
         let chosen = projections.filter { names.isEmpty || names.contains($0.name) }
         // Fresh tables, named by a new generation; the catalog keeps pointing at the old ones meanwhile.
         var fresh: [CatalogEntry] = []
-        var expectedEntries: [Int] = []
         try views.write { tx in
             // The body runs again if the map has to grow: start from empty each time.
             fresh = []
-            expectedEntries = []
             for p in chosen {
                 let old = try CatalogEntry.read(p.name, in: tx)
-                // The old table's size: room the in-memory table will need, reserved up front.
-                expectedEntries.append(try old.map { try tx.count($0.table) } ?? 0)
                 let generation = (old?.generation ?? 0) + 1
                 let table = "\(p.name)#\(generation)"
                 try tx.drop(table)   // leftovers of a rebuild that was killed
@@ -73,7 +69,7 @@ public final class ProjectionRunner {
         }
         var timings = RebuildTimings()
         let built = try InMemoryBuild(store: store, projections: chosen, chunkSize: chunkSize)
-            .run(expectedEntries: expectedEntries, timings: &timings, progress: progress)
+            .run(timings: &timings, progress: progress)
         let packed = PackedTables(built)
         defer { packed.finish() }
 

@@ -24,10 +24,9 @@ final class TableOverlay: @unchecked Sendable {
     /// Keys to write to LMDB at the next flush (catch-up only; a whole table is written whole).
     var changed: Set<CacheKey> = []
 
-    init(wholeTable: Bool, capacity: Int = 0) {
+    init(wholeTable: Bool) {
         isWholeTable = wholeTable
         families = wholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
-        slots.reserveCapacity(capacity)
     }
 
     /// What is known of `key`; nil when nothing is (absent, in a whole table).
@@ -160,7 +159,7 @@ struct NumberedKey {
 /// outside the window it may grow to are not taken: they stay in the dictionary,
 /// and since the base never moves, a number always lands on the same side.
 struct NumberedFamily {
-    private static let roomBelow: UInt64 = 1 << 16
+    private static let roomBelow: UInt64 = 1 << 12
     private static let window: UInt64 = 1 << 22
 
     private let base: UInt64

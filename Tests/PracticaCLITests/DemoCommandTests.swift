@@ -172,8 +172,12 @@ final class DemoCommandTests: XCTestCase {
             for (group, name) in named {
                 XCTAssertEqual(rows.first { $0["group"] as? String == group }?["name"] as? String, name, group)
             }
-            let table = try CLI.run(["report", "ar-aging", "--by", grouping, "--as-of", DemoStore.end, "--store", Self.demo.path, "--as", "maria"])
-            for (group, name) in named { XCTAssertTrue(table.stdout.contains("\(name) (\(group))"), "\(name) (\(group)) missing:\n\(table.stdout)") }
+            // CSV: the id in its own column, the name beside it.
+            let csv = try CLI.run(["report", "ar-aging", "--by", grouping, "--as-of", DemoStore.end, "--csv", "--store", Self.demo.path, "--as", "maria"])
+            XCTAssertTrue(csv.stdout.hasPrefix("\(grouping),name,responsibility,"), csv.stdout)
+            for (group, name) in named {
+                XCTAssertTrue(csv.stdout.contains("\n\(group),\(name.contains(",") ? "\"\(name)\"" : name),"), "\(group) \(name) missing:\n\(csv.stdout)")
+            }
         }
         let kpi = try CLI.run(["report", "kpi", "--from", "2026-09-01", "--to", DemoStore.end, "--json", "--store", Self.demo.path, "--as", "maria"])
         XCTAssertEqual(kpi.status, 0, kpi.stderr)

@@ -23,7 +23,7 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(table.stdout.contains("to the cent"), table.stdout)
         let csv = try CLI.run(["report", "ar-aging", "--store", store, "--by", "provider", "--csv"])
         XCTAssertEqual(csv.status, 0, csv.stderr)
-        XCTAssertTrue(csv.stdout.hasPrefix("provider,responsibility,0-30,31-60,61-90,91-120,120+,total"), csv.stdout)
+        XCTAssertTrue(csv.stdout.hasPrefix("provider,name,responsibility,0-30,31-60,61-90,91-120,120+,total"), csv.stdout)
         XCTAssertTrue(csv.stderr.contains("reconciliation"), "the CSV stays parseable; the line goes to stderr")
 
         let days = try CLI.run(["report", "days-in-ar", "--store", store, "--from", "2026-01-01", "--to", "2026-03-31", "--ascii"])

@@ -39,16 +39,18 @@ enum ReportAgingHandler {
             ]))
             return
         }
-        var listing = Listing(columns: [.init(grouping == .total ? "" : grouping.rawValue), .init("responsibility")]
+        // Grouped, the id keeps its own column (scripts key on it) and the name follows it.
+        let grouped = grouping != .total
+        var listing = Listing(columns: [.init(grouped ? grouping.rawValue : "")] + (grouped ? [.init("name")] : []) + [.init("responsibility")]
                                   + (AgingBuckets.labels + ["total"]).map { TextTable.Column($0, alignment: .right) },
                               emptyNote: "nothing open as of \(asOf)")
         func add(_ group: String, _ kind: String, _ b: AgingBuckets) {
-            listing.append([group, kind] + b.amounts.map(\.description) + [b.total.description], json: .null)
+            let name = grouped ? [names.name(of: group) ?? ""] : []
+            listing.append([group] + name + [kind] + b.amounts.map(\.description) + [b.total.description], json: .null)
         }
-        for row in report.rows where grouping != .total {
-            let group = names.label(row.group)
-            if row.insurance.total != .zero || row.insurance != AgingBuckets() { add(group, "insurance", row.insurance) }
-            if row.patient != AgingBuckets() { add(group, "patient", row.patient) }
+        for row in report.rows where grouped {
+            if row.insurance.total != .zero || row.insurance != AgingBuckets() { add(row.group, "insurance", row.insurance) }
+            if row.patient != AgingBuckets() { add(row.group, "patient", row.patient) }
         }
         add("total", "insurance", report.insurance)
         add("total", "patient", report.patient)

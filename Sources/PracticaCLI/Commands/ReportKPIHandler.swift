@@ -82,7 +82,9 @@ enum ReportKPIHandler {
                          ("text", .string(shown)), ("numerator", .int(f.numerator)), ("denominator", .int(f.denominator)),
                          ("numeratorUnit", .string(f.isMoney ? "cents" : "count")),
                          ("target", .string(f.target)), ("definition", .string(f.definition))]
-                listing.append([period.label, f.name + (payerName.map { " " + $0 } ?? ""), shown, parts[0], parts[1], f.target, f.definition],
+                // The table names the payer for people; CSV keeps the KPI's name as scripts know it.
+                let label = command.flag("csv") ? f.name : f.name + (payerName.map { " " + $0 } ?? "")
+                listing.append([period.label, label, shown, parts[0], parts[1], f.target, f.definition],
                                json: .object(json))
             }
         }
