@@ -46,7 +46,10 @@ public final class ProjectionRunner {
     }
 
     /// Rebuilds the named projections (all when empty) into fresh tables and swaps them in.
-    /// Rebuilds of one store's views take turns across processes.
+    /// Rebuilds of one store's views take turns across processes. It blocks while
+    /// Dispatch's workers apply and sort, so call it from a thread of its own (the
+    /// CLI's main thread), not from a Dispatch worker, which on a small machine could
+    /// leave none to run them.
     @discardableResult
     public func rebuild(_ names: Set<String> = [], progress: ((UInt64, UInt64) -> Void)? = nil) throws -> RebuildTimings {
         try views.exclusively("rebuild") { try rebuildHoldingLock(names, progress: progress) }
