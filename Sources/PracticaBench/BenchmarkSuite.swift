@@ -126,7 +126,7 @@ struct BenchmarkSuite {
         report.extra.append((key: "rebuild_eps", value: rate, unit: "ev/s",
                              label: "rebuild all read models (\(ReadModels.all.map(\.name).joined(separator: ", ")))"))
         let phases = [("read", "waiting for the log (read ahead on its own thread)", timings.reading), ("apply", "apply events (one model per core)", timings.applying),
-                      ("sort", "encode + sort tables", timings.packing), ("write", "write tables + switch", timings.writing)]
+                      ("sort", "waiting for encoded + sorted tables", timings.packing), ("write", "write tables + switch", timings.writing)]
         for (key, label, seconds) in phases {
             report.extra.append((key: "rebuild_\(key)_ms", value: seconds * 1000, unit: "ms", label: "  rebuild: \(label)"))
         }
