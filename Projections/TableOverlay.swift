@@ -63,7 +63,8 @@ final class TableOverlay: @unchecked Sendable {
     /// Frees every entry (a rebuild does this on another thread while it writes).
     func removeAll() {
         slots = [:]
-        families = []
+        families = isWholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
+        changed = []
     }
 
     /// Every present entry, in no particular order.
@@ -147,10 +148,16 @@ struct NumberedKey {
         self.number = number
     }
 
+    /// The key's bytes again (built in place: a rebuild packs millions of them).
     var cacheKey: CacheKey {
-        var bytes: [UInt8] = family < 256 ? [UInt8(family)] : [UInt8((family - 256) / 16), UInt8((family - 256) % 16)]
-        withUnsafeBytes(of: number.bigEndian) { bytes.append(contentsOf: $0) }
-        return CacheKey(bytes)
+        var key = CacheKey([])
+        if family < 256 {
+            withUnsafeBytes(of: UInt8(family)) { key.append(contentsOf: $0) }
+        } else {
+            withUnsafeBytes(of: (UInt8((family - 256) / 16), UInt8((family - 256) % 16))) { key.append(contentsOf: $0) }
+        }
+        withUnsafeBytes(of: number.bigEndian) { key.append(contentsOf: $0) }
+        return key
     }
 }
 
