@@ -1,8 +1,8 @@
 import Projections
 import RevenueCycle
 
-/// Names for the ids a report groups by, so a biller reads "Aetna (PY1001)"
-/// rather than "PY1001". Groups that are not ids ("(not yet billed)") and ids
+/// Names for the ids a report groups by, so a biller reads "Aetna (PA1003)"
+/// rather than "PA1003". Groups that are not ids ("(not yet billed)") and ids
 /// with no name on file keep their text.
 struct ReportGroupNames {
     private let names: [String: String]
