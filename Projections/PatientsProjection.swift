@@ -109,13 +109,15 @@ public struct PatientsProjection: Projection {
         }
 
         /// The search entries of one record, without repeats ("Lee Lee" has one name entry).
-        static func index(_ r: PatientRecord) -> Set<[UInt8]> {
-            var keys = Set(PatientQuery.nameKeys(r.name).map { ViewKey("n").text($0).id(r.id).bytes })
-            keys.insert(ViewKey("d").date(r.dateOfBirth).id(r.id).bytes)
+        /// A dozen keys at most, built in place; a list with repeats dropped is enough.
+        static func index(_ r: PatientRecord) -> [ViewKey] {
+            var keys: [ViewKey] = []
+            func add(_ key: ViewKey) { if !keys.contains(key) { keys.append(key) } }
+            for word in PatientQuery.nameKeys(r.name) { add(ViewKey("n").text(word).id(r.id)) }
+            add(ViewKey("d").date(r.dateOfBirth).id(r.id))
             if let digits = r.phone?.digits.utf8 {
                 for start in 0...max(0, digits.count - PatientQuery.minimumPhoneDigits) {
-                    let suffix = String(decoding: digits.dropFirst(start), as: UTF8.self)
-                    keys.insert(ViewKey("t").text(suffix).id(r.id).bytes)
+                    add(ViewKey("t").text(String(decoding: digits.dropFirst(start), as: UTF8.self)).id(r.id))
                 }
             }
             return keys

@@ -59,7 +59,7 @@ final class ReadModelTests: XCTestCase {
                 if let tag = key.first, "ndt".utf8.contains(tag) { indexed.insert(key) }
                 return true
             }
-            XCTAssertEqual(indexed, state.patients.values.reduce(into: Set<[UInt8]>()) { $0.formUnion(PatientsProjection.Keys.index($1)) })
+            XCTAssertEqual(indexed, state.patients.values.reduce(into: Set<[UInt8]>()) { $0.formUnion(PatientsProjection.Keys.index($1).map(\.bytes)) })
             for (id, record) in state.patients where record.isActive {
                 let absorbed = state.patients.keys.filter { $0 != id && state.resolvedPatient($0) == id }.sorted()
                 XCTAssertEqual(try view.mergedFrom(id), absorbed, "\(id)")
