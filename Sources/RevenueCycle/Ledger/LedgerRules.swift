@@ -172,11 +172,11 @@ public enum LedgerRules {
 
     private static func post<B: LedgerBooks>(_ delta: LedgerAccount, on date: LocalDate, patient: PatientID?, visit: VisitID?,
                                              _ b: inout B) throws(B.Failure) {
-        try add(delta, to: .practice, &b)
+        try b.add(delta, to: .practice)
         var owner: PatientID?
         if let patient { owner = try resolved(patient, in: b) }
-        if let owner { try add(delta, to: .patient(owner), &b) }
-        if let visit { try add(delta, to: .visit(visit), &b) }
+        if let owner { try b.add(delta, to: .patient(owner)) }
+        if let visit { try b.add(delta, to: .visit(visit)) }
         try b.journal(LedgerEntry(date: date, patient: owner, visit: visit, delta: delta))
     }
 
@@ -184,12 +184,8 @@ public enum LedgerRules {
     /// claim balances (the A/R model) sees each one with its effective date.
     private static func addToClaim<B: LedgerBooks>(_ claim: ClaimID, _ delta: LedgerAccount, on date: LocalDate?,
                                                    _ b: inout B) throws(B.Failure) {
-        try add(delta, to: .claim(claim), &b)
+        try b.add(delta, to: .claim(claim))
         try b.journal(LedgerClaimEntry(claim: claim, date: date, delta: delta))
-    }
-
-    private static func add<B: LedgerBooks>(_ delta: LedgerAccount, to key: LedgerAccountKey, _ b: inout B) throws(B.Failure) {
-        try b.add(delta, to: key)
     }
 
     private static func merge<B: LedgerBooks>(_ dropped: PatientID, into kept: PatientID, _ b: inout B) throws(B.Failure) {
@@ -198,7 +194,7 @@ public enum LedgerRules {
         let target = try resolved(kept, in: b)
         if let account = try b.account(.patient(dropped)) {
             try b.setAccount(.patient(dropped), nil)
-            try add(account, to: .patient(target), &b)
+            try b.add(account, to: .patient(target))
         }
     }
 }
