@@ -53,7 +53,7 @@ struct DashboardBuilder {
         let reasons = try runner.read(KPIProjection.projectionName) { try KPIReadModel($0).denialReasons(from: first, through: last) }
         let payers = try runner.read(KPIProjection.projectionName) { try KPIReadModel($0).payers(from: first, through: last) }
         let schedule = sources.counters
-        let payerNames = ReportGroupNames(ReportGroupNames.payers(try runner.read(DirectoryProjection.name) { try DirectoryView($0).directory() }))
+        let payerNames = try ReportGroupNames.payers(runner)
 
         func column(_ f: (KPIMonth) -> Int64) -> [Int64?] { months.map { sums[$0].map(f) ?? 0 } }
         let charges = VerticalBarChart(title: "Charges and collections by month", description: "Gross charges by date of service; payments by payment date.",

@@ -18,19 +18,15 @@ struct ReportGroupNames {
     /// Payers, providers and locations from the directory read model; patients
     /// from the patients read model (only the charts in `groups` are looked up).
     static func load(_ grouping: ARGrouping, groups: [String], runner: ProjectionRunner) throws -> ReportGroupNames {
-        if grouping == .total { return ReportGroupNames() }
-        let directory = try runner.read(DirectoryProjection.name) { try DirectoryView($0).directory() }
         switch grouping {
         case .total:
             return ReportGroupNames()
         case .payer:
-            return ReportGroupNames(payers(directory))
+            return try payers(runner)
         case .provider:
-            return ReportGroupNames(Dictionary(directory.providers.map { ($0.key.description, $0.value.name.description) },
-                                               uniquingKeysWith: { first, _ in first }))
+            return try directory(runner) { try $0.providers().map { ($0.provider.description, $0.name.description) } }
         case .location:
-            return ReportGroupNames(Dictionary(directory.locations.map { ($0.key.description, $0.value.name.description) },
-                                               uniquingKeysWith: { first, _ in first }))
+            return try directory(runner) { try $0.locations().map { ($0.location.description, $0.name.description) } }
         case .patient:
             let charts = groups.compactMap { try? PatientID.parse($0) }
             let records = try runner.read(PatientsProjection.name) { table in
@@ -41,7 +37,16 @@ struct ReportGroupNames {
         }
     }
 
-    static func payers(_ directory: PracticeDirectory) -> [String: String] {
-        Dictionary(directory.payers.map { ($0.key.description, $0.value.name.description) }, uniquingKeysWith: { first, _ in first })
+    /// The payers' names, for reports that show payers whatever they group by.
+    static func payers(_ runner: ProjectionRunner) throws -> ReportGroupNames {
+        try directory(runner) { try $0.payers().map { ($0.payer.description, $0.name.description) } }
+    }
+
+    /// Names from one list of the directory read model (only that list is read).
+    private static func directory(_ runner: ProjectionRunner,
+                                  _ pairs: (DirectoryView) throws -> [(String, String)]) throws -> ReportGroupNames {
+        ReportGroupNames(try runner.read(DirectoryProjection.name) { table in
+            Dictionary(try pairs(DirectoryView(table)), uniquingKeysWith: { first, _ in first })
+        })
     }
 }

@@ -56,7 +56,7 @@ enum ReportKPIHandler {
         let last = MonthKey(to)
         let runner = try context.readModels()
         let sources = try Sources(runner, from: first, to: last)
-        let payerNames = ReportGroupNames(ReportGroupNames.payers(try runner.read(DirectoryProjection.name) { try DirectoryView($0).directory() }))
+        let payerNames = try ReportGroupNames.payers(runner)
         var periods: [(label: String, from: MonthKey, to: MonthKey, asOf: LocalDate)] = []
         if byMonth {
             for value in first.value...last.value {
