@@ -20,15 +20,18 @@ import BinaryCodec
 /// account: it is counted apart as unapplied payer cash.
 public enum LedgerRules {
     /// The event types that move money or that the rules remember something from.
-    public static let eventTypes: Set<String> = [
-        PatientCheckedIn.typeName, PatientCheckedOut.typeName, PatientsMerged.typeName, ChargeEntered.typeName,
-        ChargeVoided.typeName, ClaimCreated.typeName, ClaimReplaced.typeName, ClaimVoided.typeName,
-        ClaimPaymentPosted.typeName, ProviderAdjustmentPosted.typeName, RemittanceClaimSuspended.typeName,
-        SuspenseResolved.typeName, DenialOpened.typeName, DenialWrittenOff.typeName, PatientPaymentPosted.typeName,
-        PatientRefunded.typeName, PatientAdjustmentPosted.typeName,
-    ]
+    public static let handledTypes = EventTypeSet([
+        PatientCheckedIn.self, PatientCheckedOut.self, PatientsMerged.self, ChargeEntered.self,
+        ChargeVoided.self, ClaimCreated.self, ClaimReplaced.self, ClaimVoided.self,
+        ClaimPaymentPosted.self, ProviderAdjustmentPosted.self, RemittanceClaimSuspended.self,
+        SuspenseResolved.self, DenialOpened.self, DenialWrittenOff.self, PatientPaymentPosted.self,
+        PatientRefunded.self, PatientAdjustmentPosted.self,
+    ])
+    /// The stored names of `handledTypes`, for routing records before they are decoded.
+    public static var eventTypes: Set<String> { handledTypes.names }
 
     public static func apply<B: LedgerBooks>(_ event: any EventPayload, to b: inout B) throws(B.Failure) {
+        guard handledTypes.contains(event) else { return }
         switch event {
         case let e as PatientCheckedIn: try b.setFact(.appointmentInsured(e.appointment), .flag(e.coverage != nil))
         case let e as PatientCheckedOut:

@@ -13,6 +13,7 @@ public struct ControlNumberMarks: Sendable, Equatable {
 extension PracticeState {
     /// Folds charge and claim events; returns false for any other event.
     mutating func applyBilling(_ event: any EventPayload) -> Bool {
+        guard Self.billingTypes.contains(event) else { return false }
         switch event {
         case let e as ChargeEntered:
             charges[e.charge] = ChargeRecord(e)
@@ -48,6 +49,13 @@ extension PracticeState {
         }
         return true
     }
+
+    /// The types `applyBilling` folds.
+    static let billingTypes = EventTypeSet([
+        ChargeEntered.self, ChargeVoided.self, ClaimCreated.self, ClaimScrubbed.self, ClaimFindingOverridden.self,
+        ClaimSubmitted.self, ClaimAcknowledged.self, ClaimAcceptedByPayer.self, ClaimRejectedByPayer.self,
+        ClaimReplaced.self, ClaimVoided.self,
+    ])
 
     /// Charges still pointing at a superseded claim become billable again.
     private mutating func releaseCharges(of claim: ClaimID) {

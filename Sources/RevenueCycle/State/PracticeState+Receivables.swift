@@ -4,6 +4,7 @@ extension PracticeState {
     /// Claim statuses that follow remittances and denial work; returns false for other events.
     /// (`receivables` has already folded the event.)
     mutating func applySettlement(_ event: any EventPayload) -> Bool {
+        guard Self.settlementTypes.contains(event) else { return false }
         switch event {
         case let e as ClaimPaymentPosted:
             claims[e.claim]?.apply(e, openDenials: !receivables.openDenials(of: e.claim).isEmpty)
@@ -15,6 +16,11 @@ extension PracticeState {
         }
         return true
     }
+
+    /// The types `applySettlement` folds.
+    static let settlementTypes = EventTypeSet([
+        ClaimPaymentPosted.self, DenialOpened.self, DenialAppealed.self, DenialResolved.self, DenialWrittenOff.self,
+    ])
 
     private mutating func settle(_ claim: ClaimID?) {
         guard let claim else { return }

@@ -44,6 +44,10 @@ public struct PracticeState: Sendable {
 
     public mutating func apply(_ event: any EventPayload) {
         receivables.apply(event)
+        guard Self.frontDeskTypes.contains(event) else {
+            _ = applyBilling(event) || applySettlement(event)
+            return
+        }
         switch event {
         case let e as PracticeInitialized: directory.practice = e
         case let e as UserAdded:
@@ -88,9 +92,19 @@ public struct PracticeState: Sendable {
             visits[e.visit] = e.appointment
         case let e as WaitlistEntryAdded: waitlist[e.entry] = e
         case let e as WaitlistEntryRemoved: waitlist[e.entry] = nil
-        default: _ = applyBilling(event) || applySettlement(event)
+        default: break
         }
     }
+
+    /// The types the switch above folds; the rest go to billing and settlement.
+    static let frontDeskTypes = EventTypeSet([
+        PracticeInitialized.self, UserAdded.self, PracticeSettingChanged.self, ProviderAdded.self, LocationAdded.self,
+        RoomAdded.self, AppointmentTypeAdded.self, PayerAdded.self, FeeSet.self, BillingProfileSet.self,
+        PatientRegistered.self, PatientUpdated.self, PatientsMerged.self, CoverageAdded.self,
+        AvailabilitySet.self, AvailabilityExceptionAdded.self,
+        AppointmentBooked.self, AppointmentRescheduled.self, AppointmentCancelled.self, AppointmentNoShow.self,
+        PatientCheckedIn.self, PatientCheckedOut.self, WaitlistEntryAdded.self, WaitlistEntryRemoved.self,
+    ])
 
     /// Follows merges to the chart that is kept.
     public func resolvedPatient(_ id: PatientID) -> PatientID {

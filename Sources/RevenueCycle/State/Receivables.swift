@@ -62,7 +62,11 @@ public struct Receivables: Sendable {
     public var remittanceByDigest: [String: RemittanceID] = [:]
     /// Open suspense items.
     public var suspense: [SuspenseKey: RemittanceClaimSuspended] = [:]
-    public var denials: [DenialID: DenialRecord] = [:]
+    public internal(set) var denials: [DenialID: DenialRecord] = [:]
+    /// Every denial opened on each claim, in the order opened: `openDenials(of:)` is
+    /// asked on every claim payment, and scanning all denials made folding a long
+    /// log quadratic.
+    public private(set) var denialsByClaim: [ClaimID: [DenialID]] = [:]
     public var payments: [PaymentID: PaymentRecord] = [:]
     public var plans: [PaymentPlanID: PaymentPlanCreated] = [:]
     public var statements: [StatementID: StatementIssued] = [:]
@@ -74,6 +78,7 @@ public struct Receivables: Sendable {
     /// Folds one event into the ledger and, when it is about receivables, into the records.
     public mutating func apply(_ event: any EventPayload) {
         ledger.apply(event)
+        guard Self.recordTypes.contains(event) else { return }
         switch event {
         case let e as RemittanceReceived:
             remittances[e.remittance] = e
@@ -81,7 +86,9 @@ public struct Receivables: Sendable {
             if !e.fileDigest.isEmpty { remittanceByDigest[e.fileDigest] = e.remittance }
         case let e as RemittanceClaimSuspended: suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = e
         case let e as SuspenseResolved: suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = nil
-        case let e as DenialOpened: denials[e.denial] = DenialRecord(opened: e)
+        case let e as DenialOpened:
+            if denials[e.denial] == nil { denialsByClaim[e.claim, default: []].append(e.denial) }
+            denials[e.denial] = DenialRecord(opened: e)
         case let e as DenialAppealed: updateDenial(e.denial, .appealed, e.note)
         case let e as DenialResolved: updateDenial(e.denial, .resolved, e.note)
         case let e as DenialWrittenOff: updateDenial(e.denial, .writtenOff, e.reason)
@@ -93,6 +100,13 @@ public struct Receivables: Sendable {
         }
     }
 
+    /// The types the switch above keeps records of.
+    static let recordTypes = EventTypeSet([
+        RemittanceReceived.self, RemittanceClaimSuspended.self, SuspenseResolved.self, DenialOpened.self,
+        DenialAppealed.self, DenialResolved.self, DenialWrittenOff.self, PatientPaymentPosted.self,
+        PatientRefunded.self, PaymentPlanCreated.self, StatementIssued.self,
+    ])
+
     private mutating func updateDenial(_ id: DenialID, _ status: DenialStatus, _ note: String) {
         denials[id]?.status = status
         denials[id]?.notes.append(note)
@@ -100,6 +114,7 @@ public struct Receivables: Sendable {
 
     /// Denials still being worked on `claim`.
     public func openDenials(of claim: ClaimID) -> [DenialRecord] {
-        denials.values.filter { $0.opened.claim == claim && $0.status.isOpen }.sorted { $0.id < $1.id }
+        (denialsByClaim[claim] ?? []).compactMap { denials[$0] }
+            .filter { $0.opened.claim == claim && $0.status.isOpen }.sorted { $0.id < $1.id }
     }
 }
