@@ -201,6 +201,61 @@ final class DemoCommandTests: XCTestCase {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
 
+    /// `audit account` and `audit claim` against sums taken straight from the raw
+    /// events, and the account's last balance against the ledger read model.
+    func testAuditsAddUpToTheRawEventsOfTheirAccounts() throws {
+        var chargesOf: [PatientID: Money] = [:], patientPaidOf: [PatientID: Money] = [:], payerPaidOf: [PatientID: Money] = [:]
+        var claimPatient: [ClaimID: PatientID] = [:], chargeEntered: [ChargeID: ChargeEntered] = [:]
+        var paidOnClaim: [ClaimID: Money] = [:], merged: Set<PatientID> = []
+        for event in try Self.demo.events() {
+            switch try DemoStore.decode(event) {
+            case let e as ChargeEntered:
+                chargesOf[e.patient, default: .zero] += e.amount
+                chargeEntered[e.charge] = e
+            case let e as ChargeVoided:
+                if let c = chargeEntered[e.charge] { chargesOf[c.patient, default: .zero] -= c.amount }
+            case let e as ClaimCreated: claimPatient[e.claim] = e.patient
+            case let e as ClaimPaymentPosted:
+                paidOnClaim[e.claim, default: .zero] += e.paid
+                if let p = claimPatient[e.claim] { payerPaidOf[p, default: .zero] += e.paid }
+            case let e as PatientPaymentPosted: patientPaidOf[e.patient, default: .zero] += e.amount
+            case let e as PatientRefunded: patientPaidOf[e.patient, default: .zero] -= e.amount
+            case let e as PatientsMerged: merged.formUnion([e.kept, e.dropped])
+            default: break
+            }
+        }
+        func audit(_ arguments: [String]) throws -> [[String: Any]] {
+            let result = try CLI.run(["audit"] + arguments + ["--json", "--store", Self.demo.path, "--as", "maria"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            return try XCTUnwrap(object?["rows"] as? [[String: Any]])
+        }
+        func sum(_ rows: [[String: Any]], _ column: String) -> Int64 { rows.compactMap { cents($0[column]) }.reduce(0, +) }
+
+        // The patients with the most charges, some of them paid by patients too.
+        let patients = chargesOf.keys.filter { !merged.contains($0) && patientPaidOf[$0] != nil }
+            .sorted { (chargesOf[$0]!, $1.number) > (chargesOf[$1]!, $0.number) }.prefix(4)
+        XCTAssertEqual(patients.count, 4)
+        for patient in patients {
+            let rows = try audit(["account", patient.description])
+            XCTAssertEqual(sum(rows, "charges"), chargesOf[patient]?.cents, "\(patient) charges")
+            XCTAssertEqual(sum(rows, "payerPayments"), payerPaidOf[patient]?.cents ?? 0, "\(patient) payer payments")
+            XCTAssertEqual(sum(rows, "patientPayments"), patientPaidOf[patient]?.cents, "\(patient) patient payments")
+            let balance = sum(rows, "charges") - sum(rows, "payerPayments") - sum(rows, "adjustments") - sum(rows, "patientPayments")
+            XCTAssertEqual(cents(rows.last?["balance"]), balance, "\(patient) running balance")
+            let ledger = try CLI.run(["balance", "show", patient.description, "--json", "--store", Self.demo.path, "--as", "maria"])
+            let account = try JSONSerialization.jsonObject(with: Data(ledger.stdout.utf8)) as? [String: Any]
+            let open = (cents(account?["insuranceBalance"]) ?? -1) + (cents(account?["patientBalance"]) ?? -1)
+            XCTAssertEqual(open, balance, "\(patient): the audit and the ledger model disagree")
+        }
+        // A claim paid in more than one posting, or the best paid one.
+        let claim = try XCTUnwrap(paidOnClaim.max { ($0.value, $1.key.number) < ($1.value, $0.key.number) }?.key)
+        let rows = try audit(["claim", claim.description])
+        XCTAssertEqual(rows.first?["type"] as? String, "ClaimCreated")
+        XCTAssertEqual(sum(rows, "payerPayments"), paidOnClaim[claim]?.cents, "\(claim) payer payments")
+        XCTAssertEqual(rows.compactMap { $0["position"] as? Int }, rows.compactMap { $0["position"] as? Int }.sorted())
+    }
+
     func testTheSameSeedGivesTheSamePractice() throws {
         let first = DemoStore.make(months: 2, patients: 80, seed: 11)
         let second = DemoStore.make(months: 2, patients: 80, seed: 11)

@@ -40,7 +40,7 @@ struct AuditTrail {
     private var ledger = Ledger()
 
     /// Id-valued payload fields that link events together.
-    static let linkFields = ["patient", "kept", "dropped", "appointment", "visit", "claim", "primaryClaim", "originalClaim",
+    static let linkFields: Set<String> = ["patient", "kept", "dropped", "appointment", "visit", "claim", "primaryClaim", "originalClaim",
                              "replacement", "voidingClaim", "payment", "denial", "coverage", "charge", "entry", "plan", "statement"]
     /// Payload fields holding the effective date, best first.
     static let dateFields = ["dateOfService", "receivedOn", "paymentDate", "refundedOn", "postedOn", "writtenOffOn",
@@ -59,10 +59,7 @@ struct AuditTrail {
         let after = account()
         let delta = after + (-before)
         let json = payload.json
-        let ids = Self.linkFields.compactMap { field -> String? in
-            if case .string(let s)? = json[field] { return s }
-            return nil
-        }
+        let ids = Self.linkedIDs(in: json)
         let touches = ids.contains { related.contains($0) } || !delta.isZero
         guard touches else { return nil }
         // A claim audit follows the claim and its denials, not the rest of the patient's chart.
@@ -74,6 +71,16 @@ struct AuditTrail {
         if case .account = subject, delta.isZero { return nil }
         let effective = ledger.entries.count > entriesBefore ? ledger.entries[entriesBefore].date.description : Self.date(in: json)
         return AuditRow(event: event, payload: json, effectiveDate: effective, delta: delta, balance: after)
+    }
+
+    /// The ids an event's link fields name, in field order; one pass over its fields.
+    static func linkedIDs(in json: JSONValue) -> [String] {
+        guard case .object(let pairs) = json else { return [] }
+        var ids: [String] = []
+        for (field, value) in pairs {
+            if case .string(let id) = value, linkFields.contains(field) { ids.append(id) }
+        }
+        return ids
     }
 
     private func account() -> LedgerAccount {

@@ -2,6 +2,7 @@ import BinaryCodec
 import CLIKit
 import EventLog
 import Foundation
+import Projections
 import RevenueCycle
 
 /// `practica audit account|patient|claim ID [--as-of TIME]`: the history of one
@@ -46,18 +47,24 @@ enum AuditCommand: CommandGroup {
             let patient = try DomainInput.parse("<patient>", try command.requiredArgument("patient")) { try PatientID.parse($0) }
             subject = kind == "account" ? .account(patient) : .patient(patient)
         }
-        let session = try context.frontDesk()
-        _ = try session.authorize(.read)
+        // The subject is checked, and the practice's zone read, from the read models:
+        // the audit itself is one pass over the log, not a fold of the whole practice first.
+        let models = try context.readingModels()
         switch subject {
         case .patient(let p), .account(let p):
-            guard session.state.patients[p] != nil else { throw CommandFailure("unknown patient \(p)", hint: "see 'practica patient find'") }
+            guard try models.read(PatientsProjection.name, { try PatientsView($0).record(p) }) != nil else {
+                throw CommandFailure("unknown patient \(p)", hint: "see 'practica patient find'")
+            }
         case .claim(let c):
-            guard session.state.claims[c] != nil else { throw CommandFailure("unknown claim \(c)", hint: "see 'practica claims list'") }
+            guard try models.read(ClaimsProjection.projectionName, { try ClaimsReadModel($0).claim(c) }) != nil else {
+                throw CommandFailure("unknown claim \(c)", hint: "see 'practica claims list'")
+            }
         }
-        let store = session.store
+        let store = try context.store()
         var cut = try store.lastPosition()
         if let asOf = command.string("as-of") {
-            cut = try store.lastPosition(recordedAtOrBefore: try ReplayCommand.cutoffMillis(asOf, zone: session.state.directory.practice?.timeZone, option: "--as-of"))
+            let zone = try models.read(DirectoryProjection.name) { try DirectoryView($0).practice() }?.timeZone
+            cut = try store.lastPosition(recordedAtOrBefore: try ReplayCommand.cutoffMillis(asOf, zone: zone, option: "--as-of"))
         }
         var trail = AuditTrail(subject: subject)
         var rows: [AuditRow] = []
