@@ -69,12 +69,13 @@ extension CommandContext {
         return session
     }
 
-    /// The read models for a listing or `show`, caught up with the log, once the
-    /// acting user is known to be allowed to read. The role comes from the
-    /// directory read model, so a listing never folds the whole log.
-    func readingModels() throws -> ProjectionRunner {
+    /// The read models for a listing, `show`, audit or replay, caught up with the
+    /// log, once the acting user is known to hold `permission` (reading, unless
+    /// said). The role comes from the directory read model, so a command that only
+    /// reads never folds the whole log.
+    func readingModels(for permission: Permission = .read) throws -> ProjectionRunner {
         let runner = try readModels()
-        _ = try FrontDeskSession.authorize(actor, for: .read) { user in
+        _ = try FrontDeskSession.authorize(actor, for: permission) { user in
             try runner.read(DirectoryProjection.name) { try DirectoryView($0).authorizationDirectory(for: user) }
         }
         return runner

@@ -26,16 +26,18 @@ enum ReplayCommand: CommandGroup {
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let until = try command.required("until")
         let directory = try command.required("into")
-        let session = try context.frontDesk()
-        _ = try session.authorize(.audit)
-        let store = session.store
+        // Authorized, and the zone read, from the read models: a replay copies and
+        // rebuilds up to the cut, it does not need the whole practice folded first.
+        let models = try context.readingModels(for: .audit)
+        let store = try context.store()
         let position: UInt64
         if let number = UInt64(until) {
             let last = try store.lastPosition()
             guard number <= last else { throw EventStoreError.positionOutOfRange(position: number, last: last) }
             position = number
         } else {
-            let millis = try cutoffMillis(until, zone: session.state.directory.practice?.timeZone)
+            let zone = try models.read(DirectoryProjection.name) { try DirectoryView($0).practice() }?.timeZone
+            let millis = try cutoffMillis(until, zone: zone)
             position = try store.lastPosition(recordedAtOrBefore: millis)
         }
         try store.replayCopy(until: position, into: directory)
