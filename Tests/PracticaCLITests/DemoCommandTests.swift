@@ -1,6 +1,7 @@
 import BinaryCodec
 import EventLog
 import Foundation
+@testable import PracticaCLI
 import RevenueCycle
 import X12
 import PracticaTestSupport
@@ -67,6 +68,26 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertTrue(state.receivables.denials.values.contains { $0.status == .appealed || $0.status == .resolved },
                       "denials are appealed")
         XCTAssertFalse(state.receivables.statements.isEmpty, "statements were issued")
+    }
+
+    /// `claim show` folds the claim from its own stream: for every claim of the demo,
+    /// that equals the claim in a fold of the whole log.
+    func testEveryClaimFoldsFromItsOwnStreamAsFromTheWholeLog() throws {
+        var state = PracticeState()
+        var streams: [String: [RecordedEvent]] = [:]
+        for event in try Self.demo.events() {
+            state.apply(try DemoStore.decode(event))
+            streams[event.stream, default: []].append(event)
+        }
+        XCTAssertGreaterThan(state.claims.count, 100)
+        var statuses: Set<ClaimStatus> = []
+        for (id, whole) in state.claims {
+            let own = try ClaimShowHandler.record(id, from: streams[ClaimCommands.stream(id)] ?? [])
+            XCTAssertEqual(own, whole, "\(id) differs when folded from its stream")
+            statuses.insert(whole.status)
+        }
+        XCTAssertTrue(statuses.isSuperset(of: [.paid, .partlyPaid, .denied]), "only \(statuses)")
+        XCTAssertTrue(state.claims.values.contains { $0.created.isSecondary }, "no secondary claim to compare")
     }
 
     func testNoShowsAreAboutOneInTen() throws {
