@@ -1,4 +1,5 @@
 import Foundation
+import PracticaTestSupport
 
 /// Acknowledgement files written by the tests from what `claim submit` wrote:
 /// the control numbers a clearinghouse's 999 answers, and the claim ids a
@@ -18,21 +19,11 @@ enum AckFiles {
         }
     }
 
-    static let isa = "ISA*00*          *00*          *ZZ*ACMECH         *ZZ*LAKE0001       *261203*0930*^*00501*000000042*0*T*:~"
+    static let isa = Ack999Envelope.isa
 
     /// A 999 answering `group`: each set accepted ("A") or rejected ("R", with a missing-NM1 error).
     static func ack999(group: String, sets: [(control: String, status: String)]) -> String {
-        var body = ["AK1*HC*\(group)*005010X222A1~"]
-        for s in sets {
-            body.append("AK2*837*\(s.control)*005010X222A1~")
-            if s.status == "R" { body.append("IK3*NM1*17*2010BA*3~") }
-            body.append(s.status == "R" ? "IK5*R*5~" : "IK5*\(s.status)~")
-        }
-        let accepted = sets.filter { $0.status != "R" }.count
-        body.append("AK9*\(accepted == sets.count ? "A" : accepted == 0 ? "R" : "P")*\(sets.count)*\(sets.count)*\(accepted)~")
-        let set = ["ST*999*0001*005010X231A1~"] + body + ["SE*\(body.count + 2)*0001~"]
-        return ([isa, "GS*FA*ACMECH*LAKE0001*20261203*0930*42*X*005010X231A1~"] + set + ["GE*1*42~", "IEA*1*000000042~"])
-            .joined(separator: "\n")
+        Ack999Envelope.file(group: group, sets: sets, ackGroupControl: "42")
     }
 
     /// A 277CA with one patient-level loop per claim: `rejected` claims get A7:562:85 (billing provider NPI), the others A2:20.

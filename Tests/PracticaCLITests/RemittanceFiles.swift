@@ -1,25 +1,16 @@
 import Foundation
+import PracticaTestSupport
 import XCTest
 
 /// 835 remittances written by the tests for the claims `ClaimsFixture` makes:
 /// 99213 125.00 + 87880 35.50 = 160.50 for Maria Garcia (member XEH123456789)
 /// to Acme Health (payer id 60054), as the payer would send them.
 enum Remit835 {
-    static let isa = "ISA*00*          *00*          *ZZ*ACMEPAY        *ZZ*LAKE0001       *261215*1200*^*00501*000000077*0*T*:~"
-
     /// - parameter bpr: BPR02; a balanced file has Σ CLP04 − Σ PLB.
     /// - parameter seCount: SE01 as written; nil writes the right count.
     static func file(bpr: String, trace: String = "EFT0001", payerName: String = "ACME HEALTH", payerID: String? = "60054",
                      date: String = Remit835.yesterday, claims: [[String]], plb: [String] = [], seCount: Int? = nil) -> String {
-        var body = ["BPR*I*\(bpr)*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*\(date)",
-                    "TRN*1*\(trace)*1512345678", "N1*PR*\(payerName)"]
-        if let payerID { body.append("REF*2U*\(payerID)") }
-        body += ["PER*BL*EDI*TE*8005551212", "N1*PE*LAKESIDE FAMILY MEDICINE*XX*1987654328"]
-        for (i, block) in claims.enumerated() { body += ["LX*\(i + 1)"] + block }
-        body += plb
-        let set = ["ST*835*0001"] + body + ["SE*\(seCount ?? body.count + 2)*0001"]
-        let rest = ["GS*HP*ACMEPAY*LAKE0001*20261215*1200*77*X*005010X221A1"] + set + ["GE*1*77", "IEA*1*000000077"]
-        return ([isa] + rest.map { $0 + "~" }).joined(separator: "\n")
+        Remit835Envelope.file(bpr: bpr, trace: trace, payerName: payerName, payerID: payerID, date: date, claims: claims, plb: plb, seCount: seCount)
     }
 
     /// Paid 100.00 of 160.50: 99213 paid 80 (CO-45 15, PR-1 10, PR-2 20), 87880 paid 20 (CO-45 5.50, PR-3 10).

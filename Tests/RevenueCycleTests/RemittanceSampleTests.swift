@@ -1,4 +1,5 @@
 import XCTest
+import PracticaTestSupport
 import BinaryCodec
 import X12
 @testable import RevenueCycle
@@ -22,7 +23,7 @@ final class RemittanceSampleTests: XCTestCase {
     }
 
     func testEverySampleLandsInSuspenseWithNothingDropped() throws {
-        let folder = X12Samples.root.appendingPathComponent("835")
+        let folder = SampleFiles.root.appendingPathComponent("835")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         XCTAssertEqual(names.count, 4, "\(names)")
         var state = try practice()

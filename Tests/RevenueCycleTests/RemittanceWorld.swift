@@ -1,4 +1,5 @@
 import XCTest
+import PracticaTestSupport
 import BinaryCodec
 import X12
 @testable import RevenueCycle
@@ -46,20 +47,10 @@ struct RemittanceWorld {
 
 /// Builds small 835 interchanges around claim blocks, like a payer would send them.
 enum Remit835 {
-    static let isa = "ISA*00*          *00*          *ZZ*ACMEPAY        *ZZ*LAKE0001       *261215*1200*^*00501*000000077*0*T*:~"
-
     /// - parameter bpr: BPR02, which must be Σ CLP04 − Σ PLB for the reader to accept the file.
     static func file(bpr: String, trace: String = "EFT0001", payerName: String = "ACME", payerID: String? = "60054",
                      date: String = "20261210", claims: [[String]], plb: [String] = []) -> String {
-        var body = ["BPR*I*\(bpr)*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*654321*\(date)",
-                    "TRN*1*\(trace)*1512345678", "N1*PR*\(payerName)"]
-        if let payerID { body.append("REF*2U*\(payerID)") }
-        body += ["PER*BL*EDI*TE*8005551212", "N1*PE*LAKESIDE FAMILY MEDICINE*XX*1987654328"]
-        for (i, block) in claims.enumerated() { body += ["LX*\(i + 1)"] + block }
-        body += plb
-        let set = ["ST*835*0001"] + body + ["SE*\(body.count + 2)*0001"]
-        let rest = ["GS*HP*ACMEPAY*LAKE0001*20261215*1200*77*X*005010X221A1"] + set + ["GE*1*77", "IEA*1*000000077"]
-        return ([isa] + rest.map { $0 + "~" }).joined(separator: "\n")
+        Remit835Envelope.file(bpr: bpr, trace: trace, payerName: payerName, payerID: payerID, date: date, claims: claims, plb: plb)
     }
 
     /// CL5521 paid 100.00: 99213 paid 80 (CO-45 15, PR-1 10, PR-2 20), 87880 paid 20 (CO-45 5.50, PR-3 10).

@@ -1,3 +1,4 @@
+import PracticaTestSupport
 import X12
 @testable import RevenueCycle
 
@@ -26,22 +27,10 @@ enum SubmissionFixtures {
         return file
     }
 
-    static let isa = "ISA*00*          *00*          *ZZ*ACMECH         *ZZ*LAKE0001       *261203*0930*^*00501*000000042*0*T*:~"
+    static let isa = Ack999Envelope.isa
 
     /// A 999 for group `group`: each set accepted ("A") or rejected ("R", with a missing-NM1 error).
     static func ack999(group: String, sets: [(control: String, status: String)], groupStatus: String? = nil) -> [UInt8] {
-        var body = ["AK1*HC*\(group)*005010X222A1~"]
-        for s in sets {
-            body.append("AK2*837*\(s.control)*005010X222A1~")
-            if s.status == "R" { body.append("IK3*NM1*17*2010BA*3~") }
-            body.append(s.status == "R" ? "IK5*R*5~" : "IK5*\(s.status)~")
-        }
-        let accepted = sets.filter { $0.status != "R" }.count
-        let status = groupStatus ?? (accepted == sets.count ? "A" : accepted == 0 ? "R" : "P")
-        body.append("AK9*\(status)*\(sets.count)*\(sets.count)*\(accepted)~")
-        let set = ["ST*999*0001*005010X231A1~"] + body + ["SE*\(body.count + 2)*0001~"]
-        let text = ([isa, "GS*FA*ACMECH*LAKE0001*20261203*0930*9*X*005010X231A1~"] + set + ["GE*1*9~", "IEA*1*000000042~"])
-            .joined(separator: "\n")
-        return Array(text.utf8)
+        Array(Ack999Envelope.file(group: group, sets: sets, groupStatus: groupStatus, ackGroupControl: "9").utf8)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PracticaTestSupport
 import XCTest
 
 /// The shared X12 samples (/work/shared/x12, or PRACTICA_X12_SAMPLES), and the
@@ -9,18 +10,7 @@ import XCTest
 /// `rejected(claimID:)` change only that one TRN*2 element (the segment count
 /// stays the same), so everything else the payer said is the sample's.
 enum X12Samples {
-    static var root: URL {
-        URL(fileURLWithPath: ProcessInfo.processInfo.environment["PRACTICA_X12_SAMPLES"] ?? "/work/shared/x12")
-    }
-
-    static func bytes(_ relativePath: String, file: StaticString = #filePath, line: UInt = #line) throws -> [UInt8] {
-        let url = root.appendingPathComponent(relativePath)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            XCTFail("sample \(url.path) is missing", file: file, line: line)
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return Array(data)
-    }
+    static func bytes(_ relativePath: String) throws -> [UInt8] { try SampleFiles.bytes(relativePath) }
 
     static let acceptedPath = "277ca/imsweb_x12_277CA_accepted.txt"
     static let rejectedPath = "277ca/imsweb_x12_277CA_rejected.txt"

@@ -1,4 +1,5 @@
 import XCTest
+import PracticaTestSupport
 import X12
 
 final class Remittance835Tests: XCTestCase {

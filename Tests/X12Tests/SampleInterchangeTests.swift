@@ -1,4 +1,5 @@
 import XCTest
+import PracticaTestSupport
 import X12
 
 /// Every shared sample goes through the reader; the ones with known envelope
