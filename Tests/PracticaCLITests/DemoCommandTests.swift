@@ -277,6 +277,64 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertEqual(rows.compactMap { $0["position"] as? Int }, rows.compactMap { $0["position"] as? Int }.sorted())
     }
 
+    /// `report activity` month by month against sums of the raw events by their
+    /// effective dates, and each closing A/R against the aging as of that month end.
+    func testMonthEndActivityAddsUpFromTheRawEvents() throws {
+        struct Sums { var charges = Money.zero, payer = Money.zero, patient = Money.zero, adjustments = Money.zero }
+        var months: [String: Sums] = [:]
+        var entered: [ChargeID: ChargeEntered] = [:]
+        func month(_ date: LocalDate) -> String { String(date.description.prefix(7)) }
+        for event in try Self.demo.events() {
+            switch try DemoStore.decode(event) {
+            case let e as ChargeEntered:
+                entered[e.charge] = e
+                months[month(e.dateOfService), default: Sums()].charges += e.amount
+            case let e as ChargeVoided:
+                if let c = entered[e.charge] { months[month(c.dateOfService), default: Sums()].charges -= c.amount }
+            case let e as ClaimPaymentPosted:
+                months[month(e.paymentDate), default: Sums()].payer += e.paid
+                months[month(e.paymentDate), default: Sums()].adjustments += e.writeOff
+            case let e as ProviderAdjustmentPosted:
+                months[month(e.paymentDate), default: Sums()].payer -= e.amount
+                months[month(e.paymentDate), default: Sums()].adjustments += e.amount
+            case let e as DenialWrittenOff: months[month(e.writtenOffOn), default: Sums()].adjustments += e.amount
+            case let e as PatientAdjustmentPosted: months[month(e.postedOn), default: Sums()].adjustments += e.amount
+            case let e as PatientPaymentPosted: months[month(e.receivedOn), default: Sums()].patient += e.amount
+            case let e as PatientRefunded: months[month(e.refundedOn), default: Sums()].patient -= e.amount
+            default: break
+            }
+        }
+        let first = try XCTUnwrap(months.keys.min())
+        let result = try CLI.run(["report", "activity", "--from", first + "-01", "--to", DemoStore.end, "--json",
+                                  "--store", Self.demo.path, "--as", "maria"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.compactMap { $0["month"] as? String }, months.keys.filter { $0 <= String(DemoStore.end.prefix(7)) }.sorted())
+        XCTAssertEqual(cents(rows.first?["opening"]), 0, "nothing is open before the practice's first month")
+        var open: Int64 = 0
+        for row in rows {
+            let name = row["month"] as? String ?? "?"
+            let sums = months[name] ?? Sums()
+            XCTAssertEqual(cents(row["charges"]), sums.charges.cents, "\(name) charges")
+            XCTAssertEqual(cents(row["payerPayments"]), sums.payer.cents, "\(name) payer payments")
+            XCTAssertEqual(cents(row["patientPayments"]), sums.patient.cents, "\(name) patient payments")
+            XCTAssertEqual(cents(row["adjustments"]), sums.adjustments.cents, "\(name) adjustments")
+            XCTAssertEqual(cents(row["opening"]), open, "\(name) opens where the month before closed")
+            open += sums.charges.cents - sums.payer.cents - sums.patient.cents - sums.adjustments.cents
+            XCTAssertEqual(cents(row["closing"]), open, "\(name) closing")
+        }
+        // The closing A/R of a past month is the aging as of its last day (items, not daily totals).
+        for row in rows.dropLast().suffix(2) {
+            let name = try XCTUnwrap(row["month"] as? String)
+            let end = try LocalDate.parse(name + "-01").adding(days: 40)
+            let lastDay = end.adding(days: -end.day)
+            let aging = try CLI.run(["report", "ar-aging", "--as-of", lastDay.description, "--json", "--store", Self.demo.path, "--as", "maria"])
+            let object = try JSONSerialization.jsonObject(with: Data(aging.stdout.utf8)) as? [String: Any]
+            XCTAssertEqual(cents(object?["total"]), cents(row["closing"]), "\(name) closing vs aging as of \(lastDay)")
+        }
+        XCTAssertGreaterThan(rows.count, 2)
+    }
+
     func testTheSameSeedGivesTheSamePractice() throws {
         let first = DemoStore.make(months: 2, patients: 80, seed: 11)
         let second = DemoStore.make(months: 2, patients: 80, seed: 11)

@@ -35,6 +35,17 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(kpi.status, 0, kpi.stderr)
         XCTAssertTrue(kpi.stdout.contains("2026-02,denial rate,"), kpi.stdout)
         XCTAssertTrue(kpi.stdout.contains("days to pay PA1"), kpi.stdout)
+
+        let activity = try CLI.run(["report", "activity", "--store", store, "--from", "2026-01-01", "--to", "2026-03-31"])
+        XCTAssertEqual(activity.status, 0, activity.stderr)
+        XCTAssertTrue(activity.stdout.contains("2026-02 "), activity.stdout)
+        XCTAssertTrue(activity.stdout.contains("\ntotal "), "three months end with a total row:\n\(activity.stdout)")
+        XCTAssertTrue(activity.stdout.contains("to the cent"), activity.stdout)
+        let activityCSV = try CLI.run(["report", "activity", "--store", store, "--from", "2026-01-01", "--to", "2026-01-31", "--csv"])
+        XCTAssertTrue(activityCSV.stdout.hasPrefix("month,opening A/R,charges,payer payments,patient payments,adjustments,closing A/R"),
+                      activityCSV.stdout)
+        XCTAssertFalse(activityCSV.stdout.contains("total"), "one month has no total row")
+        XCTAssertTrue(activityCSV.stderr.contains("roll-forward"), "the CSV stays parseable; the check goes to stderr")
     }
 
     func testTheDashboardIsWellFormedAndSelfContained() throws {
@@ -68,6 +79,9 @@ final class ReportCommandTests: XCTestCase {
             (["report", "days-in-ar", "--from", "01/01/2026", "--to", "2026-02-01"], "--from"),
             (["report", "days-in-ar", "--from", "2026-05-01", "--to", "2026-02-01"], "is after --to"),
             (["report", "days-in-ar", "--from", "2026-01-01", "--to", "2026-02-01", "--variant", "hfma"], "--variant"),
+            (["report", "activity", "--from", "2026-01-01"], "--to"),
+            (["report", "activity", "--from", "2026-04-01", "--to", "2026-02-01"], "is after --to"),
+            (["report", "activity", "--from", "2026-01-01", "--to", "2026-13-01"], "--to"),
             (["report", "dashboard"], "--out"),
             (["report", "dashboard", "--out", store + "-d", "--to", "yesterday"], "--to"),
         ]
@@ -86,5 +100,9 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(days.stdout.contains("practice variant"), days.stdout)
         let aging = try CLI.run(["report", "ar-aging", "--help"])
         XCTAssertTrue(aging.stdout.contains("date of service"), aging.stdout)
+        let activity = try CLI.run(["report", "activity", "--help"])
+        for text in ["opening A/R", "net of PLB", "suspense"] {
+            XCTAssertTrue(activity.stdout.contains(text), "activity --help lacks \(text)")
+        }
     }
 }

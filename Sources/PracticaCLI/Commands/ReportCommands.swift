@@ -3,8 +3,8 @@ import CLIKit
 import Projections
 import RevenueCycle
 
-/// `practica report ar-aging | kpi | days-in-ar | dashboard`: the analysts'
-/// reports, read from the A/R, KPI and schedule read models (caught up first).
+/// `practica report ar-aging | kpi | days-in-ar | activity | dashboard`: the
+/// analysts' reports, read from the A/R, KPI and schedule read models (caught up first).
 /// Every definition and variant is stated in the help, as DESIGN.md asks.
 enum ReportCommands: CommandGroup {
     static let agingDefinition = "Each open item is aged from its date of service to --as-of: a claim's insurance balance, a visit's "
@@ -27,7 +27,7 @@ enum ReportCommands: CommandGroup {
         + "A/R is the ledger's open balance by effective dates. Computed in one sweep over the A/R model's dated postings."
 
     static let spec = CommandSpec(
-        name: "report", abstract: "A/R aging, KPIs, days in A/R and the HTML dashboard, from the read models.",
+        name: "report", abstract: "A/R aging, KPIs, days in A/R, the month-end close and the HTML dashboard, from the read models.",
         subcommands: [
             CommandSpec(name: "ar-aging", abstract: "A/R aging in 0–30, 31–60, 61–90, 91–120 and 120+ days, insurance and patient apart.",
                         discussion: agingDefinition,
@@ -55,6 +55,13 @@ enum ReportCommands: CommandGroup {
                                   .flag("ascii", help: "Draw the chart with # and | only."),
                                   Listing.csvFlag],
                         examples: [Example("practica report days-in-ar --from 2025-01-01 --to 2026-12-31", "Two years, month by month.")]),
+            CommandSpec(name: "activity", abstract: "The month-end close: opening A/R, charges, payments, adjustments, closing A/R.",
+                        discussion: ReportActivityHandler.definition,
+                        options: [.value("from", valueName: "date", help: "First month (YYYY-MM-DD, any day of it)."),
+                                  .value("to", valueName: "date", help: "Last month (YYYY-MM-DD, any day of it)."),
+                                  Listing.csvFlag],
+                        examples: [Example("practica report activity --from 2026-01-01 --to 2026-12-31", "A year's months, with a total."),
+                                   Example("practica report activity --from 2026-11-01 --to 2026-11-30 --csv", "Last month's close as CSV.")]),
             CommandSpec(name: "dashboard", abstract: "Write a self-contained HTML dashboard (SVG charts, no scripts or fonts).",
                         discussion: "Charges and collections by month, days in A/R, aging, denials by reason, payer performance, "
                             + "appointment volume and no-shows, for the 12 months ending --to (default this month). " + kpiDefinition,
@@ -65,7 +72,8 @@ enum ReportCommands: CommandGroup {
 
     static let handlers: [String: CommandHandler] = [
         "report ar-aging": ReportAgingHandler.run, "report kpi": ReportKPIHandler.run,
-        "report days-in-ar": ReportDaysHandler.run, "report dashboard": ReportDashboardHandler.run,
+        "report days-in-ar": ReportDaysHandler.run, "report activity": ReportActivityHandler.run,
+        "report dashboard": ReportDashboardHandler.run,
     ]
 }
 
