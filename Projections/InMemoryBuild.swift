@@ -17,6 +17,10 @@ public struct RebuildTimings: Sendable {
     public var writing: Double = 0
     /// Each projection's share of `applying`, in seconds of one core.
     public var applyingByModel: [(name: String, seconds: Double)] = []
+    /// Set when the models would not fit this many bytes of memory, so the fresh
+    /// tables were filled chunk by chunk (`applying` is then the whole fill, and
+    /// `writing` the switch).
+    public var boundedMemoryLimit: Int?
 
     public var total: Double { reading + applying + packing + writing }
 

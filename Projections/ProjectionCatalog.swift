@@ -36,6 +36,10 @@ public struct CatalogEntry: Equatable, Sendable {
     func write(_ projection: String, in tx: KeyValueTransaction) throws {
         try tx.put(Self.catalogTable, key: Self.key(projection), value: encoded())
     }
+
+    static func remove(_ projection: String, in tx: KeyValueTransaction) throws {
+        try tx.delete(catalogTable, key: key(projection))
+    }
 }
 
 /// One line of `practica projections status`.

@@ -12,14 +12,21 @@ import RevenueCycle
 /// tables, each projection on its own core, writes them out in key order into
 /// fresh LMDB tables and switches the catalog to them in one transaction, so
 /// readers never see half a model; if the rebuild is killed, the old tables
-/// stay in use. (A rebuild holds each model in memory: fine for a practice's
-/// models, which are far smaller than its log.)
+/// stay in use. A rebuild holds the models in memory (about 1 KB per event);
+/// when that would pass `rebuildMemoryLimit` it fills the fresh tables chunk by
+/// chunk instead, as a catch-up does — slower, in bounded memory — and switches
+/// the same way.
 public final class ProjectionRunner {
     public let store: EventStore
     public let views: KeyValueStore
     public let projections: [any Projection]
     /// Events applied per views transaction.
     public var chunkSize = 20_000
+    /// The most memory a rebuild may hold; nil: half of what the system has available.
+    public var rebuildMemoryLimit: Int?
+    /// What a rebuild in memory holds per event of the log, rounded up from the ~0.85 KB
+    /// measured over a million billing events with all models.
+    public static let rebuildBytesPerEvent = 1024
 
     public init(store: EventStore, views: KeyValueStore, projections: [any Projection]) {
         self.store = store
@@ -36,7 +43,7 @@ public final class ProjectionRunner {
                 if !stale.isEmpty { _ = try rebuildHoldingLock(stale, progress: progress) }
             }
         }
-        try apply(to: projections, tablesFrom: { name, tx in try CatalogEntry.read(name, in: tx) }, progress: progress)
+        try apply(to: projections, catalogKey: { $0 }, progress: progress)
     }
 
     /// Projections never built, or built by another version.
@@ -67,8 +74,14 @@ public final class ProjectionRunner {
                 let generation = (old?.generation ?? 0) + 1
                 let table = "\(p.name)#\(generation)"
                 try tx.drop(table)   // leftovers of a rebuild that was killed
+                try CatalogEntry.remove(Self.stagedKey(p.name), in: tx)
                 fresh.append(CatalogEntry(version: p.version, table: table, checkpoint: 0, generation: generation))
             }
+        }
+        let events = try store.lastPosition()
+        let limit = rebuildMemoryLimit ?? SystemMemory.availableBytes().map { $0 / 2 }
+        if let limit, Int(clamping: events).multipliedReportingOverflow(by: Self.rebuildBytesPerEvent).partialValue > limit {
+            return try rebuildInBoundedMemory(chosen, fresh: fresh, events: events, limit: limit, progress: progress)
         }
         var timings = RebuildTimings()
         let built = try InMemoryBuild(store: store, projections: chosen, chunkSize: chunkSize)
@@ -101,7 +114,43 @@ public final class ProjectionRunner {
         }
         timings.writing = RebuildTimings.now() - writingStarted - timings.packing
         // Events appended during the switch are applied by the normal catch-up.
-        try apply(to: chosen, tablesFrom: { name, tx in try CatalogEntry.read(name, in: tx) }, progress: nil)
+        try apply(to: chosen, catalogKey: { $0 }, progress: nil)
+        return timings
+    }
+
+    /// The catalog key under which a bounded rebuild keeps its fresh table's entry
+    /// (and checkpoint) until the switch. Read model names have no '#'.
+    static func stagedKey(_ projection: String) -> String { projection + "#staged" }
+
+    /// A rebuild too big to hold in memory: the fresh tables are filled chunk by
+    /// chunk like a catch-up, their entries staged in the catalog beside the live
+    /// ones, then switched in one transaction. Killed halfway, the old tables stay
+    /// in use and the next rebuild starts a fresh generation over the leftovers.
+    private func rebuildInBoundedMemory(_ chosen: [any Projection], fresh: [CatalogEntry], events: UInt64, limit: Int,
+                                        progress: ((UInt64, UInt64) -> Void)?) throws -> RebuildTimings {
+        var timings = RebuildTimings()
+        timings.events = events
+        timings.boundedMemoryLimit = limit
+        try views.write { tx in
+            for (p, entry) in zip(chosen, fresh) { try entry.write(Self.stagedKey(p.name), in: tx) }
+        }
+        let started = RebuildTimings.now()
+        try apply(to: chosen, catalogKey: Self.stagedKey, progress: progress)
+        timings.applying = RebuildTimings.now() - started
+        let switching = RebuildTimings.now()
+        try views.write { tx in
+            for p in chosen {
+                guard let staged = try CatalogEntry.read(Self.stagedKey(p.name), in: tx) else {
+                    throw ProjectionError.damaged(p.name, "its staged rebuild vanished before the switch")
+                }
+                let old = try CatalogEntry.read(p.name, in: tx)
+                try staged.write(p.name, in: tx)
+                try CatalogEntry.remove(Self.stagedKey(p.name), in: tx)
+                if let old, old.table != staged.table { try tx.drop(old.table) }
+            }
+        }
+        timings.writing = RebuildTimings.now() - switching
+        try apply(to: chosen, catalogKey: { $0 }, progress: nil)
         return timings
     }
 
@@ -119,11 +168,14 @@ public final class ProjectionRunner {
     }
 
     /// Applies log events after each projection's checkpoint, in chunks, each chunk
-    /// in one views transaction together with the new checkpoints.
-    private func apply(to chosen: [any Projection],
-                       tablesFrom entryFor: (String, KeyValueTransaction) throws -> CatalogEntry?,
+    /// in one views transaction together with the new checkpoints. `catalogKey` names
+    /// the catalog entry of each projection's table: the live one, or a staged rebuild's.
+    private func apply(to chosen: [any Projection], catalogKey: (String) -> String,
                        progress: ((UInt64, UInt64) -> Void)?) throws {
         let head = try store.lastPosition()
+        func entryFor(_ name: String, _ tx: KeyValueTransaction) throws -> CatalogEntry? {
+            try CatalogEntry.read(catalogKey(name), in: tx)
+        }
         var entries: [String: CatalogEntry] = try views.read { tx in
             var out: [String: CatalogEntry] = [:]
             for p in chosen { out[p.name] = try entryFor(p.name, tx) }
@@ -153,7 +205,7 @@ public final class ProjectionRunner {
                     try chunk.apply(p, index: index, routing: routing, after: entry.checkpoint, to: table)
                     try table.flush()
                     entry.checkpoint = max(entry.checkpoint, chunkEnd)
-                    try entry.write(p.name, in: tx)
+                    try entry.write(catalogKey(p.name), in: tx)
                     updated[p.name] = entry
                 }
                 return updated

@@ -113,6 +113,12 @@ struct BenchmarkSuite {
         log("days in A/R over 24 months…")
         report.extra.append((key: "days_in_ar_ms", value: try reports.daysInARMilliseconds(), unit: "ms",
                              label: "days in A/R, 24 month ends, one sweep"))
+        report.extra.append((key: "activity_report_ms", value: try reports.activityMilliseconds(), unit: "ms",
+                             label: "month-end close, 24 months, one sweep"))
+        log("folding the whole log into the front desk's state…")
+        let fold = try reports.stateFoldMilliseconds()
+        report.extra.append((key: "state_fold_ms", value: fold.ms, unit: "ms",
+                             label: "front-desk state folded from the whole log (\(fold.claims) claims)"))
     }
 
     /// Rebuilds every read model from scratch (log scan, decode, apply, sort, write, swap)

@@ -40,6 +40,38 @@ struct ReportBenchmarks {
         return ms
     }
 
+    /// Milliseconds for the month-end close over 24 months, from the same dated postings.
+    func activityMilliseconds() throws -> Double {
+        let runner = try openRunner()
+        let start = Clock.now()
+        let months = try runner.read(ARAgingProjection.projectionName) { table -> [ARActivityMonth] in
+            let daily = try ARReadModel(table).dailyTotals()
+            let last = daily.last?.date ?? LocalDate(daysSinceEpoch: 0)
+            let first = MonthKey(value: MonthKey(last).value - 23).first
+            return ARActivity.compute(daily, monthEnds: DaysInARHistory.monthEnds(from: first, to: last))
+        }
+        let ms = (Clock.now() - start) * 1000
+        guard months.count == 24, months.allSatisfy({ $0.closing == $0.rolledForward }) else {
+            throw BenchError("the month-end close gave \(months.count) months or did not roll forward")
+        }
+        return ms
+    }
+
+    /// Milliseconds to fold the whole log into the practice state: what a
+    /// front-desk command (book, check in, post a payment) pays before it decides.
+    func stateFoldMilliseconds() throws -> (ms: Double, claims: Int) {
+        let store = try EventStore.open(at: path)
+        let start = Clock.now()
+        var state = PracticeState()
+        try store.scan(from: 1) { event in
+            state.apply(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+            return true
+        }
+        let ms = (Clock.now() - start) * 1000
+        guard !state.claims.isEmpty else { throw BenchError("the fold saw no claims") }
+        return (ms, state.claims.count)
+    }
+
     private func openRunner() throws -> ProjectionRunner {
         let store = try EventStore.open(at: path)
         let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)

@@ -66,4 +66,24 @@ final class ConcurrentRebuildTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(models, 3)
         XCTAssertEqual(status.components(separatedBy: "\"lag\":0,").count - 1, models, status)
     }
+
+    func testARebuildPastItsMemoryLimitGoesChunkByChunkToTheSameModel() throws {
+        let store = temporaryStore()
+        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "tester"]).status, 0)
+        XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "3000", "--batch", "500", "--billing"]).status, 0)
+        let inMemory = try CLI.run(["projections", "rebuild", "--all", "--json", "--store", store])
+        XCTAssertTrue(inMemory.stdout.contains("\"boundedMemory\":null"), inMemory.stdout)
+        let reference = try CLI.run(["report", "ar-aging", "--by", "payer", "--json", "--store", store]).stdout
+        let bounded = try CLI.run(["projections", "rebuild", "--all", "--max-memory", "1M", "--store", store])
+        XCTAssertEqual(bounded.status, 0, bounded.stderr)
+        XCTAssertTrue(bounded.stdout.contains("chunk by chunk: 3002 events would need about 3 MB in memory, more than the 1 MB allowed"),
+                      bounded.stdout)
+        XCTAssertEqual(try CLI.run(["report", "ar-aging", "--by", "payer", "--json", "--store", store]).stdout, reference)
+        let json = try CLI.run(["projections", "rebuild", "ledger", "--max-memory", "64k", "--json", "--store", store])
+        XCTAssertTrue(json.stdout.contains("\"boundedMemory\":65536"), json.stdout)
+        for bad in ["lots", "0", "-5G", "9999999999T"] {
+            assertRefused(try CLI.run(["projections", "rebuild", "--all", "--max-memory", bad, "--store", store]),
+                          status: 2, mentioning: "--max-memory: expected a size like 4G")
+        }
+    }
 }

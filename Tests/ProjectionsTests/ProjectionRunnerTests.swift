@@ -101,6 +101,49 @@ final class ProjectionRunnerTests: XCTestCase {
         XCTAssertEqual(tables.filter { $0.hasPrefix("type-counter#") }.count, 1, "old and half-built tables are dropped: \(tables)")
     }
 
+    /// The same for a rebuild too big for its memory limit, filled chunk by chunk:
+    /// killed halfway it leaves the old model in use and a staged half-built table,
+    /// which the next rebuild (bounded or not) replaces without a trace.
+    func testKilledBoundedRebuildLeavesTheOldModelAndNoTraceAfterTheNext() throws {
+        let (store, views) = try makeStore(events: 3_000)
+        try ProjectionRunner(store: store, views: views, projections: [TypeCounter()]).catchUp()
+        let before = try counts(ProjectionRunner(store: store, views: views, projections: [TypeCounter()]))
+        var failing = TypeCounter()
+        failing.failAt = 2_000
+        let broken = ProjectionRunner(store: store, views: views, projections: [failing])
+        broken.chunkSize = 500
+        broken.rebuildMemoryLimit = 1
+        XCTAssertThrowsError(try broken.rebuild())
+        XCTAssertEqual(try counts(broken), before, "readers still see the complete old model")
+        let staged = try views.read { try CatalogEntry.read(ProjectionRunner.stagedKey("type-counter"), in: $0) }
+        let reached = try XCTUnwrap(staged?.checkpoint, "the half-built table is staged beside the live one")
+        XCTAssertTrue((1_500...2_000).contains(reached) && reached % 500 == 0, "stopped at the last whole chunk before 2,000: \(reached)")
+
+        for limit in [1, Int.max] {
+            let runner = ProjectionRunner(store: store, views: views, projections: [TypeCounter()])
+            runner.chunkSize = 700
+            runner.rebuildMemoryLimit = limit
+            let timings = try runner.rebuild()
+            XCTAssertEqual(timings.boundedMemoryLimit, limit == 1 ? 1 : nil)
+            XCTAssertEqual(try counts(runner), before)
+            XCTAssertEqual(try runner.status().first?.checkpoint, 3_000)
+            let leftovers = try views.read { tx in
+                (try tx.tableNames().filter { $0.hasPrefix("type-counter#") },
+                 try CatalogEntry.read(ProjectionRunner.stagedKey("type-counter"), in: tx))
+            }
+            XCTAssertEqual(leftovers.0.count, 1, "one table per model: \(leftovers.0)")
+            XCTAssertNil(leftovers.1, "no staged entry is left in the catalog")
+        }
+    }
+
+    func testTheMemoryAvailableIsReadFromMeminfo() {
+        let text = "MemTotal:       24562380 kB\nMemFree:        20000000 kB\nMemAvailable:   23112416 kB\nBuffers: 1 kB\n"
+        XCTAssertEqual(SystemMemory.availableBytes(inMeminfo: text), 23_112_416 * 1024)
+        XCTAssertNil(SystemMemory.availableBytes(inMeminfo: "MemTotal: 1 kB\n"))
+        XCTAssertNil(SystemMemory.availableBytes(meminfo: "/nonexistent/meminfo"))
+        XCTAssertGreaterThan(SystemMemory.availableBytes() ?? 0, 0, "this Linux machine has a /proc/meminfo")
+    }
+
     func testReadingAModelThatWasNeverBuiltIsAClearError() throws {
         let (store, views) = try makeStore(events: 10)
         let runner = ProjectionRunner(store: store, views: views, projections: [TypeCounter()])

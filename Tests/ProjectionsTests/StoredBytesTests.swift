@@ -54,6 +54,25 @@ final class StoredBytesTests: XCTestCase {
         XCTAssertEqual(try digests(runner), expected)
     }
 
+    /// A rebuild that may not hold the models in memory fills the fresh tables
+    /// chunk by chunk, over an existing generation, and stores the same bytes.
+    func testARebuildInBoundedMemoryStoresTheSameBytes() throws {
+        let store = try FrontDeskStory.emptyStore()
+        var workload = SyntheticWorkload(seed: 41, billing: true)
+        for _ in 0..<12 { try FrontDeskStory.appendSynthetic(&workload, 500, to: store) }
+        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
+        try runner.rebuild()
+        runner.chunkSize = 997
+        runner.rebuildMemoryLimit = 6_000 * ProjectionRunner.rebuildBytesPerEvent - 1
+        let timings = try runner.rebuild()
+        XCTAssertEqual(timings.boundedMemoryLimit, 6_000 * ProjectionRunner.rebuildBytesPerEvent - 1)
+        XCTAssertEqual(try digests(runner), expected)
+        // Just enough memory: the same rebuild is done in memory.
+        runner.rebuildMemoryLimit = 6_002 * ProjectionRunner.rebuildBytesPerEvent
+        XCTAssertNil(try runner.rebuild().boundedMemoryLimit)
+        XCTAssertEqual(try digests(runner), expected)
+    }
+
     func testCatchingUpAfterEachAppendStoresTheSameBytes() throws {
         let store = try FrontDeskStory.emptyStore()
         let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)

@@ -15,11 +15,15 @@ enum ProjectionCommands: CommandGroup {
                         discussion: "Readers keep seeing the old model until the new one is complete. A version bump rebuilds by itself. "
                             + "It ends by saying where the time went: reading the log, applying events (one model per core), "
                             + "sorting, writing; --json adds each model's share of applying. The models are held in memory "
-                            + "while they are built (about 0.8 GB per million billing events).",
+                            + "while they are built (about 1 KB per event of the log); when that would pass --max-memory (default: "
+                            + "half of the memory available) the fresh tables are filled chunk by chunk instead, as a catch-up "
+                            + "does: slower, in bounded memory, and switched in the same way.",
                         arguments: [ArgumentSpec("name", help: "The read model to rebuild.", isOptional: true)],
-                        options: [.flag("all", help: "Rebuild every read model.")],
+                        options: [.flag("all", help: "Rebuild every read model."),
+                                  .value("max-memory", valueName: "size", help: "Most memory to build in, e.g. 4G, 512M (bytes if no unit).")],
                         examples: [Example("practica projections rebuild --all", "Rebuild everything."),
-                                   Example("practica projections rebuild schedule", "Rebuild one read model.")]),
+                                   Example("practica projections rebuild schedule", "Rebuild one read model."),
+                                   Example("practica projections rebuild --all --max-memory 2G", "On a small server: never hold more than 2 GB.")]),
         ])
 
     static let handlers: [String: CommandHandler] = ["projections status": status, "projections rebuild": rebuild]
@@ -60,8 +64,10 @@ enum ProjectionCommands: CommandGroup {
         } else {
             throw UsageError(.missingArgument, "name a read model or pass --all", hint: "e.g. 'practica projections rebuild --all'")
         }
+        let limit = try command.string("max-memory").map(byteCount)
         let store = try context.store()
         let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
+        runner.rebuildMemoryLimit = limit
         let bar = ProgressBar(label: "rebuilding", total: Int(try store.lastPosition()))
         let start = Date()
         let timings = try runner.rebuild(names) { done, _ in bar.update(completed: Int(done)) }
@@ -76,9 +82,33 @@ enum ProjectionCommands: CommandGroup {
                 ("phases", .object([("read", number(timings.reading)), ("apply", number(timings.applying)),
                                     ("sort", number(timings.packing)), ("write", number(timings.writing))])),
                 ("applyByModel", .object(timings.applyingByModel.map { ($0.name, number($0.seconds)) })),
+                ("boundedMemory", timings.boundedMemoryLimit.map { .int(Int64($0)) } ?? .null),
             ]))
+        } else if let bound = timings.boundedMemoryLimit {
+            context.print("rebuilt \(rebuilt.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s, chunk by chunk: "
+                          + "\(timings.events) events would need about \(megabytes(Int(timings.events) * ProjectionRunner.rebuildBytesPerEvent)) "
+                          + "in memory, more than the \(megabytes(bound)) allowed")
         } else {
             context.print("rebuilt \(rebuilt.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s (\(timings.summary))")
         }
+    }
+
+    static func megabytes(_ bytes: Int) -> String { "\((bytes + (1 << 20) - 1) >> 20) MB" }
+
+    /// "4G", "512M", "64K" or a number of bytes.
+    static func byteCount(_ text: String) throws -> Int {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        var digits = text.uppercased()
+        if digits.hasSuffix("B") { digits.removeLast() }
+        var scale = 1
+        if let last = digits.last, let unit = units[last] {
+            scale = unit
+            digits.removeLast()
+        }
+        guard let value = Int(digits), value > 0, value <= Int.max / scale else {
+            throw UsageError(.invalidValue, "--max-memory: expected a size like 4G, 512M or a number of bytes, got '\(text)'",
+                             hint: "e.g. --max-memory 2G")
+        }
+        return value * scale
     }
 }

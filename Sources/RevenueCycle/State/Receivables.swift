@@ -87,7 +87,7 @@ public struct Receivables: Sendable {
         case let e as RemittanceClaimSuspended: suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = e
         case let e as SuspenseResolved: suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = nil
         case let e as DenialOpened:
-            if denials[e.denial] == nil { denialsByClaim[e.claim, default: []].append(e.denial) }
+            if denials[e.denial]?.opened.claim != e.claim { denialsByClaim[e.claim, default: []].append(e.denial) }
             denials[e.denial] = DenialRecord(opened: e)
         case let e as DenialAppealed: updateDenial(e.denial, .appealed, e.note)
         case let e as DenialResolved: updateDenial(e.denial, .resolved, e.note)
