@@ -34,7 +34,13 @@ public final class ProjectionRunner {
         self.projections = projections
     }
 
-    /// Brings every projection up to the log's head; one whose version changed is rebuilt first.
+    /// A projection at least this many events behind, and behind by more than half
+    /// the log, is rebuilt rather than caught up: a rebuild applies about 2.5× as many
+    /// events a second (measured over 300k billing events), so past half it is sooner.
+    public var rebuildWhenBehindBy: UInt64 = 50_000
+
+    /// Brings every projection up to the log's head; one whose version changed, or one
+    /// so far behind that a rebuild is quicker (a large import), is rebuilt first.
     public func catchUp(progress: ((UInt64, UInt64) -> Void)? = nil) throws {
         if !(try staleProjections()).isEmpty {
             // Another process may be rebuilding the same models: wait for it, then look again.
@@ -46,10 +52,27 @@ public final class ProjectionRunner {
         try apply(to: projections, catalogKey: { $0 }, progress: progress)
     }
 
-    /// Projections never built, or built by another version.
+    /// Projections never built, built by another version, or far enough behind
+    /// (`rebuildWhenBehindBy`) that rebuilding them is quicker than catching up.
     private func staleProjections() throws -> Set<String> {
+        let head = try store.lastPosition()
         let entries = try views.read { tx in try projections.map { try CatalogEntry.read($0.name, in: tx) } }
-        return Set(zip(projections, entries).filter { $1 == nil || $1?.version != $0.version }.map(\.0.name))
+        return Set(zip(projections, entries).filter { projection, entry in
+            guard let entry, entry.version == projection.version else { return true }
+            let behind = head - min(entry.checkpoint, head)
+            // A rebuild past the memory limit goes chunk by chunk from the start: never quicker.
+            return behind >= rebuildWhenBehindBy && behind > head / 2 && Self.fitsInMemory(events: head, limit: memoryLimit)
+        }.map(\.0.name))
+    }
+
+    /// `rebuildMemoryLimit`, or half of what the system has available; nil when unknown.
+    private var memoryLimit: Int? { rebuildMemoryLimit ?? SystemMemory.availableBytes().map { $0 / 2 } }
+
+    /// Whether a rebuild over a log of `events` may hold the models in memory.
+    private static func fitsInMemory(events: UInt64, limit: Int?) -> Bool {
+        guard let limit else { return true }
+        let (bytes, overflow) = Int(clamping: events).multipliedReportingOverflow(by: rebuildBytesPerEvent)
+        return !overflow && bytes <= limit
     }
 
     /// Rebuilds the named projections (all when empty) into fresh tables and swaps them in.
@@ -79,8 +102,7 @@ public final class ProjectionRunner {
             }
         }
         let events = try store.lastPosition()
-        let limit = rebuildMemoryLimit ?? SystemMemory.availableBytes().map { $0 / 2 }
-        if let limit, Int(clamping: events).multipliedReportingOverflow(by: Self.rebuildBytesPerEvent).partialValue > limit {
+        if let limit = memoryLimit, !Self.fitsInMemory(events: events, limit: limit) {
             return try rebuildInBoundedMemory(chosen, fresh: fresh, events: events, limit: limit, progress: progress)
         }
         var timings = RebuildTimings()

@@ -136,6 +136,37 @@ final class ProjectionRunnerTests: XCTestCase {
         }
     }
 
+    /// Far behind (a large import), a model is rebuilt — a new table generation —
+    /// instead of caught up; a little behind, or with too little memory, it is caught up.
+    func testAModelFarBehindIsRebuiltInsteadOfCaughtUp() throws {
+        let (store, views) = try makeStore(events: 1_000)
+        func generation() throws -> UInt64? { try views.read { try CatalogEntry.read("type-counter", in: $0)?.generation } }
+        func append(_ count: Int, _ prefix: String) throws {
+            var workload = SyntheticWorkload(seed: UInt64(count), streamPrefix: prefix)
+            try store.append(workload.next(count).map { NewEvent(stream: $0.stream, typeName: $0.typeName, schemaVersion: $0.schemaVersion, payload: $0.payload) },
+                             metadata: AppendMetadata(actor: "t"))
+        }
+        func runner(memory: Int? = nil) -> ProjectionRunner {
+            let runner = ProjectionRunner(store: store, views: views, projections: [TypeCounter()])
+            runner.rebuildWhenBehindBy = 500
+            runner.rebuildMemoryLimit = memory
+            return runner
+        }
+        try runner().catchUp()
+        XCTAssertEqual(try generation(), 1)
+        try append(600, "a-")    // 600 behind of 1,600: not past half the log
+        try runner().catchUp()
+        XCTAssertEqual(try generation(), 1, "caught up")
+        try append(2_000, "b-")  // 2,000 behind of 3,600: past half, and past 500
+        try runner(memory: 1).catchUp()
+        XCTAssertEqual(try generation(), 1, "too little memory for a rebuild: caught up")
+        try append(4_000, "c-")  // 4,000 behind of 7,600
+        try runner().catchUp()
+        XCTAssertEqual(try generation(), 2, "rebuilt")
+        XCTAssertEqual(try counts(runner()), try independentCounts(store, types: TypeCounter().eventTypes))
+        XCTAssertEqual(try runner().status().first?.lag, 0)
+    }
+
     func testTheMemoryAvailableIsReadFromMeminfo() {
         let text = "MemTotal:       24562380 kB\nMemFree:        20000000 kB\nMemAvailable:   23112416 kB\nBuffers: 1 kB\n"
         XCTAssertEqual(SystemMemory.availableBytes(inMeminfo: text), 23_112_416 * 1024)
