@@ -62,7 +62,8 @@ final class ReportCommandTests: XCTestCase {
         for forbidden in ["http:", "https:", "<script", "src=", "@import", "url("] {
             XCTAssertFalse(lower.contains(forbidden), "the page refers to \(forbidden)")
         }
-        for part in ["Charges and collections", "Days in A/R", "A/R aging", "Denials by reason", "Payer performance", "no-shows", "<svg"] {
+        for part in ["Charges and collections", "Month-end close", "Closing A/R", "Days in A/R", "A/R aging", "Denials by reason",
+                     "Payer performance", "no-shows", "<svg"] {
             XCTAssertTrue(html.contains(part), "missing \(part)")
         }
     }

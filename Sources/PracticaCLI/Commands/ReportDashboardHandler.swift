@@ -50,6 +50,7 @@ struct DashboardBuilder {
         let figures = try sources.figures(from: first, to: last, asOf: to, variants: KPIVariants())
         let aging = ARAgingReport.compute(items, asOf: to, by: .total, merges: merges)
         let days = DaysInARHistory.compute(postings, monthEnds: months.map { min($0.last, to) }, variant: .gross)
+        let close = ARActivity.compute(postings, monthEnds: months.map { min($0.last, to) })
         let reasons = try runner.read(KPIProjection.projectionName) { try KPIReadModel($0).denialReasons(from: first, through: last) }
         let payers = try runner.read(KPIProjection.projectionName) { try KPIReadModel($0).payers(from: first, through: last) }
         let schedule = sources.counters
@@ -84,6 +85,15 @@ struct DashboardBuilder {
                                             unit: .count, categories: labels,
                                             series: [ChartSeries(name: "Scheduled", values: scheduleColumn(\.scheduled)),
                                                      ChartSeries(name: "No-shows", values: scheduleColumn(\.noShows))])
+        let closeTable = DataTable(
+            caption: "Opening A/R + charges − payments − adjustments = closing A/R, by effective date.",
+            columns: [.init("Month", alignment: .leading), .init("Opening A/R"), .init("Charges"), .init("Payer payments"),
+                      .init("Patient payments"), .init("Adjustments"), .init("Closing A/R")],
+            rows: zip(labels, close).map { label, m in
+                [.text(label), .value(m.opening.cents, .cents), .value(m.activity.charges.cents, .cents),
+                 .value(m.activity.payerPayments.cents, .cents), .value(m.activity.patientPayments.cents, .cents),
+                 .value(m.activity.adjustments.cents, .cents), .value(m.closing.cents, .cents)]
+            })
         func figure(_ name: String) -> KPIFigure? { figures.first { $0.name == name } }
         func tile(_ name: String, _ label: String, target: Int64?, _ direction: KPITile.Direction) -> KPITile {
             let f = figure(name)
@@ -103,6 +113,7 @@ struct DashboardBuilder {
         ]
         return DashboardPage(practiceName: practiceName, asOf: to.description, tiles: tiles, sections: [
             DashboardSection(title: "Charges and collections", items: [.chart(charges)]),
+            DashboardSection(title: "Month-end close", items: [.table(closeTable)]),
             DashboardSection(title: "Days in A/R", items: [.chart(daysChart)]),
             DashboardSection(title: "A/R aging", note: "Total \(aging.total): insurance \(aging.insurance.total), patient \(aging.patient.total).",
                              items: [.chart(agingChart)]),
