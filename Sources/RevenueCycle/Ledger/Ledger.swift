@@ -15,10 +15,10 @@ public struct Ledger: Sendable {
     /// Every non-claim posting with its effective date, in log order.
     public var entries: [LedgerEntry] { books.entries }
     /// The date of service of each visit (from its first charge), for aging.
-    public var visitDates: [VisitID: LocalDate] { books.visitDates }
-    public var visitPatients: [VisitID: PatientID] { books.visitPatients }
+    public var visitDates: [VisitID: LocalDate] { books.facts.visitDates }
+    public var visitPatients: [VisitID: PatientID] { books.facts.visitPatients }
     /// Everything the rules remember besides the accounts, for cross-checks against the read model.
-    public var facts: [LedgerFactKey: LedgerFact] { books.facts }
+    public var facts: [LedgerFactKey: LedgerFact] { books.facts.all }
 
     public init() {}
 
@@ -55,10 +55,7 @@ struct MemoryLedgerBooks: LedgerBooks, Sendable {
     var claims: [ClaimID: LedgerAccount] = [:]
     var unappliedPayerCash = Money.zero
     var entries: [LedgerEntry] = []
-    var facts: [LedgerFactKey: LedgerFact] = [:]
-    /// Kept apart as well because payments and statements look them up by the dozen.
-    var visitDates: [VisitID: LocalDate] = [:]
-    var visitPatients: [VisitID: PatientID] = [:]
+    var facts = LedgerFactStore()
 
     func account(_ key: LedgerAccountKey) -> LedgerAccount? {
         switch key {
@@ -80,16 +77,7 @@ struct MemoryLedgerBooks: LedgerBooks, Sendable {
 
     func fact(_ key: LedgerFactKey) -> LedgerFact? { facts[key] }
 
-    mutating func setFact(_ key: LedgerFactKey, _ fact: LedgerFact?) {
-        facts[key] = fact
-        switch (key, fact) {
-        case (.visitDate(let visit), .date(let date)?): visitDates[visit] = date
-        case (.visitDate(let visit), _): visitDates[visit] = nil
-        case (.visitPatient(let visit), .patient(let patient)?): visitPatients[visit] = patient
-        case (.visitPatient(let visit), _): visitPatients[visit] = nil
-        default: break
-        }
-    }
+    mutating func setFact(_ key: LedgerFactKey, _ fact: LedgerFact?) { facts[key] = fact }
 
     mutating func journal(_ entry: LedgerEntry) { entries.append(entry) }
 
