@@ -90,6 +90,27 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertTrue(state.claims.values.contains { $0.created.isSecondary }, "no secondary claim to compare")
     }
 
+    /// A statement run groups the journal by chart once; every patient's statement
+    /// from that grouping equals the statement read from the whole journal.
+    func testStatementsFromTheGroupedJournalEqualThoseFromTheWholeJournal() throws {
+        var state = PracticeState()
+        for event in try Self.demo.events() { state.apply(try DemoStore.decode(event)) }
+        let journal = Statements.journalByPatient(state)
+        let asOf = try LocalDate.parse(DemoStore.end)
+        var owing = 0
+        for patient in state.patients.keys.sorted() {
+            // A credit is refused (nothing to send) by both, the same way.
+            let whole = try? Statements.issue(patient: patient, asOf: asOf, id: StatementID(1), state: state)
+            let grouped = try? Statements.issue(patient: patient, asOf: asOf, id: StatementID(1), state: state,
+                                                journal: journal[state.resolvedPatient(patient)] ?? [])
+            XCTAssertEqual(grouped?.issued, whole?.issued, "\(patient)")
+            XCTAssertEqual(grouped?.text, whole?.text, "\(patient)")
+            if let whole, whole.issued.balance > .zero { owing += 1 }
+        }
+        XCTAssertGreaterThan(owing, 10, "the demo leaves patients owing")
+        XCTAssertEqual(journal.values.reduce(0) { $0 + $1.count }, state.receivables.ledger.entries.filter { $0.patient != nil }.count)
+    }
+
     func testNoShowsAreAboutOneInTen() throws {
         var state = PracticeState()
         for event in try Self.demo.events() { state.apply(try DemoStore.decode(event)) }

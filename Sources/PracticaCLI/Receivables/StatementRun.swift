@@ -76,14 +76,17 @@ enum StatementRun {
     static func issue(_ request: StatementRunRequest, state: PracticeState, ids: IDAllocator) throws -> StatementRunOutcome {
         var sequence = IDSequence(first: StatementID(try ids.peek(StatementID.self)))
         var out = StatementRunOutcome(directory: request.outDirectory)
+        let journal = Statements.journalByPatient(state)
         for record in state.patients.values.filter(\.isActive).sorted(by: { $0.id < $1.id }) {
+            // Nobody with no postings owes anything.
+            guard let entries = journal[record.id] else { continue }
             // A balance below the minimum is the only refusal for a known, active patient: no statement.
             // Nobody is sent one for a zero balance or a credit either, whatever the minimum.
             guard let probe = try? Statements.issue(patient: record.id, asOf: request.asOf, id: StatementID(0),
-                                                    minBalance: request.minBalance, state: state),
+                                                    minBalance: request.minBalance, state: state, journal: entries),
                   probe.issued.balance > .zero else { continue }
             let statement = try Statements.issue(patient: record.id, asOf: request.asOf, id: sequence.next(),
-                                                 minBalance: request.minBalance, state: state)
+                                                 minBalance: request.minBalance, state: state, journal: entries)
             out.statements.append(WrittenStatement(issued: statement.issued, html: statement.html, text: statement.text))
         }
         try ids.advance(StatementID.self, by: sequence.used)

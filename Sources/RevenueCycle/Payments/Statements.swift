@@ -28,14 +28,29 @@ public struct PatientStatement: Sendable {
 
 /// Statements from the ledger's journal, cut by effective date ("as of").
 public enum Statements {
+    /// Every journal entry that names a patient, under the chart it resolves to
+    /// (merges followed), in log order: a statement run groups the journal once
+    /// instead of reading all of it for every patient.
+    public static func journalByPatient(_ state: PracticeState) -> [PatientID: [LedgerEntry]] {
+        let ledger = state.receivables.ledger
+        var out: [PatientID: [LedgerEntry]] = [:]
+        for entry in ledger.entries {
+            if let patient = entry.patient { out[ledger.resolved(patient), default: []].append(entry) }
+        }
+        return out
+    }
+
+    /// - parameter journal: the patient's entries from `journalByPatient`, when issuing many
+    ///   statements; nil reads the whole journal for this one.
     /// - throws: `Rejection` for an unknown patient, or a balance below `minBalance` (nothing to send).
     public static func issue(patient: PatientID, asOf: LocalDate, id: StatementID, minBalance: Money = .zero,
-                             state: PracticeState) throws(Rejection) -> PatientStatement {
+                             state: PracticeState, journal: [LedgerEntry]? = nil) throws(Rejection) -> PatientStatement {
         guard let record = state.patients[state.resolvedPatient(patient)] else { throw .refused("patient", "unknown patient \(patient)") }
         let ledger = state.receivables.ledger
+        let entries = journal ?? ledger.entries.filter { $0.patient.map(ledger.resolved) == record.id }
         var byVisit: [VisitID: LedgerAccount] = [:]
         var accountLevel = Money.zero
-        for entry in ledger.entries where entry.date <= asOf && entry.patient.map(ledger.resolved) == record.id {
+        for entry in entries where entry.date <= asOf {
             if let visit = entry.visit { byVisit[visit, default: LedgerAccount()] += entry.delta } else { accountLevel += entry.delta.patientBalance }
         }
         var aging = AgingBuckets()
