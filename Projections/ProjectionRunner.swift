@@ -22,11 +22,20 @@ public final class ProjectionRunner {
     public let projections: [any Projection]
     /// Events applied per views transaction.
     public var chunkSize = 20_000
-    /// The most memory a rebuild may hold; nil: half of what the system has available.
+    /// How much memory a rebuild may expect to hold its models in; when the estimate
+    /// (`estimatedRebuildBytes`) is larger it goes chunk by chunk, whose memory is
+    /// bounded by `chunkSize` instead. nil: half of what the system (or the process's
+    /// cgroup) has available.
     public var rebuildMemoryLimit: Int?
     /// What a rebuild in memory holds per event of the log, rounded up from the ~0.85 KB
-    /// measured over a million billing events with all models.
+    /// measured over a million billing events with all eight models (whichever are rebuilt).
     public static let rebuildBytesPerEvent = 1024
+
+    /// The memory a rebuild in memory is expected to hold over a log of `events`.
+    public static func estimatedRebuildBytes(events: UInt64) -> Int {
+        let (bytes, overflow) = Int(clamping: events).multipliedReportingOverflow(by: rebuildBytesPerEvent)
+        return overflow ? Int.max : bytes
+    }
 
     public init(store: EventStore, views: KeyValueStore, projections: [any Projection]) {
         self.store = store
@@ -40,7 +49,8 @@ public final class ProjectionRunner {
     public var rebuildWhenBehindBy: UInt64 = 50_000
 
     /// Brings every projection up to the log's head; one whose version changed, or one
-    /// so far behind that a rebuild is quicker (a large import), is rebuilt first.
+    /// so far behind that a rebuild is quicker (a large import), is rebuilt first. Like
+    /// `rebuild`, call it from a thread of its own, not from a Dispatch worker.
     public func catchUp(progress: ((UInt64, UInt64) -> Void)? = nil) throws {
         if !(try staleProjections()).isEmpty {
             // Another process may be rebuilding the same models: wait for it, then look again.
@@ -71,8 +81,7 @@ public final class ProjectionRunner {
     /// Whether a rebuild over a log of `events` may hold the models in memory.
     private static func fitsInMemory(events: UInt64, limit: Int?) -> Bool {
         guard let limit else { return true }
-        let (bytes, overflow) = Int(clamping: events).multipliedReportingOverflow(by: rebuildBytesPerEvent)
-        return !overflow && bytes <= limit
+        return estimatedRebuildBytes(events: events) <= limit
     }
 
     /// Rebuilds the named projections (all when empty) into fresh tables and swaps them in.
@@ -90,15 +99,15 @@ public final class ProjectionRunner {
         // Fresh tables, named by a new generation; the catalog keeps pointing at the old ones meanwhile.
         var fresh: [CatalogEntry] = []
         try views.write { tx in
+            // Leftovers of a rebuild that was killed, of any model: tables the catalog does not
+            // point at and staged entries. Rebuilds take turns, so none is in use.
+            try dropLeftovers(in: tx)
             // The body runs again if the map has to grow: start from empty each time.
             fresh = []
             for p in chosen {
                 let old = try CatalogEntry.read(p.name, in: tx)
                 let generation = (old?.generation ?? 0) + 1
-                let table = "\(p.name)#\(generation)"
-                try tx.drop(table)   // leftovers of a rebuild that was killed
-                try CatalogEntry.remove(Self.stagedKey(p.name), in: tx)
-                fresh.append(CatalogEntry(version: p.version, table: table, checkpoint: 0, generation: generation))
+                fresh.append(CatalogEntry(version: p.version, table: "\(p.name)#\(generation)", checkpoint: 0, generation: generation))
             }
         }
         let events = try store.lastPosition()
@@ -128,16 +137,30 @@ public final class ProjectionRunner {
         }
         // The switch: one transaction points the catalog at the new tables and drops the old.
         try views.write { tx in
-            for (p, entry) in zip(chosen, fresh) {
-                let old = try CatalogEntry.read(p.name, in: tx)
-                try entry.write(p.name, in: tx)
-                if let old, old.table != entry.table { try tx.drop(old.table) }
-            }
+            for (p, entry) in zip(chosen, fresh) { try switchCatalog(p.name, to: entry, in: tx) }
         }
         timings.writing = RebuildTimings.now() - writingStarted - timings.packing
         // Events appended during the switch are applied by the normal catch-up.
         try apply(to: chosen, catalogKey: { $0 }, progress: nil)
         return timings
+    }
+
+    /// Drops every model's tables that its live catalog entry does not name, and
+    /// its staged entry: what a killed rebuild (in memory or chunk by chunk) leaves.
+    private func dropLeftovers(in tx: KeyValueTransaction) throws {
+        let tables = try tx.tableNames()
+        for p in projections {
+            try CatalogEntry.remove(Self.stagedKey(p.name), in: tx)
+            let live = try CatalogEntry.read(p.name, in: tx)?.table
+            for table in tables where table.hasPrefix(p.name + "#") && table != live { try tx.drop(table) }
+        }
+    }
+
+    /// Points the catalog at a rebuilt table and drops the one it replaces.
+    private func switchCatalog(_ name: String, to entry: CatalogEntry, in tx: KeyValueTransaction) throws {
+        let old = try CatalogEntry.read(name, in: tx)
+        try entry.write(name, in: tx)
+        if let old, old.table != entry.table { try tx.drop(old.table) }
     }
 
     /// The catalog key under which a bounded rebuild keeps its fresh table's entry
@@ -157,7 +180,8 @@ public final class ProjectionRunner {
             for (p, entry) in zip(chosen, fresh) { try entry.write(Self.stagedKey(p.name), in: tx) }
         }
         let started = RebuildTimings.now()
-        try apply(to: chosen, catalogKey: Self.stagedKey, progress: progress)
+        // The staged tables are unused until the switch: their chunks need not be synced one by one.
+        try views.withoutSyncing { try apply(to: chosen, catalogKey: Self.stagedKey, progress: progress) }
         timings.applying = RebuildTimings.now() - started
         let switching = RebuildTimings.now()
         try views.write { tx in
@@ -165,10 +189,8 @@ public final class ProjectionRunner {
                 guard let staged = try CatalogEntry.read(Self.stagedKey(p.name), in: tx) else {
                     throw ProjectionError.damaged(p.name, "its staged rebuild vanished before the switch")
                 }
-                let old = try CatalogEntry.read(p.name, in: tx)
-                try staged.write(p.name, in: tx)
                 try CatalogEntry.remove(Self.stagedKey(p.name), in: tx)
-                if let old, old.table != staged.table { try tx.drop(old.table) }
+                try switchCatalog(p.name, to: staged, in: tx)
             }
         }
         timings.writing = RebuildTimings.now() - switching

@@ -343,6 +343,7 @@ final class DemoCommandTests: XCTestCase {
             XCTAssertEqual(cents(row["opening"]), open, "\(name) opens where the month before closed")
             open += sums.charges.cents - sums.payer.cents - sums.patient.cents - sums.adjustments.cents
             XCTAssertEqual(cents(row["closing"]), open, "\(name) closing")
+            XCTAssertEqual(row["rollsForward"] as? Bool, true, "\(name)")
         }
         // The closing A/R of a past month is the aging as of its last day (items, not daily totals).
         for row in rows.dropLast().suffix(2) {

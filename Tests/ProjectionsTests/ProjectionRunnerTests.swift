@@ -138,6 +138,32 @@ final class ProjectionRunnerTests: XCTestCase {
 
     /// Far behind (a large import), a model is rebuilt — a new table generation —
     /// instead of caught up; a little behind, or with too little memory, it is caught up.
+    /// Rebuilding one model clears what a killed rebuild of another left behind.
+    func testARebuildOfOneModelDropsTheLeftoversOfAnother() throws {
+        let (store, views) = try makeStore(events: 2_000)
+        var other = TypeCounter()
+        other.name = "other-counter"
+        try ProjectionRunner(store: store, views: views, projections: [TypeCounter(), other]).catchUp()
+        var failing = TypeCounter()
+        failing.failAt = 1_500
+        let broken = ProjectionRunner(store: store, views: views, projections: [failing, other])
+        broken.chunkSize = 500
+        broken.rebuildMemoryLimit = 1
+        XCTAssertThrowsError(try broken.rebuild(["type-counter"]))
+        func leftovers() throws -> (tables: [String], staged: CatalogEntry?) {
+            try views.read { tx in
+                (try tx.tableNames().filter { $0.hasPrefix("type-counter#") }, try CatalogEntry.read(ProjectionRunner.stagedKey("type-counter"), in: tx))
+            }
+        }
+        XCTAssertEqual(try leftovers().tables.count, 2, "the live table and the half-built one")
+        XCTAssertNotNil(try leftovers().staged)
+        try ProjectionRunner(store: store, views: views, projections: [TypeCounter(), other]).rebuild(["other-counter"])
+        XCTAssertEqual(try leftovers().tables.count, 1)
+        XCTAssertNil(try leftovers().staged)
+        XCTAssertEqual(try counts(ProjectionRunner(store: store, views: views, projections: [TypeCounter(), other])),
+                       try independentCounts(store, types: TypeCounter().eventTypes))
+    }
+
     func testAModelFarBehindIsRebuiltInsteadOfCaughtUp() throws {
         let (store, views) = try makeStore(events: 1_000)
         func generation() throws -> UInt64? { try views.read { try CatalogEntry.read("type-counter", in: $0)?.generation } }
@@ -171,8 +197,22 @@ final class ProjectionRunnerTests: XCTestCase {
         let text = "MemTotal:       24562380 kB\nMemFree:        20000000 kB\nMemAvailable:   23112416 kB\nBuffers: 1 kB\n"
         XCTAssertEqual(SystemMemory.availableBytes(inMeminfo: text), 23_112_416 * 1024)
         XCTAssertNil(SystemMemory.availableBytes(inMeminfo: "MemTotal: 1 kB\n"))
-        XCTAssertNil(SystemMemory.availableBytes(meminfo: "/nonexistent/meminfo"))
-        XCTAssertGreaterThan(SystemMemory.availableBytes() ?? 0, 0, "this Linux machine has a /proc/meminfo")
+        XCTAssertGreaterThan(SystemMemory.availableBytes() ?? 0, 0)
+    }
+
+    /// In a container the cgroup's limit, less what the group uses, bounds the memory.
+    func testACgroupLimitIsReadForV1AndV2AndNoLimitIsNone() {
+        XCTAssertEqual(SystemMemory.headroom(limit: "4294967296\n", usage: "1073741824\n"), 3 << 30)
+        XCTAssertNil(SystemMemory.headroom(limit: "max\n", usage: "1073741824\n"), "v2 without a limit")
+        XCTAssertNil(SystemMemory.headroom(limit: "9223372036854771712\n", usage: "5"), "v1 without a limit")
+        XCTAssertEqual(SystemMemory.headroom(limit: "100", usage: "150"), 0, "over the limit: nothing to spare")
+        let v1 = SystemMemory.cgroupFiles("12:pids:/\n4:memory:/process_api/abc\n0::/\n")
+        XCTAssertEqual(v1.first?.directory, "/sys/fs/cgroup/memory/process_api/abc")
+        XCTAssertEqual(v1.first?.limit, "memory.limit_in_bytes")
+        let v2 = SystemMemory.cgroupFiles("0::/user.slice/session-1.scope\n")
+        XCTAssertEqual(v2.first?.directory, "/sys/fs/cgroup/user.slice/session-1.scope")
+        XCTAssertEqual(v2.first?.usage, "memory.current")
+        XCTAssertEqual(SystemMemory.cgroupFiles("0::/\n").first?.directory, "/sys/fs/cgroup", "inside a container the group is the root")
     }
 
     func testReadingAModelThatWasNeverBuiltIsAClearError() throws {

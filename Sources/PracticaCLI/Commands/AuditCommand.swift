@@ -63,8 +63,7 @@ enum AuditCommand: CommandGroup {
         let store = try context.store()
         var cut = try store.lastPosition()
         if let asOf = command.string("as-of") {
-            let zone = try models.read(DirectoryProjection.name) { try DirectoryView($0).practice() }?.timeZone
-            cut = try store.lastPosition(recordedAtOrBefore: try ReplayCommand.cutoffMillis(asOf, zone: zone, option: "--as-of"))
+            cut = try ReplayCommand.lastPosition(recordedBy: asOf, option: "--as-of", store: store, models: models)
         }
         var trail = AuditTrail(subject: subject)
         var rows: [AuditRow] = []

@@ -1,6 +1,7 @@
 import BinaryCodec
 import CLIKit
 import EventLog
+import Projections
 import RevenueCycle
 
 /// `claim show ID`: the claim (lines, findings, overrides, submissions, the
@@ -9,7 +10,10 @@ import RevenueCycle
 enum ClaimShowHandler {
     static func show(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: ClaimID = try SchedulingInput.argumentID(command, "claim")
-        _ = try context.readingModels()
+        let models = try context.readingModels()
+        guard try models.read(ClaimsProjection.projectionName, { try ClaimsReadModel($0).claim(id) }) != nil else {
+            throw CommandFailure("<claim>: unknown claim \(id)", hint: "see 'practica claims list'")
+        }
         let history = try context.store().readStream(ClaimCommands.stream(id))
         // A log written by something other than these commands (`store synth`) may keep
         // a claim's events on other streams: only then is the whole log folded.
@@ -52,7 +56,8 @@ enum ClaimShowHandler {
     /// whole log (a demo-store test checks every claim) at the cost of one stream.
     static func record(_ id: ClaimID, from history: [RecordedEvent]) throws -> ClaimRecord? {
         var state = PracticeState()
-        for event in history {
+        // Like the whole-log fold, events of types this build does not fold are skipped.
+        for event in history where FrontDeskSession.stateTypes.contains(event.typeName) {
             state.apply(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
         }
         return state.claims[id]

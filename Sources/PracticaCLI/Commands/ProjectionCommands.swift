@@ -15,15 +15,15 @@ enum ProjectionCommands: CommandGroup {
                         discussion: "Readers keep seeing the old model until the new one is complete. A version bump rebuilds by itself. "
                             + "It ends by saying where the time went: reading the log, applying events (one model per core), "
                             + "sorting, writing; --json adds each model's share of applying. The models are held in memory "
-                            + "while they are built (about 1 KB per event of the log); when that would pass --max-memory (default: "
-                            + "half of the memory available) the fresh tables are filled chunk by chunk instead, as a catch-up "
-                            + "does: slower, in bounded memory, and switched in the same way.",
+                            + "while they are built (estimated at 1 KB per event of the log); when the estimate passes --max-memory "
+                            + "(default: half of the memory available to this process) the fresh tables are filled chunk by chunk "
+                            + "instead, as a catch-up does: about 3 times slower, in memory bounded by the chunk, switched the same way.",
                         arguments: [ArgumentSpec("name", help: "The read model to rebuild.", isOptional: true)],
                         options: [.flag("all", help: "Rebuild every read model."),
-                                  .value("max-memory", valueName: "size", help: "Most memory to build in, e.g. 4G, 512M (bytes if no unit).")],
+                                  .value("max-memory", valueName: "size", help: "Build in memory only if it should fit in this, e.g. 4G, 512M (bytes if no unit).")],
                         examples: [Example("practica projections rebuild --all", "Rebuild everything."),
                                    Example("practica projections rebuild schedule", "Rebuild one read model."),
-                                   Example("practica projections rebuild --all --max-memory 2G", "On a small server: never hold more than 2 GB.")]),
+                                   Example("practica projections rebuild --all --max-memory 2G", "On a small server: chunk by chunk past about 2M events.")]),
         ])
 
     static let handlers: [String: CommandHandler] = ["projections status": status, "projections rebuild": rebuild]
@@ -86,14 +86,15 @@ enum ProjectionCommands: CommandGroup {
             ]))
         } else if let bound = timings.boundedMemoryLimit {
             context.print("rebuilt \(rebuilt.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s, chunk by chunk: "
-                          + "\(timings.events) events would need about \(megabytes(Int(timings.events) * ProjectionRunner.rebuildBytesPerEvent)) "
+                          + "\(timings.events) events would need about \(megabytes(ProjectionRunner.estimatedRebuildBytes(events: timings.events))) "
                           + "in memory, more than the \(megabytes(bound)) allowed")
         } else {
             context.print("rebuilt \(rebuilt.joined(separator: ", ")) in \(String(format: "%.2f", seconds)) s (\(timings.summary))")
         }
     }
 
-    static func megabytes(_ bytes: Int) -> String { "\((bytes + (1 << 20) - 1) >> 20) MB" }
+    /// Rounded up: "3 MB".
+    static func megabytes(_ bytes: Int) -> String { "\(bytes / (1 << 20) + (bytes % (1 << 20) == 0 ? 0 : 1)) MB" }
 
     /// "4G", "512M", "64K" or a number of bytes.
     static func byteCount(_ text: String) throws -> Int {

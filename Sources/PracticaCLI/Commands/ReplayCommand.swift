@@ -36,9 +36,7 @@ enum ReplayCommand: CommandGroup {
             guard number <= last else { throw EventStoreError.positionOutOfRange(position: number, last: last) }
             position = number
         } else {
-            let zone = try models.read(DirectoryProjection.name) { try DirectoryView($0).practice() }?.timeZone
-            let millis = try cutoffMillis(until, zone: zone)
-            position = try store.lastPosition(recordedAtOrBefore: millis)
+            position = try lastPosition(recordedBy: until, option: "--until", store: store, models: models)
         }
         try store.replayCopy(until: position, into: directory)
         let copy = try EventStore.open(at: directory)
@@ -51,6 +49,13 @@ enum ReplayCommand: CommandGroup {
         } else {
             context.print("replayed to position \(position) (recorded \(recordedAt)) into \(directory); use --store \(directory)")
         }
+    }
+
+    /// The last event recorded by the end of the given day or minute in the practice's
+    /// zone (read from the directory model): where `replay --until` and `audit --as-of` cut.
+    static func lastPosition(recordedBy text: String, option: String, store: EventStore, models: ProjectionRunner) throws -> UInt64 {
+        let zone = try models.read(DirectoryProjection.name) { try DirectoryView($0).practice() }?.timeZone
+        return try store.lastPosition(recordedAtOrBefore: try cutoffMillis(text, zone: zone, option: option))
     }
 
     /// The end of the given day or minute in the practice's zone, in milliseconds since 1970.

@@ -27,16 +27,17 @@ enum ReportActivityHandler {
                                         .init("payer payments", alignment: .right), .init("patient payments", alignment: .right),
                                         .init("adjustments", alignment: .right), .init("closing A/R", alignment: .right)],
                               emptyNote: "no months")
-        func row(_ label: String, _ opening: Money, _ a: LedgerAccount, _ closing: Money) {
+        func row(_ label: String, _ opening: Money, _ a: LedgerAccount, _ closing: Money, rolledForward: Money) {
             listing.append([label, opening.description, a.charges.description, a.payerPayments.description, a.patientPayments.description,
                             a.adjustments.description, closing.description],
                            json: .object([("month", .string(label)), ("opening", ReportInput.money(opening)),
                                           ("charges", ReportInput.money(a.charges)), ("payerPayments", ReportInput.money(a.payerPayments)),
                                           ("patientPayments", ReportInput.money(a.patientPayments)),
-                                          ("adjustments", ReportInput.money(a.adjustments)), ("closing", ReportInput.money(closing))]))
+                                          ("adjustments", ReportInput.money(a.adjustments)), ("closing", ReportInput.money(closing)),
+                                          ("rollsForward", .bool(rolledForward == closing))]))
         }
-        for m in months { row(m.monthText, m.opening, m.activity, m.closing) }
-        if months.count > 1 && !context.json { row("total", opening, total, closing) }
+        for m in months { row(m.monthText, m.opening, m.activity, m.closing, rolledForward: m.rolledForward) }
+        if months.count > 1 && !context.json { row("total", opening, total, closing, rolledForward: closing) }
         listing.print(command, context)
         guard !context.json else { return }
         let check = broken.isEmpty

@@ -21,7 +21,8 @@ struct LedgerFactStore: Sendable {
     private(set) var mergedInto: [PatientID: PatientID] = [:]
 
     /// A fact by its key; setting nil forgets it. Each key kind holds one case of
-    /// `LedgerFact` (the rules never store another); a mismatched one is not kept.
+    /// `LedgerFact` (the rules never store another); setting a mismatched one forgets
+    /// the key too, rather than keep a value the setter did not mean.
     subscript(key: LedgerFactKey) -> LedgerFact? {
         get {
             switch key {
@@ -59,7 +60,9 @@ struct LedgerFactStore: Sendable {
             case (.suspended(let remittance, let index), nil): suspended[SuspenseKey(remittance: remittance, index: index)] = nil
             case (.mergedInto(let id), .patient(let p)?): mergedInto[id] = p
             case (.mergedInto(let id), nil): mergedInto[id] = nil
-            default: assertionFailure("ledger fact \(key) cannot hold \(String(describing: newValue))")
+            default:
+                assertionFailure("ledger fact \(key) cannot hold \(String(describing: newValue))")
+                self[key] = nil
             }
         }
     }
