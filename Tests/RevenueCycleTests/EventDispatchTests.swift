@@ -16,18 +16,61 @@ final class EventDispatchTests: XCTestCase {
         XCTAssertEqual(set.names, ["PatientCheckedIn", "PatientsMerged"])
     }
 
-    /// PracticeState hands each event to exactly one of its chains, and every
-    /// registered type is folded by some chain (a new type must be added to one).
-    func testEveryRegisteredTypeHasAFold() {
-        let chains = [PracticeState.frontDeskTypes, PracticeState.billingTypes, PracticeState.settlementTypes]
-        for type in EventRegistry.allTypes {
-            let owners = chains.filter { $0.contains(type) }.count
-            XCTAssertLessThanOrEqual(owners, 1, "\(type.typeName) is in two of PracticeState's chains")
-            let folded = owners == 1 || Receivables.recordTypes.contains(type) || LedgerRules.handledTypes.contains(type)
-            XCTAssertTrue(folded, "\(type.typeName) is folded by no chain")
+    /// One sample of every registered event type, from the codec tests' fixtures.
+    static func oneOfEachType() throws -> [any EventPayload] {
+        let day = try LocalDate.parse("2026-12-04")
+        let frontDesk: [any EventPayload] = [
+            try EventFixtures.practiceInitialized(), try EventFixtures.userAdded(), try EventFixtures.settingChanged(),
+            try EventFixtures.providerAdded(), try EventFixtures.locationAdded(), try EventFixtures.roomAdded(),
+            try EventFixtures.typeAdded(), try EventFixtures.payerAdded(), try EventFixtures.feeSet(),
+            try EventFixtures.patientRegistered(), try EventFixtures.patientUpdated(), EventFixtures.patientsMerged(),
+            try EventFixtures.coverageAdded(), try EventFixtures.availabilitySet(), try EventFixtures.exceptionAdded(),
+            try EventFixtures.appointmentBooked(), try EventFixtures.appointmentRescheduled(), EventFixtures.appointmentCancelled(),
+            EventFixtures.noShow(), EventFixtures.checkedIn(), EventFixtures.checkedOut(), try EventFixtures.waitlistAdded(),
+            EventFixtures.waitlistRemoved(),
+            BillingProfileSet(ein: "123456789", address: "1 Main St", submitterID: "S1", submitterName: "Lakeside", contactName: "Bill",
+                              contactPhone: try PhoneNumber("3125550100"), receiverID: "R1", receiverName: "Acme", claimFilingIndicator: "CI",
+                              isProduction: false),
+        ]
+        let claims: [any EventPayload] = [
+            try ClaimEventCodecTests.chargeEntered(), ChargeVoided(charge: ChargeID(812), reason: "wrong patient"),
+            ClaimScrubbed(claim: ClaimID(5522), findings: [], scrubbedOn: day),
+            ClaimFindingOverridden(claim: ClaimID(5522), rule: "DUP-CLAIM", reason: "second visit", by: try UserID("bill")),
+            ClaimSubmitted(claim: ClaimID(5522), fileName: "c.837", interchangeControlNumber: 1, groupControlNumber: 1,
+                           transactionSetControlNumber: 1, submittedOn: day),
+            ClaimAcknowledged(claim: ClaimID(5522), accepted: true, reasons: [], receivedOn: day),
+            ClaimAcceptedByPayer(claim: ClaimID(5522), statuses: ClaimEventCodecTests.statuses, payerClaimNumber: "P1", receivedOn: day),
+            ClaimRejectedByPayer(claim: ClaimID(5522), statuses: ClaimEventCodecTests.statuses, receivedOn: day),
+            ClaimReplaced(claim: ClaimID(5521), replacement: ClaimID(5522), reason: "wrong units"),
+            ClaimVoided(claim: ClaimID(5521), voidingClaim: nil, reason: "never sent"),
+        ]
+        return frontDesk + claims + ReceivableEventCodecTests.samples
+    }
+
+    /// Each fold's switch has a case for exactly the types of the set its caller
+    /// asks first: a type missing from a set would be skipped without a sound.
+    func testEveryFoldsSwitchMatchesExactlyItsTypeSet() throws {
+        let samples = try Self.oneOfEachType()
+        XCTAssertEqual(Set(samples.map { type(of: $0).typeName }), Set(EventRegistry.allTypes.map { $0.typeName }),
+                       "one sample of every registered type")
+        for event in samples {
+            let name = type(of: event).typeName
+            var state = PracticeState()
+            XCTAssertEqual(state.applyFrontDesk(event), PracticeState.frontDeskTypes.contains(event), "front desk: \(name)")
+            state = PracticeState()
+            XCTAssertEqual(state.applyBilling(event), PracticeState.billingTypes.contains(event), "billing: \(name)")
+            state = PracticeState()
+            XCTAssertEqual(state.applySettlement(event), PracticeState.settlementTypes.contains(event), "settlement: \(name)")
+            var books = Receivables()
+            XCTAssertEqual(books.applyRecords(event), Receivables.recordTypes.contains(event), "receivables: \(name)")
+            var ledger = MemoryLedgerBooks()
+            XCTAssertEqual(LedgerRules.dispatch(event, to: &ledger), LedgerRules.handledTypes.contains(event), "ledger rules: \(name)")
+            // PracticeState's chains share no type; each registered type is folded somewhere.
+            let owners = [PracticeState.frontDeskTypes, PracticeState.billingTypes, PracticeState.settlementTypes].filter { $0.contains(event) }
+            XCTAssertLessThanOrEqual(owners.count, 1, name)
+            XCTAssertTrue(owners.count == 1 || Receivables.recordTypes.contains(event) || LedgerRules.handledTypes.contains(event),
+                          "\(name) is folded by no chain")
         }
-        XCTAssertEqual(LedgerRules.eventTypes, LedgerRules.handledTypes.names)
-        XCTAssertEqual(LedgerRules.eventTypes.count, 17)
     }
 
     func testOpenDenialsFollowTheirClaimAndStatus() throws {

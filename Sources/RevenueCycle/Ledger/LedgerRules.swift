@@ -32,6 +32,12 @@ public enum LedgerRules {
 
     public static func apply<B: LedgerBooks>(_ event: any EventPayload, to b: inout B) throws(B.Failure) {
         guard handledTypes.contains(event) else { return }
+        _ = try dispatch(event, to: &b)
+    }
+
+    /// The rules' switch; true when it has a case for the event's type (a test holds
+    /// that to `handledTypes`, which `apply` asks first).
+    static func dispatch<B: LedgerBooks>(_ event: any EventPayload, to b: inout B) throws(B.Failure) -> Bool {
         switch event {
         case let e as PatientCheckedIn: try b.setFact(.appointmentInsured(e.appointment), .flag(e.coverage != nil))
         case let e as PatientCheckedOut:
@@ -65,7 +71,7 @@ public enum LedgerRules {
             }
         case let e as DenialOpened: try b.setFact(.denialClaim(e.denial), .claim(e.claim))
         case let e as DenialWrittenOff:
-            guard case .claim(let claim)? = try b.fact(.denialClaim(e.denial)) else { return }
+            guard case .claim(let claim)? = try b.fact(.denialClaim(e.denial)) else { return true }
             try postOnClaim(claim, LedgerAccount(adjustments: e.amount, insuranceBalance: -e.amount), on: e.writtenOffOn, &b)
         case let e as PatientPaymentPosted:
             try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.receivedOn, &b) {
@@ -78,8 +84,9 @@ public enum LedgerRules {
         case let e as PatientAdjustmentPosted:
             let apps = e.visit.map { [PaymentApplication(visit: $0, amount: e.amount)] } ?? []
             try postPatientMoney(e.patient, apps, total: e.amount, on: e.postedOn, &b) { LedgerAccount(adjustments: $0, patientBalance: -$0) }
-        default: break
+        default: return false
         }
+        return true
     }
 
     /// The chart postings land on, after merges.

@@ -13,7 +13,6 @@ public struct ControlNumberMarks: Sendable, Equatable {
 extension PracticeState {
     /// Folds charge and claim events; returns false for any other event.
     mutating func applyBilling(_ event: any EventPayload) -> Bool {
-        guard Self.billingTypes.contains(event) else { return false }
         switch event {
         case let e as ChargeEntered:
             charges[e.charge] = ChargeRecord(e)

@@ -4,7 +4,6 @@ extension PracticeState {
     /// Claim statuses that follow remittances and denial work; returns false for other events.
     /// (`receivables` has already folded the event.)
     mutating func applySettlement(_ event: any EventPayload) -> Bool {
-        guard Self.settlementTypes.contains(event) else { return false }
         switch event {
         case let e as ClaimPaymentPosted:
             claims[e.claim]?.apply(e, openDenials: !receivables.openDenials(of: e.claim).isEmpty)

@@ -44,10 +44,18 @@ public struct PracticeState: Sendable {
 
     public mutating func apply(_ event: any EventPayload) {
         receivables.apply(event)
-        guard Self.frontDeskTypes.contains(event) else {
-            _ = applyBilling(event) || applySettlement(event)
-            return
+        if Self.frontDeskTypes.contains(event) {
+            _ = applyFrontDesk(event)
+        } else if Self.billingTypes.contains(event) {
+            _ = applyBilling(event)
+        } else if Self.settlementTypes.contains(event) {
+            _ = applySettlement(event)
         }
+    }
+
+    /// Folds setup, patient and scheduling events; false for any other (a test holds
+    /// each chain's answer to its type set, which `apply` asks first).
+    mutating func applyFrontDesk(_ event: any EventPayload) -> Bool {
         switch event {
         case let e as PracticeInitialized: directory.practice = e
         case let e as UserAdded:
@@ -92,11 +100,12 @@ public struct PracticeState: Sendable {
             visits[e.visit] = e.appointment
         case let e as WaitlistEntryAdded: waitlist[e.entry] = e
         case let e as WaitlistEntryRemoved: waitlist[e.entry] = nil
-        default: break
+        default: return false
         }
+        return true
     }
 
-    /// The types the switch above folds; the rest go to billing and settlement.
+    /// The types `applyFrontDesk` folds; the rest go to billing and settlement.
     static let frontDeskTypes = EventTypeSet([
         PracticeInitialized.self, UserAdded.self, PracticeSettingChanged.self, ProviderAdded.self, LocationAdded.self,
         RoomAdded.self, AppointmentTypeAdded.self, PayerAdded.self, FeeSet.self, BillingProfileSet.self,

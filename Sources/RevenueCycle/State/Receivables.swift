@@ -78,7 +78,12 @@ public struct Receivables: Sendable {
     /// Folds one event into the ledger and, when it is about receivables, into the records.
     public mutating func apply(_ event: any EventPayload) {
         ledger.apply(event)
-        guard Self.recordTypes.contains(event) else { return }
+        if Self.recordTypes.contains(event) { _ = applyRecords(event) }
+    }
+
+    /// Keeps the records of remittances, suspense, denials and patient money; false
+    /// for any other event (a test holds that to `recordTypes`).
+    mutating func applyRecords(_ event: any EventPayload) -> Bool {
         switch event {
         case let e as RemittanceReceived:
             remittances[e.remittance] = e
@@ -96,11 +101,12 @@ public struct Receivables: Sendable {
         case let e as PatientRefunded: payments[e.payment]?.refunds.append(e)
         case let e as PaymentPlanCreated: plans[e.plan] = e
         case let e as StatementIssued: statements[e.statement] = e
-        default: break
+        default: return false
         }
+        return true
     }
 
-    /// The types the switch above keeps records of.
+    /// The types `applyRecords` keeps records of.
     static let recordTypes = EventTypeSet([
         RemittanceReceived.self, RemittanceClaimSuspended.self, SuspenseResolved.self, DenialOpened.self,
         DenialAppealed.self, DenialResolved.self, DenialWrittenOff.self, PatientPaymentPosted.self,
