@@ -21,6 +21,8 @@ public struct RebuildTimings: Sendable {
     /// tables were filled chunk by chunk (`applying` is then the whole fill, and
     /// `writing` the switch).
     public var boundedMemoryLimit: Int?
+    /// What the rebuild in memory was estimated to need, when it went chunk by chunk instead.
+    public var estimatedBytes: Int?
 
     public var total: Double { reading + applying + packing + writing }
 

@@ -13,7 +13,15 @@ public protocol Projection: Sendable {
     var version: Int { get }
     /// The event types `apply` needs; other events are skipped without decoding.
     var eventTypes: Set<String> { get }
+    /// About how much memory a rebuild in memory holds for this model per event of
+    /// the log, so the runner knows when to rebuild chunk by chunk instead.
+    var rebuildBytesPerEvent: Int { get }
     func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws
+}
+
+extension Projection {
+    /// Unmeasured: as much as all eight read models together (`ReadModels`).
+    public var rebuildBytesPerEvent: Int { 1024 }
 }
 
 /// The one table a projection writes, inside the runner's transaction.

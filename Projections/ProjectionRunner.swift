@@ -27,13 +27,12 @@ public final class ProjectionRunner {
     /// bounded by `chunkSize` instead. nil: half of what the system (or the process's
     /// cgroup) has available.
     public var rebuildMemoryLimit: Int?
-    /// What a rebuild in memory holds per event of the log, rounded up from the ~0.85 KB
-    /// measured over a million billing events with all eight models (whichever are rebuilt).
-    public static let rebuildBytesPerEvent = 1024
-
-    /// The memory a rebuild in memory is expected to hold over a log of `events`.
-    public static func estimatedRebuildBytes(events: UInt64) -> Int {
-        let (bytes, overflow) = Int(clamping: events).multipliedReportingOverflow(by: rebuildBytesPerEvent)
+    /// The memory a rebuild in memory is expected to hold for `projections` over a
+    /// log of `events`: each model's `rebuildBytesPerEvent` (all eight read models
+    /// together: 1 KB, rounded up from the ~0.85 KB measured over a million billing events).
+    public static func estimatedRebuildBytes(events: UInt64, projections: [any Projection]) -> Int {
+        let perEvent = projections.reduce(0) { $0 + $1.rebuildBytesPerEvent }
+        let (bytes, overflow) = Int(clamping: events).multipliedReportingOverflow(by: perEvent)
         return overflow ? Int.max : bytes
     }
 
@@ -67,21 +66,25 @@ public final class ProjectionRunner {
     private func staleProjections() throws -> Set<String> {
         let head = try store.lastPosition()
         let entries = try views.read { tx in try projections.map { try CatalogEntry.read($0.name, in: tx) } }
-        return Set(zip(projections, entries).filter { projection, entry in
-            guard let entry, entry.version == projection.version else { return true }
+        var stale: [any Projection] = []
+        var farBehind: [any Projection] = []
+        for (projection, entry) in zip(projections, entries) {
+            guard let entry, entry.version == projection.version else { stale.append(projection); continue }
             let behind = head - min(entry.checkpoint, head)
-            // A rebuild past the memory limit goes chunk by chunk from the start: never quicker.
-            return behind >= rebuildWhenBehindBy && behind > head / 2 && Self.fitsInMemory(events: head, limit: memoryLimit)
-        }.map(\.0.name))
+            if behind >= rebuildWhenBehindBy && behind > head / 2 { farBehind.append(projection) }
+        }
+        // A rebuild past the memory limit goes chunk by chunk from the start: never quicker than catching up.
+        if !farBehind.isEmpty, fitsInMemory(events: head, stale + farBehind, limit: memoryLimit) { stale += farBehind }
+        return Set(stale.map(\.name))
     }
 
     /// `rebuildMemoryLimit`, or half of what the system has available; nil when unknown.
     private var memoryLimit: Int? { rebuildMemoryLimit ?? SystemMemory.availableBytes().map { $0 / 2 } }
 
-    /// Whether a rebuild over a log of `events` may hold the models in memory.
-    private static func fitsInMemory(events: UInt64, limit: Int?) -> Bool {
+    /// Whether a rebuild of `chosen` over a log of `events` may hold them in memory.
+    private func fitsInMemory(events: UInt64, _ chosen: [any Projection], limit: Int?) -> Bool {
         guard let limit else { return true }
-        return estimatedRebuildBytes(events: events) <= limit
+        return Self.estimatedRebuildBytes(events: events, projections: chosen) <= limit
     }
 
     /// Rebuilds the named projections (all when empty) into fresh tables and swaps them in.
@@ -111,7 +114,7 @@ public final class ProjectionRunner {
             }
         }
         let events = try store.lastPosition()
-        if let limit = memoryLimit, !Self.fitsInMemory(events: events, limit: limit) {
+        if let limit = memoryLimit, !fitsInMemory(events: events, chosen, limit: limit) {
             return try rebuildInBoundedMemory(chosen, fresh: fresh, events: events, limit: limit, progress: progress)
         }
         var timings = RebuildTimings()
@@ -176,6 +179,7 @@ public final class ProjectionRunner {
         var timings = RebuildTimings()
         timings.events = events
         timings.boundedMemoryLimit = limit
+        timings.estimatedBytes = Self.estimatedRebuildBytes(events: events, projections: chosen)
         try views.write { tx in
             for (p, entry) in zip(chosen, fresh) { try entry.write(Self.stagedKey(p.name), in: tx) }
         }

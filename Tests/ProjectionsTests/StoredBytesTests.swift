@@ -63,13 +63,20 @@ final class StoredBytesTests: XCTestCase {
         let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
         try runner.rebuild()
         runner.chunkSize = 997
-        runner.rebuildMemoryLimit = 6_000 * ProjectionRunner.rebuildBytesPerEvent - 1
+        let needed = ProjectionRunner.estimatedRebuildBytes(events: try store.lastPosition(), projections: ReadModels.all)
+        XCTAssertEqual(needed, Int(try store.lastPosition()) * 1024, "all eight models: 1 KB per event")
+        runner.rebuildMemoryLimit = needed - 1
         let timings = try runner.rebuild()
-        XCTAssertEqual(timings.boundedMemoryLimit, 6_000 * ProjectionRunner.rebuildBytesPerEvent - 1)
+        XCTAssertEqual(timings.boundedMemoryLimit, needed - 1)
+        XCTAssertEqual(timings.estimatedBytes, needed)
         XCTAssertEqual(try digests(runner), expected)
         // Just enough memory: the same rebuild is done in memory.
-        runner.rebuildMemoryLimit = 6_002 * ProjectionRunner.rebuildBytesPerEvent
+        runner.rebuildMemoryLimit = needed
         XCTAssertNil(try runner.rebuild().boundedMemoryLimit)
+        // One small model alone fits where all eight did not.
+        runner.rebuildMemoryLimit = needed - 1
+        XCTAssertNil(try runner.rebuild(["claims"]).boundedMemoryLimit)
+        XCTAssertEqual(try digests(runner), expected)
         XCTAssertEqual(try digests(runner), expected)
     }
 
