@@ -13,7 +13,15 @@ struct EventRouting {
     private let wants: [[Bool]]
 
     init(_ projections: [any Projection]) {
-        let typeSets = projections.map(\.eventTypes)
+        self.init(typeSets: projections.map(\.eventTypes))
+    }
+
+    /// Routing for one reader that wants every type in `types` (`LogReadAhead`).
+    init(types: Set<String>) {
+        self.init(typeSets: [types])
+    }
+
+    private init(typeSets: [Set<String>]) {
         wanted = typeSets.reduce(into: Set<String>()) { $0.formUnion($1) }
         let names = wanted.sorted()
         numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -44,6 +52,11 @@ struct DecodedChunk {
         }
     }
 
+    /// Every event of the chunk with its payload, in log order.
+    func forEach(_ body: (RecordedEvent, any EventPayload) throws -> Void) rethrows {
+        for i in 0..<events.count { try body(events[i], payloads[i]) }
+    }
+
     /// Applies, in log order, the events the projection at `index` wants (and, in a
     /// catch-up, only those after its checkpoint).
     func apply(_ projection: any Projection, index: Int, routing: EventRouting, after checkpoint: UInt64 = 0,
@@ -66,14 +79,15 @@ final class ChunkPrefetcher: @unchecked Sendable {
     private let ready = DispatchSemaphore(value: 0)
     /// Written on `queue`, read after `ready` is signalled.
     private var pending: Result<DecodedChunk, Error>?
-    private var nextFirst: UInt64 = 1
+    private var nextFirst: UInt64
     private var inFlight = false
 
-    init(_ store: EventStore, routing: EventRouting, chunkSize: Int, head: UInt64) {
+    init(_ store: EventStore, routing: EventRouting, chunkSize: Int, from first: UInt64 = 1, head: UInt64) {
         self.store = store
         self.routing = routing
         self.chunkSize = UInt64(max(chunkSize, 1))
         self.head = head
+        nextFirst = max(first, 1)
         startNext()
     }
 
@@ -110,5 +124,20 @@ final class ChunkPrefetcher: @unchecked Sendable {
             pending = Result { try DecodedChunk(store, from: first, through: last, routing: routing) }
             ready.signal()
         }
+    }
+}
+
+/// Reads a stretch of the log in order with the next chunk read and decoded on
+/// another thread, for a fold that must apply events one by one on its own
+/// thread (the front desk's state): decoding is a fifth of such a fold.
+public enum LogReadAhead {
+    /// Calls `body` with every event of a type in `types` from `first` through `last`,
+    /// in log order, on the calling thread.
+    public static func forEach(_ store: EventStore, from first: UInt64, through last: UInt64, types: Set<String>,
+                               chunkSize: Int = 20_000, _ body: (RecordedEvent, any EventPayload) throws -> Void) throws {
+        guard first <= last else { return }
+        let reader = ChunkPrefetcher(store, routing: EventRouting(types: types), chunkSize: chunkSize, from: first, head: last)
+        defer { reader.finish() }
+        while let (chunk, _) = try reader.next() { try chunk.forEach(body) }
     }
 }

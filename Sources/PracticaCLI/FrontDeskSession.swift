@@ -1,6 +1,7 @@
 import BinaryCodec
 import CLIKit
 import EventLog
+import Projections
 import Foundation
 import RevenueCycle
 
@@ -31,16 +32,24 @@ final class FrontDeskSession {
         try refresh()
     }
 
-    /// Applies the events appended since the last look.
+    /// Applies the events appended since the last look. A long stretch (a session's
+    /// first look at a big log) is read and decoded on another thread, a chunk ahead.
     func refresh() throws {
         let last = try store.lastPosition()
         guard last > head else { return }
-        try store.scan(from: head + 1, through: last, types: Self.stateTypes) { event in
-            state.apply(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
-            return true
+        if last - head > Self.readAheadFrom {
+            try LogReadAhead.forEach(store, from: head + 1, through: last, types: Self.stateTypes) { _, payload in state.apply(payload) }
+        } else {
+            try store.scan(from: head + 1, through: last, types: Self.stateTypes) { event in
+                state.apply(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+                return true
+            }
         }
         head = last
     }
+
+    /// Fewer events than this are read in line: a thread is not worth it.
+    static let readAheadFrom: UInt64 = 20_000
 
     /// The acting user, checked against the practice's users and the permission.
     func authorize(_ permission: Permission) throws -> UserID {

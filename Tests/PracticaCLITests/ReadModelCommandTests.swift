@@ -59,4 +59,22 @@ final class ReadModelCommandTests: XCTestCase {
         XCTAssertEqual(try f.eventCount(), before, "nothing appended")
         XCTAssertNil(try JSONObject(try f.ok(["patient", "show", drop, "--json"]).stdout)["mergedInto"] as? String)
     }
+
+    /// A deciding command's first look at a long log reads it a chunk ahead on another
+    /// thread; the state it folds agrees with the claims read model, claim by claim.
+    func testTheFoldOfALongLogAgreesWithTheClaimsModel() throws {
+        let store = temporaryStore()
+        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "tester"]).status, 0)
+        XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "24000", "--batch", "4000", "--billing"]).status, 0)
+        let listed = try JSONArray(try CLI.run(["claims", "list", "--json", "--store", store, "--as", "tester"]).stdout)
+        XCTAssertGreaterThan(listed.count, 1_000)
+        // Synthetic claims live on prefixed streams, so `claim show` folds the whole log (past the read-ahead threshold).
+        for row in listed.prefix(4) + listed.suffix(4) {
+            let id = try XCTUnwrap(row["claim"] as? String)
+            let shown = try CLI.run(["claim", "show", id, "--json", "--store", store, "--as", "tester"])
+            XCTAssertEqual(shown.status, 0, shown.stderr)
+            let claim = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any]
+            XCTAssertEqual(claim?["status"] as? String, row["status"] as? String, id)
+        }
+    }
 }

@@ -190,6 +190,38 @@ final class RebuildMachineryTests: XCTestCase {
         XCTAssertNil(try reader.next())
     }
 
+    /// The front desk's read-ahead: from any position, every event of the wanted types
+    /// once, in order, with the payload a direct decode gives; a failing fold stops it.
+    func testLogReadAheadGivesWhatAScanGivesFromAnyPosition() throws {
+        let store = try billingStore(events: 3_000)
+        let types: Set<String> = [ChargeEntered.typeName, ClaimCreated.typeName, ClaimPaymentPosted.typeName, PatientRegistered.typeName]
+        let head = try store.lastPosition()
+        for first: UInt64 in [1, 2, 777, head, head + 1] {
+            var expected: [(UInt64, String)] = []
+            if first <= head {
+                try store.scan(from: first, through: head, types: types) { event in
+                    let payload = try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload)
+                    expected.append((event.position, payload.json.rendered))
+                    return true
+                }
+            }
+            var seen: [(UInt64, String)] = []
+            try LogReadAhead.forEach(store, from: first, through: head, types: types, chunkSize: 97) { event, payload in
+                seen.append((event.position, payload.json.rendered))
+            }
+            XCTAssertEqual(seen.map(\.0), expected.map(\.0), "positions from \(first)")
+            XCTAssertEqual(seen.map(\.1), expected.map(\.1), "payloads from \(first)")
+            if first == 1 { XCTAssertGreaterThan(seen.count, 500) }
+        }
+        struct Stop: Error {}
+        var applied = 0
+        XCTAssertThrowsError(try LogReadAhead.forEach(store, from: 1, through: head, types: types, chunkSize: 50) { _, _ in
+            applied += 1
+            if applied == 120 { throw Stop() }
+        }) { XCTAssertTrue($0 is Stop) }
+        XCTAssertEqual(applied, 120)
+    }
+
     /// Every model, caught up in uneven chunks after each append, against one rebuild:
     /// the same bytes, so the rebuild's in-memory path and the catch-up's overlay agree.
     func testEveryModelCaughtUpInPiecesEqualsTheRebuildOnBillingEvents() throws {
