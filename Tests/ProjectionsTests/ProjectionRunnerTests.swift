@@ -81,7 +81,10 @@ final class ProjectionRunnerTests: XCTestCase {
         XCTAssertEqual(status.first?.lag, 0)
     }
 
-    func testKilledRebuildLeavesTheOldModelReadableAndAVersionBumpRebuilds() throws {
+    /// 3,000 events, a model built over them, and then a rebuild (in memory or, with a
+    /// tiny `memoryLimit`, chunk by chunk in chunks of 500) that fails at position 2,000.
+    /// Returns the counts the model had before, which readers must still see.
+    private func storeAfterAFailedRebuild(memoryLimit: Int? = nil) throws -> (EventStore, KeyValueStore, before: [String: UInt64]) {
         let (store, views) = try makeStore(events: 3_000)
         try ProjectionRunner(store: store, views: views, projections: [TypeCounter()]).catchUp()
         let before = try counts(ProjectionRunner(store: store, views: views, projections: [TypeCounter()]))
@@ -89,8 +92,14 @@ final class ProjectionRunnerTests: XCTestCase {
         failing.failAt = 2_000
         let broken = ProjectionRunner(store: store, views: views, projections: [failing])
         broken.chunkSize = 500
+        broken.rebuildMemoryLimit = memoryLimit
         XCTAssertThrowsError(try broken.rebuild())
         XCTAssertEqual(try counts(broken), before, "readers still see the complete old model")
+        return (store, views, before)
+    }
+
+    func testKilledRebuildLeavesTheOldModelReadableAndAVersionBumpRebuilds() throws {
+        let (store, views, before) = try storeAfterAFailedRebuild()
         var bumped = TypeCounter()
         bumped.version = 2
         let runner = ProjectionRunner(store: store, views: views, projections: [bumped])
@@ -105,16 +114,7 @@ final class ProjectionRunnerTests: XCTestCase {
     /// killed halfway it leaves the old model in use and a staged half-built table,
     /// which the next rebuild (bounded or not) replaces without a trace.
     func testKilledBoundedRebuildLeavesTheOldModelAndNoTraceAfterTheNext() throws {
-        let (store, views) = try makeStore(events: 3_000)
-        try ProjectionRunner(store: store, views: views, projections: [TypeCounter()]).catchUp()
-        let before = try counts(ProjectionRunner(store: store, views: views, projections: [TypeCounter()]))
-        var failing = TypeCounter()
-        failing.failAt = 2_000
-        let broken = ProjectionRunner(store: store, views: views, projections: [failing])
-        broken.chunkSize = 500
-        broken.rebuildMemoryLimit = 1
-        XCTAssertThrowsError(try broken.rebuild())
-        XCTAssertEqual(try counts(broken), before, "readers still see the complete old model")
+        let (store, views, before) = try storeAfterAFailedRebuild(memoryLimit: 1)
         let staged = try views.read { try CatalogEntry.read(ProjectionRunner.stagedKey("type-counter"), in: $0) }
         let reached = try XCTUnwrap(staged?.checkpoint, "the half-built table is staged beside the live one")
         XCTAssertTrue((1_500...2_000).contains(reached) && reached % 500 == 0, "stopped at the last whole chunk before 2,000: \(reached)")
@@ -136,8 +136,6 @@ final class ProjectionRunnerTests: XCTestCase {
         }
     }
 
-    /// Far behind (a large import), a model is rebuilt — a new table generation —
-    /// instead of caught up; a little behind, or with too little memory, it is caught up.
     /// Rebuilding one model clears what a killed rebuild of another left behind.
     func testARebuildOfOneModelDropsTheLeftoversOfAnother() throws {
         let (store, views) = try makeStore(events: 2_000)
@@ -164,6 +162,8 @@ final class ProjectionRunnerTests: XCTestCase {
                        try independentCounts(store, types: TypeCounter().eventTypes))
     }
 
+    /// Far behind (a large import), a model is rebuilt — a new table generation —
+    /// instead of caught up; a little behind, or with too little memory, it is caught up.
     func testAModelFarBehindIsRebuiltInsteadOfCaughtUp() throws {
         let (store, views) = try makeStore(events: 1_000)
         func generation() throws -> UInt64? { try views.read { try CatalogEntry.read("type-counter", in: $0)?.generation } }
