@@ -31,9 +31,7 @@ struct ReportBenchmarks {
         let start = Clock.now()
         let points = try runner.read(ARAgingProjection.projectionName) { table -> [DaysInARPoint] in
             let daily = try ARReadModel(table).dailyTotals()
-            let last = daily.last?.date ?? LocalDate(daysSinceEpoch: 0)
-            let first = MonthKey(value: MonthKey(last).value - 23).first
-            return DaysInARHistory.compute(daily, monthEnds: DaysInARHistory.monthEnds(from: first, to: last), variant: .gross)
+            return DaysInARHistory.compute(daily, monthEnds: Self.last24MonthEnds(daily), variant: .gross)
         }
         let ms = (Clock.now() - start) * 1000
         guard points.count == 24 else { throw BenchError("days in A/R gave \(points.count) months, not 24") }
@@ -46,9 +44,7 @@ struct ReportBenchmarks {
         let start = Clock.now()
         let months = try runner.read(ARAgingProjection.projectionName) { table -> [ARActivityMonth] in
             let daily = try ARReadModel(table).dailyTotals()
-            let last = daily.last?.date ?? LocalDate(daysSinceEpoch: 0)
-            let first = MonthKey(value: MonthKey(last).value - 23).first
-            return ARActivity.compute(daily, monthEnds: DaysInARHistory.monthEnds(from: first, to: last))
+            return ARActivity.compute(daily, monthEnds: Self.last24MonthEnds(daily))
         }
         let ms = (Clock.now() - start) * 1000
         guard months.count == 24, months.allSatisfy({ $0.closing == $0.rolledForward }) else {
@@ -69,6 +65,12 @@ struct ReportBenchmarks {
         let ms = (Clock.now() - start) * 1000
         guard !state.claims.isEmpty else { throw BenchError("the fold saw no claims") }
         return (ms, state.claims.count)
+    }
+
+    /// The 24 month ends through the month of the last dated posting.
+    static func last24MonthEnds(_ daily: [(date: LocalDate, totals: LedgerAccount)]) -> [LocalDate] {
+        let last = daily.last?.date ?? LocalDate(daysSinceEpoch: 0)
+        return DaysInARHistory.monthEnds(from: MonthKey(value: MonthKey(last).value - 23).first, to: last)
     }
 
     private func openRunner() throws -> ProjectionRunner {

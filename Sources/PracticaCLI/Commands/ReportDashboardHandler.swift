@@ -49,8 +49,9 @@ struct DashboardBuilder {
         let sources = try ReportKPIHandler.Sources(runner, from: first, to: last)
         let figures = try sources.figures(from: first, to: last, asOf: to, variants: KPIVariants())
         let aging = ARAgingReport.compute(items, asOf: to, by: .total, merges: merges)
-        let days = DaysInARHistory.compute(postings, monthEnds: months.map { min($0.last, to) }, variant: .gross)
-        let close = ARActivity.compute(postings, monthEnds: months.map { min($0.last, to) })
+        let monthEnds = months.map { min($0.last, to) }
+        let days = DaysInARHistory.compute(postings, monthEnds: monthEnds, variant: .gross)
+        let close = ARActivity.compute(postings, monthEnds: monthEnds)
         let reasons = try runner.read(KPIProjection.projectionName) { try KPIReadModel($0).denialReasons(from: first, through: last) }
         let payers = try runner.read(KPIProjection.projectionName) { try KPIReadModel($0).payers(from: first, through: last) }
         let schedule = sources.counters
