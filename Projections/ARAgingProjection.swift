@@ -34,20 +34,19 @@ public struct ARAgingProjection: Projection {
         let recordedDay = LocalDate(daysSinceEpoch: Self.floorDiv(event.recordedAtMillis, 86_400_000))
         var book = StoredLedgerBook(table: table, undatedChangeDate: recordedDay)
         // Dimensions the ledger itself does not need, kept before the rules post.
-        switch payload {
-        case let e as AppointmentBooked:
+        if let e = payload.exactly(AppointmentBooked.self) {
             try table.put(ARKeys.appointmentLocation(e.appointment), ViewKey.bigEndian(e.location.number))
             return
-        case let e as PatientCheckedOut:
+        } else if let e = payload.exactly(PatientCheckedOut.self) {
             let location = try table.get(ARKeys.appointmentLocation(e.appointment)).flatMap { ViewKey.trailingNumber($0) }
             try book.updateVisit(e.visit) { v in v.location = v.location ?? location.map(LocationID.init) }
-        case let e as ChargeEntered:
+        } else if let e = payload.exactly(ChargeEntered.self) {
             try book.updateVisit(e.visit) { v in v.provider = v.provider ?? e.provider }
-        case let e as ClaimReplaced:
+        } else if let e = payload.exactly(ClaimReplaced.self) {
             book.undatedChangeDate = try closingDate(e.claim, supersededBy: e.replacement, book) ?? recordedDay
-        case let e as ClaimVoided:
+        } else if let e = payload.exactly(ClaimVoided.self) {
             book.undatedChangeDate = try closingDate(e.claim, supersededBy: e.voidingClaim, book) ?? recordedDay
-        case let e as ClaimCreated:
+        } else if let e = payload.exactly(ClaimCreated.self) {
             try book.updateClaim(e.claim) { c in
                 c.createdOn = e.createdOn
                 c.payer = e.payer
@@ -55,8 +54,6 @@ public struct ARAgingProjection: Projection {
                 c.provider = e.renderingProvider
                 c.dateOfService = e.dateOfService
             }
-        default:
-            break
         }
         try LedgerRules.apply(payload, to: &book)
     }

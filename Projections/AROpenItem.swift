@@ -68,8 +68,7 @@ public struct AROpenItem: Sendable, Equatable {
 
     static func key(_ kind: Kind, _ owner: UInt64) -> ViewKey { ViewKey(Unicode.Scalar(kind.rawValue)).number(owner) }
 
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         w.writeOptionalVarInt(dateOfService?.daysSinceEpoch)
         for id in [payer?.number, patient?.number, provider?.number, location?.number] {
             w.writeOptionalVarInt(id.map { Int64(bitPattern: $0) })
@@ -81,7 +80,6 @@ public struct AROpenItem: Sendable, Equatable {
             w.writeVarInt(c.amount.cents)
             previous = c.day
         }
-        return w.bytes
     }
 
     static func decode(_ key: [UInt8], _ bytes: [UInt8]) throws -> AROpenItem {

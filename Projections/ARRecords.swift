@@ -11,8 +11,7 @@ struct ARVisitRecord: Equatable {
     var location: LocationID?
     var claims: [ClaimID] = []
 
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         w.writeOptionalVarInt(insured.map { $0 ? 1 : 0 })
         w.writeOptionalVarInt(patient.map { Int64(bitPattern: $0.number) })
         w.writeOptionalVarInt(dateOfService?.daysSinceEpoch)
@@ -20,7 +19,6 @@ struct ARVisitRecord: Equatable {
         w.writeOptionalVarInt(location.map { Int64(bitPattern: $0.number) })
         w.writeVarUInt(UInt64(claims.count))
         for c in claims { w.writeVarUInt(c.number) }
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> ARVisitRecord {
@@ -49,8 +47,7 @@ struct ARClaimRecord: Equatable {
     var createdOn: LocalDate?
     var account: LedgerAccount?
 
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         w.writeOptionalVarInt(createdOn?.daysSinceEpoch)
         w.writeOptionalVarInt(visit.map { Int64(bitPattern: $0.number) })
         w.writeOptionalVarInt(payer.map { Int64(bitPattern: $0.number) })
@@ -59,7 +56,6 @@ struct ARClaimRecord: Equatable {
         w.writeOptionalVarInt(dateOfService?.daysSinceEpoch)
         w.writeBool(account != nil)
         if let account { LedgerCoding.write(account, &w) }
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> ARClaimRecord {

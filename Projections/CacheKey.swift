@@ -30,8 +30,11 @@ struct CacheKey: Hashable, Comparable {
     mutating func append(contentsOf source: UnsafeRawBufferPointer) {
         if long == nil, count + source.count <= Self.inlineCapacity {
             let offset = count
-            withUnsafeMutableBytes(of: &words) { target in
-                UnsafeMutableRawBufferPointer(rebasing: target[offset..<offset + source.count]).copyMemory(from: source)
+            // A plain copy to an offset: slicing the buffer here would cost more than the copy.
+            if let from = source.baseAddress {
+                withUnsafeMutableBytes(of: &words) { target in
+                    target.baseAddress.map { ($0 + offset).copyMemory(from: from, byteCount: source.count) }
+                }
             }
         } else {
             var spilled = long ?? withBytes { Array($0) }
@@ -47,7 +50,7 @@ struct CacheKey: Hashable, Comparable {
     /// The key's bytes, valid only during the call.
     func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         if let long { return try long.withUnsafeBytes(body) }
-        return try withUnsafeBytes(of: words) { try body(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+        return try withUnsafeBytes(of: words) { try body(UnsafeRawBufferPointer(start: $0.baseAddress, count: count)) }
     }
 
     /// Bytes 0–7 and 8–15 as big-endian numbers, zero-padded: ordering these

@@ -84,8 +84,7 @@ public struct ClaimSummary: Sendable, Equatable {
     /// submission count; first and last submitted dates (optional); last ISA13 (optional);
     /// payer claim number (optional); superseded by (0 = none).
     /// v2 adds: posting count, net charge and net paid cents, open denial count.
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         w.writeByte(Self.encodingVersion)
         for id in [claim.number, visit.number, patient.number, payer.number, billingProvider.number, renderingProvider.number] {
             w.writeVarUInt(id)
@@ -122,7 +121,6 @@ public struct ClaimSummary: Sendable, Equatable {
         w.writeVarInt(netCharge.cents)
         w.writeVarInt(netPaid.cents)
         w.writeVarUInt(UInt64(openDenials))
-        return w.bytes
     }
 
     /// - throws: `ProjectionError.damaged` for bytes this version did not write.

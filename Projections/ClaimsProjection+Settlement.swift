@@ -11,8 +11,7 @@ import RevenueCycle
 extension ClaimsProjection {
     /// Returns false for events that are not about settlement.
     func applySettlement(_ payload: any EventPayload, to table: ProjectionTable) throws -> Bool {
-        switch payload {
-        case let e as ClaimPaymentPosted:
+        if let e = payload.exactly(ClaimPaymentPosted.self) {
             try update(e.claim, in: table) { s in
                 s.postingCount += 1
                 s.netCharge += e.charge
@@ -20,15 +19,18 @@ extension ClaimsProjection {
                 s.payerClaimNumber = e.payerClaimControlNumber ?? s.payerClaimNumber
                 s.statusDate = e.paymentDate
             }
-        case let e as DenialOpened:
+        } else if let e = payload.exactly(DenialOpened.self) {
             try table.put(ClaimsKeys.denial(e.denial), Self.denialEntry(e.claim, open: true))
             try update(e.claim, in: table) { $0.openDenials += 1 }
-        case let e as DenialAppealed:
+        } else if let e = payload.exactly(DenialAppealed.self) {
             // Still worked: the status is settled again, as the fold does, and does not change.
             if let (claim, _) = try denial(e.denial, in: table) { try update(claim, in: table) { _ in } }
-        case let e as DenialResolved: try close(e.denial, in: table)
-        case let e as DenialWrittenOff: try close(e.denial, in: table)
-        default: return false
+        } else if let e = payload.exactly(DenialResolved.self) {
+            try close(e.denial, in: table)
+        } else if let e = payload.exactly(DenialWrittenOff.self) {
+            try close(e.denial, in: table)
+        } else {
+            return false
         }
         return true
     }

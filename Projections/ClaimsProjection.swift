@@ -34,7 +34,7 @@ public struct ClaimsProjection: Projection {
     public init() {}
 
     public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
-        if let created = payload as? ClaimCreated {
+        if let created = payload.exactly(ClaimCreated.self) {
             try write(ClaimSummary(created), replacing: try ClaimsKeys.summary(created.claim, in: table), in: table)
             return
         }
@@ -58,15 +58,14 @@ public struct ClaimsProjection: Projection {
 extension ClaimSummary {
     /// One event's effect, as `ClaimRecord.apply` has it.
     mutating func apply(_ payload: any EventPayload) {
-        switch payload {
-        case let e as ClaimScrubbed:
+        if let e = payload.exactly(ClaimScrubbed.self) {
             findings = e.findings
             status = openFindings.isEmpty ? .clean : .held
             statusDate = e.scrubbedOn
-        case let e as ClaimFindingOverridden:
+        } else if let e = payload.exactly(ClaimFindingOverridden.self) {
             overrides[e.rule] = e.reason
             if status == .held, openFindings.isEmpty { status = .clean }
-        case let e as ClaimSubmitted:
+        } else if let e = payload.exactly(ClaimSubmitted.self) {
             submissionCount += 1
             firstSubmittedOn = firstSubmittedOn ?? e.submittedOn
             lastSubmittedOn = e.submittedOn
@@ -74,26 +73,24 @@ extension ClaimSummary {
             rejectionReasons = []
             status = .submitted
             statusDate = e.submittedOn
-        case let e as ClaimAcknowledged:
+        } else if let e = payload.exactly(ClaimAcknowledged.self) {
             status = e.accepted ? .acknowledged : .acknowledgmentRejected
             rejectionReasons = e.accepted ? [] : e.reasons
             statusDate = e.receivedOn
-        case let e as ClaimAcceptedByPayer:
+        } else if let e = payload.exactly(ClaimAcceptedByPayer.self) {
             status = .accepted
             payerClaimNumber = e.payerClaimNumber ?? payerClaimNumber
             statusDate = e.receivedOn
-        case let e as ClaimRejectedByPayer:
+        } else if let e = payload.exactly(ClaimRejectedByPayer.self) {
             status = .rejected
             rejectionReasons = e.statuses.map(\.text)
             statusDate = e.receivedOn
-        case let e as ClaimReplaced:
+        } else if let e = payload.exactly(ClaimReplaced.self) {
             supersededBy = e.replacement
             status = .replaced
-        case let e as ClaimVoided:
+        } else if let e = payload.exactly(ClaimVoided.self) {
             supersededBy = e.voidingClaim
             status = .voided
-        default:
-            break
         }
     }
 }

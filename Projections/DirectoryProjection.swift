@@ -36,20 +36,26 @@ public struct DirectoryProjection: Projection {
     public init() {}
 
     public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
-        switch payload {
-        case let e as PracticeInitialized: try table.put(Keys.practice, StoredPayload.encode(e))
-        case let e as UserAdded: try table.put(Keys.user(e.user), StoredPayload.encode(e))
-        case let e as ProviderAdded: try table.put(Keys.provider(e.provider), StoredPayload.encode(e))
-        case let e as LocationAdded: try table.put(Keys.location(e.location), StoredPayload.encode(e))
-        case let e as RoomAdded: try table.put(Keys.room(e.location, e.room), StoredPayload.encode(e))
-        case let e as AppointmentTypeAdded: try table.put(Keys.appointmentType(e.appointmentType), StoredPayload.encode(e))
-        case let e as PayerAdded: try table.put(Keys.payer(e.payer), StoredPayload.encode(e))
-        case let e as FeeSet: try table.put(Keys.fee(e.code, e.modifier), StoredPayload.encode(e))
-        case let e as PracticeSettingChanged:
+        if let e = payload.exactly(PracticeInitialized.self) {
+            try table.put(Keys.practice, StoredPayload.encode(e))
+        } else if let e = payload.exactly(UserAdded.self) {
+            try table.put(Keys.user(e.user), StoredPayload.encode(e))
+        } else if let e = payload.exactly(ProviderAdded.self) {
+            try table.put(Keys.provider(e.provider), StoredPayload.encode(e))
+        } else if let e = payload.exactly(LocationAdded.self) {
+            try table.put(Keys.location(e.location), StoredPayload.encode(e))
+        } else if let e = payload.exactly(RoomAdded.self) {
+            try table.put(Keys.room(e.location, e.room), StoredPayload.encode(e))
+        } else if let e = payload.exactly(AppointmentTypeAdded.self) {
+            try table.put(Keys.appointmentType(e.appointmentType), StoredPayload.encode(e))
+        } else if let e = payload.exactly(PayerAdded.self) {
+            try table.put(Keys.payer(e.payer), StoredPayload.encode(e))
+        } else if let e = payload.exactly(FeeSet.self) {
+            try table.put(Keys.fee(e.code, e.modifier), StoredPayload.encode(e))
+        } else if let e = payload.exactly(PracticeSettingChanged.self) {
             var w = ByteWriter()
             w.writeString(e.value)
             try table.put(Keys.setting(e.key), w.bytes)
-        default: break
         }
     }
 

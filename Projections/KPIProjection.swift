@@ -39,19 +39,19 @@ public struct KPIProjection: Projection {
 
     public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
         let t = KPITable(table: table)
-        switch payload {
-        case let e as PatientCheckedIn: try table.put(KPIKeys.appointment(e.appointment), [e.coverage != nil ? 1 : 0])
-        case let e as PatientCheckedOut:
+        if let e = payload.exactly(PatientCheckedIn.self) {
+            try table.put(KPIKeys.appointment(e.appointment), [e.coverage != nil ? 1 : 0])
+        } else if let e = payload.exactly(PatientCheckedOut.self) {
             // The ledger's rule: a visit is insured when its patient was checked in with coverage.
             let insured = try table.get(KPIKeys.appointment(e.appointment)).flatMap(\.first) ?? 0
             try table.put(KPIKeys.visit(e.visit), [insured])
-        case let e as ChargeEntered:
+        } else if let e = payload.exactly(ChargeEntered.self) {
             let selfPay = (try table.get(KPIKeys.visit(e.visit)).flatMap(\.first) ?? 0) == 0
             var w = ByteWriter()
             for v in [e.dateOfService.daysSinceEpoch, e.enteredOn.daysSinceEpoch, e.amount.cents, selfPay ? 1 : 0] { w.writeVarInt(v) }
             try table.put(KPIKeys.charge(e.charge), w.bytes)
             try t.addCharge(service: e.dateOfService, entry: e.enteredOn, amount: e.amount, selfPay: selfPay, sign: 1)
-        case let e as ChargeVoided:
+        } else if let e = payload.exactly(ChargeVoided.self) {
             guard let bytes = try table.get(KPIKeys.charge(e.charge)) else { return }
             var r = ByteReader(bytes)
             let service = LocalDate(daysSinceEpoch: try r.readVarInt())
@@ -60,28 +60,38 @@ public struct KPIProjection: Projection {
             let selfPay = try r.readVarInt() != 0
             try table.delete(KPIKeys.charge(e.charge))
             try t.addCharge(service: service, entry: entry, amount: amount, selfPay: selfPay, sign: -1)
-        case let e as ClaimCreated:
+        } else if let e = payload.exactly(ClaimCreated.self) {
             try t.updateClaim(e.claim) { c in
                 c.payer = e.payer
                 c.total = e.total
                 c.isOriginal = e.frequency == .original
             }
-        case let e as ClaimScrubbed:
+        } else if let e = payload.exactly(ClaimScrubbed.self) {
             try t.updateClaim(e.claim) { c in if !e.findings.isEmpty && c.submissions == 0 { c.hadFindings = true } }
-        case let e as ClaimFindingOverridden:
+        } else if let e = payload.exactly(ClaimFindingOverridden.self) {
             try t.updateClaim(e.claim) { c in if c.submissions == 0 { c.overridden = true } }
-        case let e as ClaimSubmitted: try t.submitted(e)
-        case let e as ClaimAcknowledged where !e.accepted: try t.reworked(e.claim) { $0.rejected = true }
-        case let e as ClaimRejectedByPayer: try t.reworked(e.claim) { $0.rejected = true }
-        case let e as ClaimReplaced: try t.reworked(e.claim) { $0.rejected = true }
-        case let e as ClaimPaymentPosted: try t.payment(e)
-        case let e as ProviderAdjustmentPosted: try t.month(e.paymentDate) { $0.providerAdjustments += e.amount }
-        case let e as DenialOpened: try t.denial(e)
-        case let e as DenialWrittenOff: try t.month(e.writtenOffOn) { $0.deniedWrittenOff += e.amount }
-        case let e as PatientPaymentPosted: try t.month(e.receivedOn) { $0.patientPayments += e.amount }
-        case let e as PatientRefunded: try t.month(e.refundedOn) { $0.patientPayments -= e.amount }
-        case let e as PatientAdjustmentPosted: try t.month(e.postedOn) { $0.patientAdjustments += e.amount }
-        default: break
+        } else if let e = payload.exactly(ClaimSubmitted.self) {
+            try t.submitted(e)
+        } else if let e = payload.exactly(ClaimAcknowledged.self), !e.accepted {
+            try t.reworked(e.claim) { $0.rejected = true }
+        } else if let e = payload.exactly(ClaimRejectedByPayer.self) {
+            try t.reworked(e.claim) { $0.rejected = true }
+        } else if let e = payload.exactly(ClaimReplaced.self) {
+            try t.reworked(e.claim) { $0.rejected = true }
+        } else if let e = payload.exactly(ClaimPaymentPosted.self) {
+            try t.payment(e)
+        } else if let e = payload.exactly(ProviderAdjustmentPosted.self) {
+            try t.month(e.paymentDate) { $0.providerAdjustments += e.amount }
+        } else if let e = payload.exactly(DenialOpened.self) {
+            try t.denial(e)
+        } else if let e = payload.exactly(DenialWrittenOff.self) {
+            try t.month(e.writtenOffOn) { $0.deniedWrittenOff += e.amount }
+        } else if let e = payload.exactly(PatientPaymentPosted.self) {
+            try t.month(e.receivedOn) { $0.patientPayments += e.amount }
+        } else if let e = payload.exactly(PatientRefunded.self) {
+            try t.month(e.refundedOn) { $0.patientPayments -= e.amount }
+        } else if let e = payload.exactly(PatientAdjustmentPosted.self) {
+            try t.month(e.postedOn) { $0.patientAdjustments += e.amount }
         }
     }
 }

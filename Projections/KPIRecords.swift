@@ -58,11 +58,9 @@ public struct KPIMonth: Sendable, Equatable {
         return out
     }
 
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         for p in Self.moneyPaths { w.writeVarInt(self[keyPath: p].cents) }
         for p in Self.countPaths { w.writeVarInt(self[keyPath: p]) }
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> KPIMonth {
@@ -97,10 +95,8 @@ public struct PayerMonth: Sendable, Equatable {
         return o
     }
 
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         for v in [claimsSubmitted, billed.cents, paid.cents, claimsDenied, daysToPaySum, claimsPaid] { w.writeVarInt(v) }
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> PayerMonth {
@@ -132,8 +128,7 @@ struct KPIClaimRecord: Equatable {
     /// The month key a first-pass count was added to, while it still stands.
     var firstPassMonth: Int64?
 
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         w.writeOptionalVarInt(payer.map { Int64(bitPattern: $0.number) })
         w.writeVarInt(total.cents)
         var flags: UInt8 = 0
@@ -142,7 +137,6 @@ struct KPIClaimRecord: Equatable {
         w.writeVarInt(submissions)
         w.writeOptionalVarInt(firstSubmitted?.daysSinceEpoch)
         w.writeOptionalVarInt(firstPassMonth)
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> KPIClaimRecord {

@@ -35,6 +35,11 @@ enum LedgerCoding {
 
     static func encode(_ fact: LedgerFact) -> [UInt8] {
         var w = ByteWriter()
+        write(fact, &w)
+        return w.bytes
+    }
+
+    static func write(_ fact: LedgerFact, _ w: inout ByteWriter) {
         switch fact {
         case .flag(let b): w.writeByte(0); w.writeBool(b)
         case .patient(let id): w.writeByte(1); w.writeVarUInt(id.number)
@@ -53,7 +58,6 @@ enum LedgerCoding {
             w.writeVarInt(c.date.daysSinceEpoch)
             write(c.delta, &w)
         }
-        return w.bytes
     }
 
     static func fact(_ bytes: [UInt8]) throws -> LedgerFact {

@@ -1,3 +1,4 @@
+import BinaryCodec
 import Foundation
 
 /// A rebuilt table's entries in key order, packed into one buffer.
@@ -17,22 +18,33 @@ struct PackedEntries {
         var valueCount: Int
     }
 
-    private(set) var storage: [UInt8] = []
+    private var writer = ByteWriter(capacity: 0)
     private(set) var entries: [Entry] = []
 
     var count: Int { entries.count }
+    private var storage: [UInt8] { writer.bytes }
 
     mutating func reserve(entries count: Int, bytes: Int) {
         entries.reserveCapacity(count)
-        storage.reserveCapacity(bytes)
+        writer = ByteWriter(capacity: bytes)
     }
 
     mutating func append(key: CacheKey, value: [UInt8]) {
-        let keyStart = storage.count
-        key.withBytes { storage.append(contentsOf: $0) }
-        storage.append(contentsOf: value)
+        append(key: key) { $0.writeRaw(value) }
+    }
+
+    /// Encodes the record straight into the buffer: no array of its own to build and free.
+    mutating func append(key: CacheKey, record: AnyRecordBox) {
+        append(key: key) { record.encode(into: &$0) }
+    }
+
+    private mutating func append(key: CacheKey, value writeValue: (inout ByteWriter) -> Void) {
+        let keyStart = writer.count
+        key.withBytes { writer.writeRaw($0) }
+        let valueStart = writer.count
+        writeValue(&writer)
         entries.append(Entry(prefix: key.orderPrefix, keyStart: keyStart, keyCount: key.count,
-                             valueStart: keyStart + key.count, valueCount: value.count))
+                             valueStart: valueStart, valueCount: writer.count - valueStart))
     }
 
     /// Puts the entries in bytewise key order (LMDB's default order).

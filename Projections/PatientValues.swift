@@ -30,8 +30,7 @@ public struct PatientAppointment: Equatable, Sendable {
 
     /// Layout 1: layout byte, id, patient, provider varints; start seconds and
     /// minutes zig-zag varints; zone identifier and status name strings.
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         w.writeByte(1)
         w.writeVarUInt(id.number)
         w.writeVarUInt(patient.number)
@@ -40,7 +39,6 @@ public struct PatientAppointment: Equatable, Sendable {
         w.writeVarInt(Int64(minutes))
         w.writeString(zone.identifier)
         w.writeString(status.rawValue)
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> PatientAppointment {

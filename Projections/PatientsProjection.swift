@@ -36,39 +36,41 @@ public struct PatientsProjection: Projection {
     public init() {}
 
     public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
-        switch payload {
-        case let e as PatientRegistered:
+        if let e = payload.exactly(PatientRegistered.self) {
             // A replayed registration (a rebuild racing another) must not leave the old keys behind.
             if let old = try PatientsView(table).record(e.patient) { try unindex(old, in: table) }
             try store(PatientRecord(e), in: table)
-        case let e as PatientUpdated:
+        } else if let e = payload.exactly(PatientUpdated.self) {
             guard var record = try PatientsView(table).record(e.patient) else { return }
             try unindex(record, in: table)
             record.apply(e)
             try store(record, in: table)
-        case let e as PatientsMerged:
+        } else if let e = payload.exactly(PatientsMerged.self) {
             guard var dropped = try PatientsView(table).record(e.dropped) else { return }
             dropped.mergedInto = e.kept
             try table.put(Keys.record(e.dropped), PatientRecordCoding.encode(dropped))
             try table.put(Keys.merge(kept: e.kept, dropped: e.dropped), [])
-        case let e as CoverageAdded:
+        } else if let e = payload.exactly(CoverageAdded.self) {
             try table.put(Keys.coverage(chart: e.patient, e.coverage), StoredPayload.encode(e))
-        case let e as AppointmentBooked:
+        } else if let e = payload.exactly(AppointmentBooked.self) {
             let appointment = PatientAppointment(id: e.appointment, patient: e.patient, provider: e.provider, start: e.start,
                                                  minutes: e.minutes, zone: e.zone, status: .booked)
             try table.put(Keys.appointmentChart(e.appointment), ViewKey.bigEndian(e.patient.number))
             try table.put(Keys.appointment(chart: e.patient, e.appointment), appointment.encoded())
-        case let e as AppointmentRescheduled:
+        } else if let e = payload.exactly(AppointmentRescheduled.self) {
             try updateAppointment(e.appointment, in: table) {
                 $0.start = e.start
                 $0.minutes = e.minutes
                 $0.zone = e.zone
             }
-        case let e as AppointmentCancelled: try updateAppointment(e.appointment, in: table) { $0.status = .cancelled }
-        case let e as AppointmentNoShow: try updateAppointment(e.appointment, in: table) { $0.status = .noShow }
-        case let e as PatientCheckedIn: try updateAppointment(e.appointment, in: table) { $0.status = .checkedIn }
-        case let e as PatientCheckedOut: try updateAppointment(e.appointment, in: table) { $0.status = .checkedOut }
-        default: break
+        } else if let e = payload.exactly(AppointmentCancelled.self) {
+            try updateAppointment(e.appointment, in: table) { $0.status = .cancelled }
+        } else if let e = payload.exactly(AppointmentNoShow.self) {
+            try updateAppointment(e.appointment, in: table) { $0.status = .noShow }
+        } else if let e = payload.exactly(PatientCheckedIn.self) {
+            try updateAppointment(e.appointment, in: table) { $0.status = .checkedIn }
+        } else if let e = payload.exactly(PatientCheckedOut.self) {
+            try updateAppointment(e.appointment, in: table) { $0.status = .checkedOut }
         }
     }
 

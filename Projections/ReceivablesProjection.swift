@@ -31,22 +31,23 @@ public struct ReceivablesProjection: Projection {
     public init() {}
 
     public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
-        switch payload {
-        case let e as RemittanceReceived:
+        if let e = payload.exactly(RemittanceReceived.self) {
             try table.put(ReceivablesKeys.remittance(e.remittance), StoredPayload.encode(e))
             if !e.traceNumber.isEmpty {
                 try table.put(ReceivablesKeys.trace(e.payer, e.traceNumber), ViewKey.bigEndian(e.remittance.number))
             }
-        case let e as RemittanceClaimSuspended:
+        } else if let e = payload.exactly(RemittanceClaimSuspended.self) {
             try table.put(ReceivablesKeys.suspense(e.remittance, e.index), StoredPayload.encode(e))
-        case let e as SuspenseResolved:
+        } else if let e = payload.exactly(SuspenseResolved.self) {
             try table.delete(ReceivablesKeys.suspense(e.remittance, e.index))
-        case let e as DenialOpened:
+        } else if let e = payload.exactly(DenialOpened.self) {
             try write(DenialEntry(opened: e), replacing: nil, in: table)
-        case let e as DenialAppealed: try update(e.denial, to: .appealed, note: e.note, in: table)
-        case let e as DenialResolved: try update(e.denial, to: .resolved, note: e.note, in: table)
-        case let e as DenialWrittenOff: try update(e.denial, to: .writtenOff, note: e.reason, in: table)
-        default: break
+        } else if let e = payload.exactly(DenialAppealed.self) {
+            try update(e.denial, to: .appealed, note: e.note, in: table)
+        } else if let e = payload.exactly(DenialResolved.self) {
+            try update(e.denial, to: .resolved, note: e.note, in: table)
+        } else if let e = payload.exactly(DenialWrittenOff.self) {
+            try update(e.denial, to: .writtenOff, note: e.reason, in: table)
         }
     }
 
@@ -76,13 +77,11 @@ public struct DenialEntry: Sendable, Equatable {
 
     init(opened: DenialOpened) { self.opened = opened }
 
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         w.writeBytes(StoredPayload.encode(opened))
         w.writeByte(DenialEntry.code(status))
         w.writeVarUInt(UInt64(notes.count))
         for n in notes { w.writeString(n) }
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> DenialEntry {

@@ -53,8 +53,7 @@ public struct ScheduleEntry: Sendable, Equatable {
     /// v1: version byte; appointment, patient, provider, location ids; room (0 = none);
     /// type id; start seconds; minutes; zone; status code; late flag; forced reason;
     /// recurrence group (0 = none); visit (0 = none).
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         w.writeByte(Self.encodingVersion)
         w.writeVarUInt(appointment.number)
         w.writeVarUInt(patient.number)
@@ -70,7 +69,6 @@ public struct ScheduleEntry: Sendable, Equatable {
         w.writeOptionalString(forcedReason)
         w.writeVarUInt(recurrenceGroup?.number ?? 0)
         w.writeVarUInt(visit?.number ?? 0)
-        return w.bytes
     }
 
     /// - throws: `ProjectionError.damaged` for bytes this version did not write.
@@ -146,10 +144,8 @@ public struct ScheduleCounters: Sendable, Equatable {
         noShows += sign * other.noShows
     }
 
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         for n in [booked, cancelledInAdvance, lateCancelled, noShows] { w.writeVarInt(n) }
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> ScheduleCounters {

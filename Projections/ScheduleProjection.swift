@@ -30,10 +30,9 @@ public struct ScheduleProjection: Projection {
     public init() {}
 
     public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
-        switch payload {
-        case let e as AppointmentBooked:
+        if let e = payload.exactly(AppointmentBooked.self) {
             try update(e.appointment, in: table) { _ in ScheduleEntry(e) }
-        case let e as AppointmentRescheduled:
+        } else if let e = payload.exactly(AppointmentRescheduled.self) {
             try update(e.appointment, in: table) { old in
                 guard var entry = old else { return nil }
                 entry.start = e.start
@@ -42,16 +41,14 @@ public struct ScheduleProjection: Projection {
                 entry.forcedReason = e.forcedReason
                 return entry
             }
-        case let e as AppointmentCancelled:
+        } else if let e = payload.exactly(AppointmentCancelled.self) {
             try setStatus(.cancelled, of: e.appointment, in: table) { $0.isLateCancellation = e.isLate }
-        case let e as AppointmentNoShow:
+        } else if let e = payload.exactly(AppointmentNoShow.self) {
             try setStatus(.noShow, of: e.appointment, in: table)
-        case let e as PatientCheckedIn:
+        } else if let e = payload.exactly(PatientCheckedIn.self) {
             try setStatus(.checkedIn, of: e.appointment, in: table)
-        case let e as PatientCheckedOut:
+        } else if let e = payload.exactly(PatientCheckedOut.self) {
             try setStatus(.checkedOut, of: e.appointment, in: table) { $0.visit = e.visit }
-        default:
-            break
         }
     }
 

@@ -87,7 +87,7 @@ final class TableOverlay: @unchecked Sendable {
         forEachEntry { key, slot in
             switch slot {
             case .bytes(let bytes): packed.append(key: key, value: bytes)
-            case .record(let box): packed.append(key: key, value: box.encoded())
+            case .record(let box): packed.append(key: key, record: box)
             case .absent: break
             }
         }

@@ -12,13 +12,23 @@ import BinaryCodec
 protocol ViewRecord {
     /// Decodes the value stored under `key` (some records keep part of themselves in the key).
     static func decode(key: [UInt8], bytes: [UInt8]) throws -> Self
-    func encoded() -> [UInt8]
+    /// Writes the stored bytes: a rebuild encodes each record straight into the buffer it writes out.
+    func encode(into w: inout ByteWriter)
+}
+
+extension ViewRecord {
+    func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        encode(into: &w)
+        return w.bytes
+    }
 }
 
 /// A decoded record held by a table overlay. The base class lets the overlay
 /// encode a record without knowing its type; `RecordBox<R>` holds the value.
 class AnyRecordBox {
     func encoded() -> [UInt8] { [] }
+    func encode(into w: inout ByteWriter) {}
 }
 
 final class RecordBox<R: ViewRecord>: AnyRecordBox {
@@ -27,6 +37,7 @@ final class RecordBox<R: ViewRecord>: AnyRecordBox {
     init(_ value: R) { self.value = value }
 
     override func encoded() -> [UInt8] { value.encoded() }
+    override func encode(into w: inout ByteWriter) { value.encode(into: &w) }
 }
 
 /// A record whose stored bytes alone decode it (most do; an `AROpenItem` also reads its key).
@@ -42,10 +53,8 @@ extension KeylessViewRecord {
 struct StoredSum: KeylessViewRecord {
     var cents: Int64
 
-    func encoded() -> [UInt8] {
-        var w = ByteWriter()
+    func encode(into w: inout ByteWriter) {
         w.writeVarInt(cents)
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> StoredSum {
@@ -58,7 +67,7 @@ struct StoredSum: KeylessViewRecord {
 struct StoredSequence: KeylessViewRecord {
     var next: UInt64
 
-    func encoded() -> [UInt8] { ViewKey.bigEndian(next) }
+    func encode(into w: inout ByteWriter) { w.writeUInt64BigEndian(next) }
 
     static func decode(_ bytes: [UInt8]) throws -> StoredSequence { StoredSequence(next: ViewKey.trailingNumber(bytes) ?? 0) }
 }

@@ -22,11 +22,11 @@ extension AROpenItem: ViewRecord {
 
 /// Six varint cent amounts, in the same form in the `ledger` and `ar` tables.
 extension LedgerAccount: KeylessViewRecord {
-    func encoded() -> [UInt8] { LedgerCoding.encode(self) }
+    func encode(into w: inout ByteWriter) { LedgerCoding.write(self, &w) }
     static func decode(_ bytes: [UInt8]) throws -> LedgerAccount { try LedgerCoding.account(bytes) }
 }
 
 extension LedgerFact: KeylessViewRecord {
-    func encoded() -> [UInt8] { LedgerCoding.encode(self) }
+    func encode(into w: inout ByteWriter) { LedgerCoding.write(self, &w) }
     static func decode(_ bytes: [UInt8]) throws -> LedgerFact { try LedgerCoding.fact(bytes) }
 }

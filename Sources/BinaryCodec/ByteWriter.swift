@@ -18,6 +18,9 @@ public struct ByteWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Bytes written so far.
+    public var count: Int { bytes.count }
+
     public mutating func writeByte(_ value: UInt8) { bytes.append(value) }
 
     public mutating func writeBool(_ value: Bool) { bytes.append(value ? 1 : 0) }

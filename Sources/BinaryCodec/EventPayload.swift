@@ -35,3 +35,18 @@ extension EventPayload {
         return value
     }
 }
+
+extension EventPayload {
+    /// This payload as `T` when it is one, else nil.
+    ///
+    /// Folds and read models take an event apart with `if let e = event.exactly(ChargeEntered.self)`
+    /// chains rather than `switch event { case let e as ChargeEntered: … }`: each case of
+    /// such a switch is a dynamic cast from the existential, several hundred instructions
+    /// when it fails, and a rebuild tries millions of them. Here a miss is one comparison
+    /// of type identities; payloads are structs, so no subclass can be missed by it.
+    @inlinable
+    public func exactly<T: EventPayload>(_ type: T.Type) -> T? {
+        guard Self.self == T.self else { return nil }
+        return unsafeBitCast(self, to: T.self)
+    }
+}

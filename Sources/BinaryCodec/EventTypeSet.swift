@@ -1,9 +1,9 @@
 /// A set of event types asked by a payload's own type, without casting.
 ///
-/// Folds dispatch with `switch event { case let e as ChargeEntered: … }`, and
-/// every case that does not match is a failed dynamic cast. Over a long log the
-/// failed casts of chains that cannot match at all cost more than the work;
-/// asking this set first skips them with one hash of the type's identity.
+/// Folds dispatch with `if let e = event.exactly(ChargeEntered.self) … else if …`
+/// chains, one type comparison per link. Over a long log, walking the chains that
+/// cannot match at all still adds up; asking this set first skips a whole chain
+/// with one hash of the type's identity.
 ///
 /// ```swift
 /// static let handled = EventTypeSet([ChargeEntered.self, ChargeVoided.self])

@@ -67,7 +67,7 @@ final class RebuildMachineryTests: XCTestCase {
     /// A record type for the overlay tests: a counter stored as a varint.
     private struct Tally: KeylessViewRecord, Equatable {
         var count: Int64
-        func encoded() -> [UInt8] { var w = ByteWriter(); w.writeVarInt(count); return w.bytes }
+        func encode(into w: inout ByteWriter) { w.writeVarInt(count) }
         static func decode(_ bytes: [UInt8]) throws -> Tally { var r = ByteReader(bytes); return Tally(count: try r.readVarInt()) }
     }
 

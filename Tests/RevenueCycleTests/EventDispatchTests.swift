@@ -16,6 +16,21 @@ final class EventDispatchTests: XCTestCase {
         XCTAssertEqual(set.names, ["PatientCheckedIn", "PatientsMerged"])
     }
 
+    /// `exactly` answers by the payload's own type: every sample is itself, with the
+    /// same bytes, and no other type (the folds' `if let` chains rely on both).
+    func testExactlyMatchesOnlyThePayloadsOwnType() throws {
+        let samples = try Self.oneOfEachType()
+        let types = EventRegistry.allTypes
+        for event in samples {
+            func check<T: EventPayload>(_ type: T.Type) {
+                let matched = event.exactly(type)
+                XCTAssertEqual(matched != nil, T.self == Swift.type(of: event), "\(Swift.type(of: event).typeName) as \(T.typeName)")
+                if let matched { XCTAssertEqual(matched.encoded(), event.encoded(), T.typeName) }
+            }
+            for type in types { check(type) }
+        }
+    }
+
     /// One sample of every registered event type, from the codec tests' fixtures.
     static func oneOfEachType() throws -> [any EventPayload] {
         let day = try LocalDate.parse("2026-12-04")

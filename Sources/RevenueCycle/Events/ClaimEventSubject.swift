@@ -6,17 +6,26 @@ public enum ClaimEventSubject {
     /// The claim a claim event names; nil for other events (payments and denials
     /// carry a claim too but are routed by their own rules).
     public static func claim(of payload: any EventPayload) -> ClaimID? {
-        switch payload {
-        case let e as ClaimCreated: return e.claim
-        case let e as ClaimScrubbed: return e.claim
-        case let e as ClaimFindingOverridden: return e.claim
-        case let e as ClaimSubmitted: return e.claim
-        case let e as ClaimAcknowledged: return e.claim
-        case let e as ClaimAcceptedByPayer: return e.claim
-        case let e as ClaimRejectedByPayer: return e.claim
-        case let e as ClaimReplaced: return e.claim
-        case let e as ClaimVoided: return e.claim
-        default: return nil
+        if let e = payload.exactly(ClaimCreated.self) {
+            return e.claim
+        } else if let e = payload.exactly(ClaimScrubbed.self) {
+            return e.claim
+        } else if let e = payload.exactly(ClaimFindingOverridden.self) {
+            return e.claim
+        } else if let e = payload.exactly(ClaimSubmitted.self) {
+            return e.claim
+        } else if let e = payload.exactly(ClaimAcknowledged.self) {
+            return e.claim
+        } else if let e = payload.exactly(ClaimAcceptedByPayer.self) {
+            return e.claim
+        } else if let e = payload.exactly(ClaimRejectedByPayer.self) {
+            return e.claim
+        } else if let e = payload.exactly(ClaimReplaced.self) {
+            return e.claim
+        } else if let e = payload.exactly(ClaimVoided.self) {
+            return e.claim
+        } else {
+            return nil
         }
     }
 }

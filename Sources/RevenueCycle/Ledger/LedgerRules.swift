@@ -35,56 +35,63 @@ public enum LedgerRules {
         _ = try dispatch(event, to: &b)
     }
 
-    /// The rules' switch; true when it has a case for the event's type (a test holds
+    /// The rules' dispatch; true when it has a case for the event's type (a test holds
     /// that to `handledTypes`, which `apply` asks first).
     static func dispatch<B: LedgerBooks>(_ event: any EventPayload, to b: inout B) throws(B.Failure) -> Bool {
-        switch event {
-        case let e as PatientCheckedIn: try b.setFact(.appointmentInsured(e.appointment), .flag(e.coverage != nil))
-        case let e as PatientCheckedOut:
+        if let e = event.exactly(PatientCheckedIn.self) {
+            try b.setFact(.appointmentInsured(e.appointment), .flag(e.coverage != nil))
+        } else if let e = event.exactly(PatientCheckedOut.self) {
             let insured: Bool
             if case .flag(let f)? = try b.fact(.appointmentInsured(e.appointment)) { insured = f } else { insured = false }
             try b.setFact(.visitInsured(e.visit), .flag(insured))
-        case let e as PatientsMerged: try merge(e.dropped, into: e.kept, &b)
-        case let e as ChargeEntered: try enter(e, &b)
-        case let e as ChargeVoided:
+        } else if let e = event.exactly(PatientsMerged.self) {
+            try merge(e.dropped, into: e.kept, &b)
+        } else if let e = event.exactly(ChargeEntered.self) {
+            try enter(e, &b)
+        } else if let e = event.exactly(ChargeVoided.self) {
             if case .charge(let c)? = try b.fact(.charge(e.charge)) {
                 try b.setFact(.charge(e.charge), nil)
                 try post(-c.delta, on: c.date, patient: c.patient, visit: c.visit, &b)
             }
-        case let e as ClaimCreated: try create(e, &b)
-        case let e as ClaimReplaced: try close(e.claim, &b)
-        case let e as ClaimVoided: try close(e.claim, &b)
-        case let e as ClaimPaymentPosted:
+        } else if let e = event.exactly(ClaimCreated.self) {
+            try create(e, &b)
+        } else if let e = event.exactly(ClaimReplaced.self) {
+            try close(e.claim, &b)
+        } else if let e = event.exactly(ClaimVoided.self) {
+            try close(e.claim, &b)
+        } else if let e = event.exactly(ClaimPaymentPosted.self) {
             let delta = LedgerAccount(payerPayments: e.paid, adjustments: e.writeOff,
                                       insuranceBalance: -(e.paid + e.writeOff + e.patientResponsibility),
                                       patientBalance: e.patientResponsibility)
             try postOnClaim(e.claim, delta, on: e.paymentDate, &b)
-        case let e as ProviderAdjustmentPosted:
+        } else if let e = event.exactly(ProviderAdjustmentPosted.self) {
             try post(LedgerAccount(payerPayments: -e.amount, adjustments: e.amount), on: e.paymentDate, patient: nil, visit: nil, &b)
-        case let e as RemittanceClaimSuspended:
+        } else if let e = event.exactly(RemittanceClaimSuspended.self) {
             try b.setFact(.suspended(e.remittance, e.index), .money(e.paid))
             try b.addUnappliedPayerCash(e.paid)
-        case let e as SuspenseResolved:
+        } else if let e = event.exactly(SuspenseResolved.self) {
             if case .money(let paid)? = try b.fact(.suspended(e.remittance, e.index)) {
                 try b.setFact(.suspended(e.remittance, e.index), nil)
                 try b.addUnappliedPayerCash(-paid)
             }
-        case let e as DenialOpened: try b.setFact(.denialClaim(e.denial), .claim(e.claim))
-        case let e as DenialWrittenOff:
+        } else if let e = event.exactly(DenialOpened.self) {
+            try b.setFact(.denialClaim(e.denial), .claim(e.claim))
+        } else if let e = event.exactly(DenialWrittenOff.self) {
             guard case .claim(let claim)? = try b.fact(.denialClaim(e.denial)) else { return true }
             try postOnClaim(claim, LedgerAccount(adjustments: e.amount, insuranceBalance: -e.amount), on: e.writtenOffOn, &b)
-        case let e as PatientPaymentPosted:
+        } else if let e = event.exactly(PatientPaymentPosted.self) {
             try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.receivedOn, &b) {
                 LedgerAccount(patientPayments: $0, patientBalance: -$0)
             }
-        case let e as PatientRefunded:
+        } else if let e = event.exactly(PatientRefunded.self) {
             try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.refundedOn, refund: true, &b) {
                 LedgerAccount(patientPayments: -$0, patientBalance: $0)
             }
-        case let e as PatientAdjustmentPosted:
+        } else if let e = event.exactly(PatientAdjustmentPosted.self) {
             let apps = e.visit.map { [PaymentApplication(visit: $0, amount: e.amount)] } ?? []
             try postPatientMoney(e.patient, apps, total: e.amount, on: e.postedOn, &b) { LedgerAccount(adjustments: $0, patientBalance: -$0) }
-        default: return false
+        } else {
+            return false
         }
         return true
     }

@@ -13,13 +13,12 @@ public struct ControlNumberMarks: Sendable, Equatable {
 extension PracticeState {
     /// Folds charge and claim events; returns false for any other event.
     mutating func applyBilling(_ event: any EventPayload) -> Bool {
-        switch event {
-        case let e as ChargeEntered:
+        if let e = event.exactly(ChargeEntered.self) {
             charges[e.charge] = ChargeRecord(e)
             chargesByVisit[e.visit, default: []].append(e.charge)
-        case let e as ChargeVoided:
+        } else if let e = event.exactly(ChargeVoided.self) {
             charges[e.charge]?.voidReason = e.reason
-        case let e as ClaimCreated:
+        } else if let e = event.exactly(ClaimCreated.self) {
             claims[e.claim] = ClaimRecord(e)
             claimsByVisit[e.visit, default: []].append(e.claim)
             // A void claim only withdraws the original, and a secondary claim bills
@@ -27,23 +26,28 @@ extension PracticeState {
             if e.frequency != .void && !e.isSecondary {
                 for line in e.lines { charges[line.charge]?.claim = e.claim }
             }
-        case let e as ClaimScrubbed: claims[e.claim]?.apply(e)
-        case let e as ClaimFindingOverridden: claims[e.claim]?.apply(e)
-        case let e as ClaimSubmitted:
+        } else if let e = event.exactly(ClaimScrubbed.self) {
+            claims[e.claim]?.apply(e)
+        } else if let e = event.exactly(ClaimFindingOverridden.self) {
+            claims[e.claim]?.apply(e)
+        } else if let e = event.exactly(ClaimSubmitted.self) {
             claims[e.claim]?.apply(e)
             controlNumbers.interchange = max(controlNumbers.interchange, e.interchangeControlNumber)
             controlNumbers.group = max(controlNumbers.group, e.groupControlNumber)
             controlNumbers.transactionSet = max(controlNumbers.transactionSet, e.transactionSetControlNumber)
-        case let e as ClaimAcknowledged: claims[e.claim]?.apply(e)
-        case let e as ClaimAcceptedByPayer: claims[e.claim]?.apply(e)
-        case let e as ClaimRejectedByPayer: claims[e.claim]?.apply(e)
-        case let e as ClaimReplaced:
+        } else if let e = event.exactly(ClaimAcknowledged.self) {
+            claims[e.claim]?.apply(e)
+        } else if let e = event.exactly(ClaimAcceptedByPayer.self) {
+            claims[e.claim]?.apply(e)
+        } else if let e = event.exactly(ClaimRejectedByPayer.self) {
+            claims[e.claim]?.apply(e)
+        } else if let e = event.exactly(ClaimReplaced.self) {
             claims[e.claim]?.supersede(by: e.replacement, as: .replaced)
             releaseCharges(of: e.claim)
-        case let e as ClaimVoided:
+        } else if let e = event.exactly(ClaimVoided.self) {
             claims[e.claim]?.supersede(by: e.voidingClaim, as: .voided)
             releaseCharges(of: e.claim)
-        default:
+        } else {
             return false
         }
         return true

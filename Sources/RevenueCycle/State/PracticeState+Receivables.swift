@@ -4,14 +4,18 @@ extension PracticeState {
     /// Claim statuses that follow remittances and denial work; returns false for other events.
     /// (`receivables` has already folded the event.)
     mutating func applySettlement(_ event: any EventPayload) -> Bool {
-        switch event {
-        case let e as ClaimPaymentPosted:
+        if let e = event.exactly(ClaimPaymentPosted.self) {
             claims[e.claim]?.apply(e, openDenials: !receivables.openDenials(of: e.claim).isEmpty)
-        case let e as DenialOpened: settle(e.claim)
-        case let e as DenialAppealed: settle(receivables.denials[e.denial]?.opened.claim)
-        case let e as DenialResolved: settle(receivables.denials[e.denial]?.opened.claim)
-        case let e as DenialWrittenOff: settle(receivables.denials[e.denial]?.opened.claim)
-        default: return false
+        } else if let e = event.exactly(DenialOpened.self) {
+            settle(e.claim)
+        } else if let e = event.exactly(DenialAppealed.self) {
+            settle(receivables.denials[e.denial]?.opened.claim)
+        } else if let e = event.exactly(DenialResolved.self) {
+            settle(receivables.denials[e.denial]?.opened.claim)
+        } else if let e = event.exactly(DenialWrittenOff.self) {
+            settle(receivables.denials[e.denial]?.opened.claim)
+        } else {
+            return false
         }
         return true
     }

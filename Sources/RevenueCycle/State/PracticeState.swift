@@ -56,33 +56,45 @@ public struct PracticeState: Sendable {
     /// Folds setup, patient and scheduling events; false for any other (a test holds
     /// each chain's answer to its type set, which `apply` asks first).
     mutating func applyFrontDesk(_ event: any EventPayload) -> Bool {
-        switch event {
-        case let e as PracticeInitialized: directory.practice = e
-        case let e as UserAdded:
+        if let e = event.exactly(PracticeInitialized.self) {
+            directory.practice = e
+        } else if let e = event.exactly(UserAdded.self) {
             directory.users[e.user] = e.role
             directory.userNames[e.user] = e.fullName
-        case let e as PracticeSettingChanged: directory.settings.set(e.key, to: e.value)
-        case let e as ProviderAdded: directory.providers[e.provider] = e
-        case let e as LocationAdded: directory.locations[e.location] = e
-        case let e as RoomAdded: directory.rooms[e.room] = e
-        case let e as AppointmentTypeAdded: directory.appointmentTypes[e.appointmentType] = e
-        case let e as PayerAdded: directory.payers[e.payer] = e
-        case let e as FeeSet: directory.fees[FeeKey(code: e.code, modifier: e.modifier)] = e.amount
-        case let e as BillingProfileSet: directory.billingProfile = e
-        case let e as PatientRegistered:
+        } else if let e = event.exactly(PracticeSettingChanged.self) {
+            directory.settings.set(e.key, to: e.value)
+        } else if let e = event.exactly(ProviderAdded.self) {
+            directory.providers[e.provider] = e
+        } else if let e = event.exactly(LocationAdded.self) {
+            directory.locations[e.location] = e
+        } else if let e = event.exactly(RoomAdded.self) {
+            directory.rooms[e.room] = e
+        } else if let e = event.exactly(AppointmentTypeAdded.self) {
+            directory.appointmentTypes[e.appointmentType] = e
+        } else if let e = event.exactly(PayerAdded.self) {
+            directory.payers[e.payer] = e
+        } else if let e = event.exactly(FeeSet.self) {
+            directory.fees[FeeKey(code: e.code, modifier: e.modifier)] = e.amount
+        } else if let e = event.exactly(BillingProfileSet.self) {
+            directory.billingProfile = e
+        } else if let e = event.exactly(PatientRegistered.self) {
             patients[e.patient] = PatientRecord(e)
             activePatients.insert(e.patient)
-        case let e as PatientUpdated: patients[e.patient]?.apply(e)
-        case let e as PatientsMerged:
+        } else if let e = event.exactly(PatientUpdated.self) {
+            patients[e.patient]?.apply(e)
+        } else if let e = event.exactly(PatientsMerged.self) {
             patients[e.dropped]?.mergedInto = e.kept
             activePatients.remove(e.dropped)
-        case let e as CoverageAdded: coverages[e.coverage] = e
-        case let e as AvailabilitySet: templates.append(AvailabilityTemplate(e))
-        case let e as AvailabilityExceptionAdded: exceptions.append(e)
-        case let e as AppointmentBooked:
+        } else if let e = event.exactly(CoverageAdded.self) {
+            coverages[e.coverage] = e
+        } else if let e = event.exactly(AvailabilitySet.self) {
+            templates.append(AvailabilityTemplate(e))
+        } else if let e = event.exactly(AvailabilityExceptionAdded.self) {
+            exceptions.append(e)
+        } else if let e = event.exactly(AppointmentBooked.self) {
             appointments[e.appointment] = ScheduledAppointment(e)
             appointmentsByDay[Self.utcDay(e.start), default: []].insert(e.appointment)
-        case let e as AppointmentRescheduled:
+        } else if let e = event.exactly(AppointmentRescheduled.self) {
             if let old = appointments[e.appointment]?.start {
                 appointmentsByDay[Self.utcDay(old)]?.remove(e.appointment)
                 appointmentsByDay[Self.utcDay(e.start), default: []].insert(e.appointment)
@@ -91,16 +103,22 @@ public struct PracticeState: Sendable {
             appointments[e.appointment]?.minutes = e.minutes
             appointments[e.appointment]?.zone = e.zone
             appointments[e.appointment]?.forcedReason = e.forcedReason
-        case let e as AppointmentCancelled: appointments[e.appointment]?.status = .cancelled
-        case let e as AppointmentNoShow: appointments[e.appointment]?.status = .noShow
-        case let e as PatientCheckedIn: appointments[e.appointment]?.status = .checkedIn
-        case let e as PatientCheckedOut:
+        } else if let e = event.exactly(AppointmentCancelled.self) {
+            appointments[e.appointment]?.status = .cancelled
+        } else if let e = event.exactly(AppointmentNoShow.self) {
+            appointments[e.appointment]?.status = .noShow
+        } else if let e = event.exactly(PatientCheckedIn.self) {
+            appointments[e.appointment]?.status = .checkedIn
+        } else if let e = event.exactly(PatientCheckedOut.self) {
             appointments[e.appointment]?.status = .checkedOut
             appointments[e.appointment]?.visit = e.visit
             visits[e.visit] = e.appointment
-        case let e as WaitlistEntryAdded: waitlist[e.entry] = e
-        case let e as WaitlistEntryRemoved: waitlist[e.entry] = nil
-        default: return false
+        } else if let e = event.exactly(WaitlistEntryAdded.self) {
+            waitlist[e.entry] = e
+        } else if let e = event.exactly(WaitlistEntryRemoved.self) {
+            waitlist[e.entry] = nil
+        } else {
+            return false
         }
         return true
     }

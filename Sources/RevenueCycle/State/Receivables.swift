@@ -84,24 +84,33 @@ public struct Receivables: Sendable {
     /// Keeps the records of remittances, suspense, denials and patient money; false
     /// for any other event (a test holds that to `recordTypes`).
     mutating func applyRecords(_ event: any EventPayload) -> Bool {
-        switch event {
-        case let e as RemittanceReceived:
+        if let e = event.exactly(RemittanceReceived.self) {
             remittances[e.remittance] = e
             if !e.traceNumber.isEmpty { remittanceByTrace[Self.traceKey(e.payer, e.traceNumber)] = e.remittance }
             if !e.fileDigest.isEmpty { remittanceByDigest[e.fileDigest] = e.remittance }
-        case let e as RemittanceClaimSuspended: suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = e
-        case let e as SuspenseResolved: suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = nil
-        case let e as DenialOpened:
+        } else if let e = event.exactly(RemittanceClaimSuspended.self) {
+            suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = e
+        } else if let e = event.exactly(SuspenseResolved.self) {
+            suspense[SuspenseKey(remittance: e.remittance, index: e.index)] = nil
+        } else if let e = event.exactly(DenialOpened.self) {
             if denials[e.denial]?.opened.claim != e.claim { denialsByClaim[e.claim, default: []].append(e.denial) }
             denials[e.denial] = DenialRecord(opened: e)
-        case let e as DenialAppealed: updateDenial(e.denial, .appealed, e.note)
-        case let e as DenialResolved: updateDenial(e.denial, .resolved, e.note)
-        case let e as DenialWrittenOff: updateDenial(e.denial, .writtenOff, e.reason)
-        case let e as PatientPaymentPosted: payments[e.payment] = PaymentRecord(posted: e)
-        case let e as PatientRefunded: payments[e.payment]?.refunds.append(e)
-        case let e as PaymentPlanCreated: plans[e.plan] = e
-        case let e as StatementIssued: statements[e.statement] = e
-        default: return false
+        } else if let e = event.exactly(DenialAppealed.self) {
+            updateDenial(e.denial, .appealed, e.note)
+        } else if let e = event.exactly(DenialResolved.self) {
+            updateDenial(e.denial, .resolved, e.note)
+        } else if let e = event.exactly(DenialWrittenOff.self) {
+            updateDenial(e.denial, .writtenOff, e.reason)
+        } else if let e = event.exactly(PatientPaymentPosted.self) {
+            payments[e.payment] = PaymentRecord(posted: e)
+        } else if let e = event.exactly(PatientRefunded.self) {
+            payments[e.payment]?.refunds.append(e)
+        } else if let e = event.exactly(PaymentPlanCreated.self) {
+            plans[e.plan] = e
+        } else if let e = event.exactly(StatementIssued.self) {
+            statements[e.statement] = e
+        } else {
+            return false
         }
         return true
     }
