@@ -14,6 +14,12 @@ struct CacheKey: Hashable, Comparable {
 
     private static let inlineCapacity = 40
 
+    /// The empty key, to build on.
+    init() {
+        count = 0
+        long = nil
+    }
+
     init(_ bytes: [UInt8]) {
         count = bytes.count
         if bytes.count > Self.inlineCapacity {
@@ -24,6 +30,28 @@ struct CacheKey: Hashable, Comparable {
                 withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: source) }
             }
         }
+    }
+
+    /// Appends one byte (a tag or kind code), in place while it fits inline.
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        guard long == nil, count < Self.inlineCapacity else {
+            return withUnsafeBytes(of: byte) { append(contentsOf: $0) }
+        }
+        let offset = count
+        withUnsafeMutableBytes(of: &words) { $0.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self) }
+        count += 1
+    }
+
+    /// Appends a number as eight big-endian bytes, in place while it fits inline.
+    @inline(__always)
+    mutating func append(bigEndian number: UInt64) {
+        guard long == nil, count + 8 <= Self.inlineCapacity else {
+            return withUnsafeBytes(of: number.bigEndian) { append(contentsOf: $0) }
+        }
+        let offset = count
+        withUnsafeMutableBytes(of: &words) { $0.storeBytes(of: number.bigEndian, toByteOffset: offset, as: UInt64.self) }
+        count += 8
     }
 
     /// Appends bytes: inline while they fit, else the key moves to an array.

@@ -174,9 +174,7 @@ public struct ProjectionTable {
             return nil
         case .record(let box):
             // An identity check, not a dynamic cast: this runs for nearly every table access.
-            if ObjectIdentifier(type(of: box)) == ObjectIdentifier(RecordBox<R>.self) {
-                return unsafeDowncast(box, to: RecordBox<R>.self)
-            }
+            if box.recordType == ObjectIdentifier(R.self) { return unsafeDowncast(box, to: RecordBox<R>.self) }
             // Read as another record type than it was written as: go through its bytes.
             return try decoded(box.encoded(), key, overlay)
         case .bytes(let bytes):

@@ -33,18 +33,24 @@ final class TableOverlay: @unchecked Sendable {
     subscript(key: CacheKey) -> Slot? {
         get {
             if isWholeTable, let numbered = NumberedKey(key) {
-                switch families[numbered.family]?.lookup(numbered.number) {
-                case .held(let slot)?: return slot
-                case .elsewhere?: break
-                case nil: return nil   // no key of this family was ever set
+                guard let family = families[numbered.family] else { return nil }   // no key of this family was ever set
+                switch family.lookup(numbered.number) {
+                case .held(let slot): return slot
+                case .elsewhere: break
                 }
             }
             return slots[key]
         }
         set {
             if isWholeTable, let numbered = NumberedKey(key) {
-                if families[numbered.family] == nil { families[numbered.family] = NumberedFamily(first: numbered.number) }
-                if families[numbered.family]?.set(numbered.number, newValue) == true { return }
+                let family: NumberedFamily
+                if let known = families[numbered.family] {
+                    family = known
+                } else {
+                    family = NumberedFamily(first: numbered.number)
+                    families[numbered.family] = family
+                }
+                if family.set(numbered.number, newValue) { return }
             }
             slots[key] = newValue
         }
@@ -150,13 +156,14 @@ struct NumberedKey {
 
     /// The key's bytes again (built in place: a rebuild packs millions of them).
     var cacheKey: CacheKey {
-        var key = CacheKey([])
+        var key = CacheKey()
         if family < 256 {
-            withUnsafeBytes(of: UInt8(family)) { key.append(contentsOf: $0) }
+            key.append(byte: UInt8(family))
         } else {
-            withUnsafeBytes(of: (UInt8((family - 256) / 16), UInt8((family - 256) % 16))) { key.append(contentsOf: $0) }
+            key.append(byte: UInt8((family - 256) / 16))
+            key.append(byte: UInt8((family - 256) % 16))
         }
-        withUnsafeBytes(of: number.bigEndian) { key.append(contentsOf: $0) }
+        key.append(bigEndian: number)
         return key
     }
 }
@@ -165,7 +172,8 @@ struct NumberedKey {
 /// seen (less some room below, for dates that arrive out of order). Numbers
 /// outside the window it may grow to are not taken: they stay in the dictionary,
 /// and since the base never moves, a number always lands on the same side.
-struct NumberedFamily {
+/// A class, so looking a slot up does not copy the family (and retain its array).
+final class NumberedFamily {
     private static let roomBelow: UInt64 = 1 << 12
     private static let window: UInt64 = 1 << 22
 
@@ -193,7 +201,7 @@ struct NumberedFamily {
     }
 
     /// Stores (or with nil removes) a slot; false when the number is outside the window.
-    mutating func set(_ number: UInt64, _ slot: TableOverlay.Slot?) -> Bool {
+    func set(_ number: UInt64, _ slot: TableOverlay.Slot?) -> Bool {
         guard covers(number) else { return false }
         let index = Int(number - base)
         if index >= slots.count {

@@ -20,12 +20,12 @@ struct ViewKey: Equatable {
 
     /// Every key starts with a one-letter tag naming what kind of entry it is.
     init(_ tag: Unicode.Scalar) {
-        key = CacheKey([])
-        byteAppend(UInt8(ascii: tag))
+        key = CacheKey()
+        key.append(byte: UInt8(ascii: tag))
     }
 
     private mutating func byteAppend(_ value: UInt8) {
-        withUnsafeBytes(of: value) { key.append(contentsOf: $0) }
+        key.append(byte: value)
     }
 
     /// One raw byte (a kind code inside a family).
@@ -35,7 +35,7 @@ struct ViewKey: Equatable {
     }
 
     consuming func number(_ value: UInt64) -> ViewKey {
-        withUnsafeBytes(of: value.bigEndian) { key.append(contentsOf: $0) }
+        key.append(bigEndian: value)
         return self
     }
 

@@ -27,6 +27,12 @@ extension ViewRecord {
 /// A decoded record held by a table overlay. The base class lets the overlay
 /// encode a record without knowing its type; `RecordBox<R>` holds the value.
 class AnyRecordBox {
+    /// The record type's identity: telling a box's type this way costs a comparison,
+    /// where a cast to the generic `RecordBox<R>` looks up its metadata at run time.
+    final let recordType: ObjectIdentifier
+
+    init(recordType: ObjectIdentifier) { self.recordType = recordType }
+
     func encoded() -> [UInt8] { [] }
     func encode(into w: inout ByteWriter) {}
 }
@@ -34,7 +40,10 @@ class AnyRecordBox {
 final class RecordBox<R: ViewRecord>: AnyRecordBox {
     var value: R
 
-    init(_ value: R) { self.value = value }
+    init(_ value: R) {
+        self.value = value
+        super.init(recordType: ObjectIdentifier(R.self))
+    }
 
     override func encoded() -> [UInt8] { value.encoded() }
     override func encode(into w: inout ByteWriter) { value.encode(into: &w) }

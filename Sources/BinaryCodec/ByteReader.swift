@@ -1,24 +1,34 @@
 /// Reads what `ByteWriter` wrote, throwing instead of trapping on short or
 /// hostile input: a damaged record must become an error a user can read.
+///
+/// Its methods are inlinable, for the same reason as `ByteWriter`'s: a rebuild
+/// decodes every event of the log.
+@frozen
 public struct ByteReader {
     public let bytes: [UInt8]
-    public private(set) var offset: Int
+    @usableFromInline var position: Int
 
+    /// Where the next read starts.
+    @inlinable public var offset: Int { position }
+
+    @inlinable
     public init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
-        self.offset = offset
+        self.position = offset
     }
 
-    public var isAtEnd: Bool { offset >= bytes.count }
-    public var remaining: Int { bytes.count - offset }
+    @inlinable public var isAtEnd: Bool { position >= bytes.count }
+    @inlinable public var remaining: Int { bytes.count - position }
 
+    @inlinable
     public mutating func readByte() throws(DecodingError) -> UInt8 {
         guard offset < bytes.count else { throw .truncated(at: offset) }
         let b = bytes[offset]
-        offset += 1
+        position += 1
         return b
     }
 
+    @inlinable
     public mutating func readBool() throws(DecodingError) -> Bool {
         switch try readByte() {
         case 0: return false
@@ -27,6 +37,7 @@ public struct ByteReader {
         }
     }
 
+    @inlinable
     public mutating func readVarUInt() throws(DecodingError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
@@ -40,12 +51,14 @@ public struct ByteReader {
         }
     }
 
+    @inlinable
     public mutating func readVarInt() throws(DecodingError) -> Int64 {
         let raw = try readVarUInt()
         return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
     }
 
     /// A varint that must fit an `Int` count or length.
+    @inlinable
     public mutating func readLength() throws(DecodingError) -> Int {
         let start = offset
         let raw = try readVarUInt()
@@ -53,34 +66,39 @@ public struct ByteReader {
         return Int(raw)
     }
 
+    @inlinable
     public mutating func readUInt64BigEndian() throws(DecodingError) -> UInt64 {
         guard remaining >= 8 else { throw .truncated(at: offset) }
         var v: UInt64 = 0
         for i in 0..<8 { v = (v << 8) | UInt64(bytes[offset + i]) }
-        offset += 8
+        position += 8
         return v
     }
 
+    @inlinable
     public mutating func readUInt32LittleEndian() throws(DecodingError) -> UInt32 {
         guard remaining >= 4 else { throw .truncated(at: offset) }
         var v: UInt32 = 0
         for i in 0..<4 { v |= UInt32(bytes[offset + i]) << UInt32(8 * i) }
-        offset += 4
+        position += 4
         return v
     }
 
+    @inlinable
     public mutating func readRaw(count: Int) throws(DecodingError) -> ArraySlice<UInt8> {
         guard count >= 0, remaining >= count else { throw .truncated(at: offset) }
         let slice = bytes[offset..<(offset + count)]
-        offset += count
+        position += count
         return slice
     }
 
+    @inlinable
     public mutating func readBytes() throws(DecodingError) -> [UInt8] {
         let n = try readLength()
         return Array(try readRaw(count: n))
     }
 
+    @inlinable
     public mutating func readString() throws(DecodingError) -> String {
         let start = offset
         let n = try readLength()
@@ -91,10 +109,12 @@ public struct ByteReader {
         return s
     }
 
+    @inlinable
     public mutating func readOptionalString() throws(DecodingError) -> String? {
         try readBool() ? try readString() : nil
     }
 
+    @inlinable
     public mutating func readOptionalVarInt() throws(DecodingError) -> Int64? {
         try readBool() ? try readVarInt() : nil
     }

@@ -10,61 +10,83 @@
 /// w.writeVarUInt(42)
 /// w.writeString("PT1042")
 /// ```
+///
+/// Its methods are inlinable: the read models encode millions of records per
+/// rebuild, and a call into this module per byte written cost more than the writing.
+@frozen
 public struct ByteWriter: Sendable {
-    public private(set) var bytes: [UInt8]
+    @usableFromInline var storage: [UInt8]
 
+    /// What has been written.
+    @inlinable public var bytes: [UInt8] { storage }
+
+    @inlinable
     public init(capacity: Int = 64) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = []
+        storage.reserveCapacity(capacity)
     }
 
     /// Bytes written so far.
-    public var count: Int { bytes.count }
+    @inlinable public var count: Int { storage.count }
 
-    public mutating func writeByte(_ value: UInt8) { bytes.append(value) }
+    @inlinable
+    public mutating func writeByte(_ value: UInt8) { storage.append(value) }
 
-    public mutating func writeBool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @inlinable
+    public mutating func writeBool(_ value: Bool) { storage.append(value ? 1 : 0) }
 
     /// Unsigned LEB128: small numbers (versions, counts, ids) take one byte.
+    @inlinable
     public mutating func writeVarUInt(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            storage.append(UInt8(truncatingIfNeeded: v) | 0x80)
             v >>= 7
         }
-        bytes.append(UInt8(v))
+        storage.append(UInt8(v))
     }
 
     /// Zig-zag signed varint, so small negative amounts (reversals) stay short.
+    @inlinable
     public mutating func writeVarInt(_ value: Int64) {
         writeVarUInt(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
     }
 
+    @inlinable
     public mutating func writeUInt64BigEndian(_ value: UInt64) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.bigEndian) { storage.append(contentsOf: $0) }
     }
 
+    @inlinable
     public mutating func writeUInt32LittleEndian(_ value: UInt32) {
         for shift in stride(from: 0, through: 24, by: 8) {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift)))
+            storage.append(UInt8(truncatingIfNeeded: value >> UInt32(shift)))
         }
     }
 
+    @inlinable
     public mutating func writeBytes<C: Collection>(_ data: C) where C.Element == UInt8 {
         writeVarUInt(UInt64(data.count))
-        bytes.append(contentsOf: data)
+        storage.append(contentsOf: data)
     }
 
     /// Raw bytes with no length prefix (the reader must know the length).
+    @inlinable
     public mutating func writeRaw<C: Collection>(_ data: C) where C.Element == UInt8 {
-        bytes.append(contentsOf: data)
+        storage.append(contentsOf: data)
     }
 
+    @inlinable
     public mutating func writeString(_ value: String) {
-        writeBytes(Array(value.utf8))
+        var text = value
+        text.withUTF8 { utf8 in
+            writeVarUInt(UInt64(utf8.count))
+            storage.append(contentsOf: utf8)
+        }
     }
 
     /// Optional values carry a presence byte.
+    @inlinable
     public mutating func writeOptionalString(_ value: String?) {
         if let value {
             writeByte(1)
@@ -74,6 +96,7 @@ public struct ByteWriter: Sendable {
         }
     }
 
+    @inlinable
     public mutating func writeOptionalVarInt(_ value: Int64?) {
         if let value {
             writeByte(1)

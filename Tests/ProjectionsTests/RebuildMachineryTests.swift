@@ -40,6 +40,31 @@ final class RebuildMachineryTests: XCTestCase {
         }
     }
 
+    /// Bytes and big-endian numbers appended in place are the key of the same bytes,
+    /// including when an append crosses the 40 inline bytes or follows a spilled key.
+    func testBytesAndNumbersAppendedInPlaceAreTheSameKeys() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var built = CacheKey()
+            var expected: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...9, using: &generator) {
+                if Bool.random(using: &generator) {
+                    let byte = UInt8.random(in: 0...255, using: &generator)
+                    built.append(byte: byte)
+                    expected.append(byte)
+                } else {
+                    let number = UInt64.random(in: 0...UInt64.max, using: &generator)
+                    built.append(bigEndian: number)
+                    expected += withUnsafeBytes(of: number.bigEndian) { Array($0) }
+                }
+                XCTAssertEqual(built.bytes, expected)
+                XCTAssertEqual(built, CacheKey(expected))
+                XCTAssertEqual(built.hashValue, CacheKey(expected).hashValue)
+                XCTAssertEqual(built.orderPrefix.0, CacheKey(expected).orderPrefix.0)
+            }
+        }
+    }
+
     func testPackedEntriesSortLikeByteArraysAndKeepEveryValue() throws {
         let keys = Array(Set(randomKeys(3_000, seed: 5)))
         var packed = PackedEntries()
