@@ -209,7 +209,9 @@ public final class ProjectionRunner {
             let upper = min(index + 250_000, entries.count)
             try views.write { tx in
                 guard let handle = try tx.handle(table) else { return }
-                try entries.forEach(in: index..<upper) { key, value in try tx.append(handle, key: key, value: value) }
+                try tx.append(to: handle) { appender in
+                    try entries.forEach(in: index..<upper) { key, value in try appender.append(key: key, value: value) }
+                }
             }
             index = upper
         } while index < entries.count

@@ -135,11 +135,13 @@ public final class KeyValueTransaction {
     public func get(_ table: KeyValueTable, key: [UInt8]) throws -> [UInt8]? { try txn.get(table.dbi, key) }
     public func put(_ table: KeyValueTable, key: [UInt8], value: [UInt8]) throws { try txn.put(table.dbi, key, value) }
     public func delete(_ table: KeyValueTable, key: [UInt8]) throws { try txn.delete(table.dbi, key) }
-    /// Puts a key that sorts after every key already in the table (MDB_APPEND: no
-    /// search, pages filled whole): how a rebuild writes a table in key order. A key
-    /// out of order fails with MDB_KEYEXIST instead of landing anywhere.
-    public func append(_ table: KeyValueTable, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
-        try txn.put(table.dbi, key: key, value: value, flags: MDB_APPEND)
+    /// Puts keys that sort after every key already in the table, in order (MDB_APPEND:
+    /// pages filled whole): how a rebuild writes a table. `fill` calls the appender once
+    /// per entry. One cursor serves them all, so each append continues at the last page
+    /// instead of searching down from the root as a put of its own would. A key out of
+    /// order fails with MDB_KEYEXIST instead of landing anywhere.
+    public func append(to table: KeyValueTable, _ fill: (KeyValueAppender) throws -> Void) throws {
+        try fill(KeyValueAppender(cursor: try txn.cursor(table.dbi)))
     }
 
     public func get(_ table: String, key: [UInt8]) throws -> [UInt8]? {
@@ -233,5 +235,14 @@ public final class KeyValueTransaction {
         var op = MDB_FIRST
         while try cursor.move(op, { k, _ in names.append(String(decoding: k, as: UTF8.self)) }) { op = MDB_NEXT }
         return names
+    }
+}
+
+/// Appends entries in key order through one write cursor (`KeyValueTransaction.append(to:_:)`).
+public struct KeyValueAppender {
+    let cursor: LMDBCursor
+
+    public func append(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
+        try cursor.put(key: key, value: value, flags: MDB_APPEND)
     }
 }

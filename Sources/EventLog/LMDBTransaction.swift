@@ -93,6 +93,13 @@ final class LMDBCursor {
     init(pointer: OpaquePointer) { self.pointer = pointer }
     deinit { mdb_cursor_close(pointer) }
 
+    /// Puts at the cursor (a write transaction's cursor), without copying the bytes first.
+    func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, flags: Int32) throws(LMDBError) {
+        var keyVal = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var valueVal = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        try LMDBError.check(mdb_cursor_put(pointer, &keyVal, &valueVal, UInt32(flags)))
+    }
+
     /// Positions the cursor and hands the key and value to `body` without copying.
     /// Returns false when there is no such entry.
     @discardableResult

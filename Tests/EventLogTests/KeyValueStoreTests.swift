@@ -41,8 +41,10 @@ final class KeyValueStoreTests: XCTestCase {
         func append(_ keys: [UInt8]) throws {
             try kv.write { tx in
                 guard let table = try tx.handle("t") else { return XCTFail("no table") }
-                for k in keys {
-                    try [k].withUnsafeBytes { key in try [k, k].withUnsafeBytes { try tx.append(table, key: key, value: $0) } }
+                try tx.append(to: table) { appender in
+                    for k in keys {
+                        try [k].withUnsafeBytes { key in try [k, k].withUnsafeBytes { try appender.append(key: key, value: $0) } }
+                    }
                 }
             }
         }
@@ -50,6 +52,33 @@ final class KeyValueStoreTests: XCTestCase {
         XCTAssertThrowsError(try append([6, 3]))   // 3 sorts before 5: the whole transaction is refused
         let stored = try kv.read { tx in try (1...6).map { try tx.get("t", key: [UInt8($0)]) } }
         XCTAssertEqual(stored, [[1, 1], [2, 2], nil, nil, [5, 5], nil])
+    }
+
+    /// Appends through one cursor across many pages (the tree grows branch levels
+    /// midway) store every entry, readable in order, in two transactions.
+    func testAppendingThousandsOfEntriesThroughOneCursorKeepsThemAll() throws {
+        let kv = try KeyValueStore(path: temporaryDirectory() + "/views")
+        let keys = (0..<30_000).map { i in withUnsafeBytes(of: UInt32(i).bigEndian) { Array($0) } }
+        for range in [0..<12_000, 12_000..<30_000] {
+            try kv.write { tx in
+                guard let table = try tx.handle("t") else { return XCTFail("no table") }
+                try tx.append(to: table) { appender in
+                    for i in range {
+                        try keys[i].withUnsafeBytes { key in try Array("value \(i)".utf8).withUnsafeBytes { try appender.append(key: key, value: $0) } }
+                    }
+                }
+            }
+        }
+        var seen = 0
+        try kv.read { tx in
+            try tx.scan("t") { key, value in
+                XCTAssertEqual(key, keys[seen])
+                XCTAssertEqual(value, Array("value \(seen)".utf8))
+                seen += 1
+                return true
+            }
+        }
+        XCTAssertEqual(seen, keys.count)
     }
 
     func testReservingRoomGrowsTheMapOnceSoABigWriteFits() throws {
