@@ -7,8 +7,10 @@
 /// account, a day's totals — live in arrays indexed by that number. Read models
 /// number their entities densely (ids count up from a store counter), so the
 /// entities an event touches sit next to the ones before it: looking one up is
-/// an index, not a hash and a probe into a table of a million keys. Every other
-/// key is kept in a dictionary.
+/// an index, not a hash and a probe into a table of a million keys. Keys that
+/// are a tag, a number and one to three more numbers — an owner's entries — live
+/// in rows indexed by the first number (`RowFamily`). Every other key is kept in
+/// a dictionary.
 final class TableOverlay: @unchecked Sendable {
     enum Slot {
         /// Known absent, or deleted.
@@ -21,12 +23,14 @@ final class TableOverlay: @unchecked Sendable {
     let isWholeTable: Bool
     private var slots: [CacheKey: Slot] = [:]
     private var families: [NumberedFamily?]
+    private var rowFamilies: [RowFamily?]
     /// Keys to write to LMDB at the next flush (catch-up only; a whole table is written whole).
     var changed: Set<CacheKey> = []
 
     init(wholeTable: Bool) {
         isWholeTable = wholeTable
         families = wholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
+        rowFamilies = wholeTable ? Array(repeating: nil, count: 256) : []
     }
 
     /// What is known of `key`; nil when nothing is (absent, in a whole table).
@@ -35,6 +39,12 @@ final class TableOverlay: @unchecked Sendable {
             if isWholeTable, let numbered = NumberedKey(key) {
                 guard let family = families[numbered.family] else { return nil }   // no key of this family was ever set
                 switch family.lookup(numbered.number) {
+                case .held(let slot): return slot
+                case .elsewhere: break
+                }
+            } else if isWholeTable, let row = RowKey(key) {
+                guard let family = rowFamilies[row.tag] else { return nil }
+                switch family.lookup(row) {
                 case .held(let slot): return slot
                 case .elsewhere: break
                 }
@@ -51,6 +61,15 @@ final class TableOverlay: @unchecked Sendable {
                     families[numbered.family] = family
                 }
                 if family.set(numbered.number, newValue) { return }
+            } else if isWholeTable, let row = RowKey(key) {
+                let family: RowFamily
+                if let known = rowFamilies[row.tag] {
+                    family = known
+                } else {
+                    family = RowFamily(first: row.number)
+                    rowFamilies[row.tag] = family
+                }
+                if family.set(row, newValue) { return }
             }
             slots[key] = newValue
         }
@@ -70,6 +89,7 @@ final class TableOverlay: @unchecked Sendable {
     func removeAll() {
         slots = [:]
         families = isWholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
+        rowFamilies = isWholeTable ? Array(repeating: nil, count: 256) : []
         changed = []
     }
 
@@ -78,11 +98,12 @@ final class TableOverlay: @unchecked Sendable {
         for (index, family) in families.enumerated() {
             family?.forEach { number, slot in body(NumberedKey(family: index, number: number).cacheKey, slot) }
         }
+        for (tag, family) in rowFamilies.enumerated() { family?.forEach(tag: tag, body) }
         for (key, slot) in slots { body(key, slot) }
     }
 
     private var entryCountEstimate: Int {
-        slots.count + families.reduce(0) { $0 + ($1?.count ?? 0) }
+        slots.count + families.reduce(0) { $0 + ($1?.count ?? 0) } + rowFamilies.reduce(0) { $0 + ($1?.count ?? 0) }
     }
 
     /// Every present entry with its bytes, sorted by key: what a rebuild writes out.

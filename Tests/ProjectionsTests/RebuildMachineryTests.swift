@@ -156,8 +156,12 @@ final class RebuildMachineryTests: XCTestCase {
         let numbers: [UInt64] = [1_001, 1_002, 5_000, 0, 1 << 40, (1 << 63) + 20_000, 1_001 + (1 << 22), 900, 70_000, 3]
         for step in 0..<3_000 {
             let n = numbers[Int(rng.next() % UInt64(numbers.count))] &+ rng.next() % 4
-            let candidates = [key(0x6B, n), key(0x61, kind: UInt8(rng.next() % 20), n), key(0x44, n) + [0], Array("n\(n)".utf8)]
-            let k = candidates[Int(rng.next() % 4)]
+            // Row keys: an owner's number and one to three more, arriving out of order too.
+            let owner = numbers[Int(rng.next() % UInt64(numbers.count))]
+            let rest = (0..<Int(1 + rng.next() % 3)).flatMap { _ in withUnsafeBytes(of: (rng.next() % 6).bigEndian) { Array($0) } }
+            let candidates = [key(0x6B, n), key(0x61, kind: UInt8(rng.next() % 20), n), key(0x44, n) + [0], Array("n\(n)".utf8),
+                              key(0x6A, owner) + rest, key(0x6A, n) + rest]
+            let k = candidates[Int(rng.next() % UInt64(candidates.count))]
             if rng.next() % 5 == 0 {
                 overlay.set(CacheKey(k), .absent)
                 expected[k] = nil
@@ -172,6 +176,7 @@ final class RebuildMachineryTests: XCTestCase {
             XCTAssertEqual(value, expected[k])
         }
         XCTAssertNil(overlay[CacheKey(key(0x6B, 123_456))])
+        XCTAssertNil(overlay[CacheKey(key(0x6A, 1_001) + key(0, 99).dropFirst())])
         let packed = overlay.packedEntries()
         var seen: [[UInt8]: [UInt8]] = [:]
         var order: [[UInt8]] = []
