@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The read models and the domain rules they run keep their state in classes (the
-/// rebuild's in-memory tables, a record's box) touched millions of times per rebuild;
+/// The read models, the domain rules they run and the log's reader keep their state
+/// in classes (the rebuild's in-memory tables, a record's box, the reader's name
+/// caches) touched millions of times per rebuild;
 /// release builds leave out the run-time exclusivity check on each access (the
 /// compile-time checks stay), which was about 5% of a rebuild's instructions.
 let uncheckedExclusivity: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
@@ -22,7 +23,7 @@ let package = Package(
         // Explicit little binary reader/writer and JSON values shared by the log and the domain.
         .target(name: "BinaryCodec"),
         // The append-only store. Knows nothing of medicine.
-        .target(name: "EventLog", dependencies: ["CLMDB", "CZstd", "CSodium", "BinaryCodec"]),
+        .target(name: "EventLog", dependencies: ["CLMDB", "CZstd", "CSodium", "BinaryCodec"], swiftSettings: uncheckedExclusivity),
         // Argument parsing, help text, tables, progress bars.
         .target(name: "CLIKit"),
         // EDI: tokenizer, writer and the transaction sets.

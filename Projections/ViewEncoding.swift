@@ -44,6 +44,7 @@ struct ViewKey: Equatable {
         withUnsafeBytes(of: value.bigEndian) { Array($0) }
     }
 
+    @inline(__always)
     consuming func id(_ id: some PrefixedID) -> ViewKey { number(id.number) }
 
     consuming func signed(_ value: Int64) -> ViewKey { number(UInt64(bitPattern: value) ^ (1 << 63)) }

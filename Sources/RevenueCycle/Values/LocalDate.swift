@@ -30,7 +30,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
-    /// Counts days from 1970-01-01 (day 0); always a real date.
+    /// Counts days from 1970-01-01 (day 0); always a real date. Inlinable, like
+    /// `daysSinceEpoch`: read models convert dates on nearly every event.
+    @inlinable
     public init(daysSinceEpoch: Int64) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -60,6 +62,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
+    @inlinable
     public var daysSinceEpoch: Int64 {
         let y = Int64(year) - (month <= 2 ? 1 : 0)
         let m = Int64(month)
