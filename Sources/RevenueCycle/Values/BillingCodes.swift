@@ -3,6 +3,11 @@ public struct PlaceOfService: Hashable, Sendable, CustomStringConvertible {
     public let code: String
 
     public init(_ text: String) throws(ValueError) {
+        // Fast path for the stored form (every decoded claim passes here).
+        if ASCII.bytes(of: text, pass: { $0.count == 2 && $0.allSatisfy(ASCII.isDigitByte) && !($0[0] == 0x30 && $0[1] == 0x30) }) {
+            code = text
+            return
+        }
         let t = text.trimmedForInput
         guard t.count == 2, ASCII.allDigits(t), t != "00" else {
             throw ValueError(kind: "place of service", input: text, reason: "expected a two-digit CMS code 01-99, like 11 for office")
@@ -29,8 +34,7 @@ public struct ProcedureCode: Hashable, Comparable, Sendable, CustomStringConvert
 
     public init(_ text: String) throws(ValueError) {
         // Fast path for the common, already-normal form (every decoded charge passes here).
-        let u = Array(text.utf8)
-        if u.count == 5, u.allSatisfy({ (0x30...0x39).contains($0) }) {
+        if ASCII.bytes(of: text, pass: { $0.count == 5 && $0.allSatisfy(ASCII.isDigitByte) }) {
             code = text
             kind = .cpt
             return
@@ -66,8 +70,7 @@ public struct Modifier: Hashable, Comparable, Sendable, CustomStringConvertible 
     public let code: String
 
     public init(_ text: String) throws(ValueError) {
-        let u = Array(text.utf8)
-        if u.count == 2, u.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) {
+        if ASCII.bytes(of: text, pass: { $0.count == 2 && $0.allSatisfy(ASCII.isUpperOrDigitByte) }) {
             code = text
             return
         }
@@ -92,9 +95,9 @@ public struct DiagnosisCode: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ text: String) throws(ValueError) {
         // Fast path for the stored form: upper-case, no dot, letter + digit + 1–5 letters or digits.
-        let u = Array(text.utf8)
-        if (3...7).contains(u.count), (0x41...0x5A).contains(u[0]), (0x30...0x39).contains(u[1]),
-           u[2...].allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) {
+        if ASCII.bytes(of: text, pass: { u in
+            (3...7).contains(u.count) && (0x41...0x5A).contains(u[0]) && ASCII.isDigitByte(u[1]) && u[2...].allSatisfy(ASCII.isUpperOrDigitByte)
+        }) {
             compact = text
             return
         }
