@@ -1,13 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The read models, the domain rules they run and the log's reader keep their state
-/// in classes (the rebuild's in-memory tables, a record's box, the reader's name
-/// caches) touched millions of times per rebuild;
-/// release builds leave out the run-time exclusivity check on each access (the
-/// compile-time checks stay), which was about 5% of a rebuild's instructions.
-let uncheckedExclusivity: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
 let package = Package(
     name: "Practica",
     platforms: [.macOS(.v14)],
@@ -23,16 +16,15 @@ let package = Package(
         // Explicit little binary reader/writer and JSON values shared by the log and the domain.
         .target(name: "BinaryCodec"),
         // The append-only store. Knows nothing of medicine.
-        .target(name: "EventLog", dependencies: ["CLMDB", "CZstd", "CSodium", "BinaryCodec"], swiftSettings: uncheckedExclusivity),
+        .target(name: "EventLog", dependencies: ["CLMDB", "CZstd", "CSodium", "BinaryCodec"]),
         // Argument parsing, help text, tables, progress bars.
         .target(name: "CLIKit"),
         // EDI: tokenizer, writer and the transaction sets.
         .target(name: "X12"),
         // The domain: value types, events, pure decisions; builds 837P inputs and reads 999/277CA results via X12.
-        .target(name: "RevenueCycle", dependencies: ["BinaryCodec", "X12"], swiftSettings: uncheckedExclusivity),
+        .target(name: "RevenueCycle", dependencies: ["BinaryCodec", "X12"]),
         // Read models and the runner that keeps them caught up.
-        .target(name: "Projections", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec"], path: "Projections",
-                swiftSettings: uncheckedExclusivity),
+        .target(name: "Projections", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec"], path: "Projections"),
         // SVG charts, the static HTML dashboard and terminal bar charts, from plain labels and Int64 values.
         .target(name: "Charts"),
         .target(name: "PracticaCLI", dependencies: ["CLIKit", "Charts", "EventLog", "RevenueCycle", "Projections", "X12", "BinaryCodec"]),

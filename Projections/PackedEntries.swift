@@ -25,8 +25,8 @@ struct PackedEntries {
     private var storage: [UInt8] { writer.bytes }
 
     mutating func reserve(entries count: Int, bytes: Int) {
-        entries.reserveCapacity(count)
-        writer = ByteWriter(capacity: bytes)
+        entries.reserveCapacity(entries.count + count)
+        writer.reserveCapacity(bytes)
     }
 
     mutating func append(key: CacheKey, value: [UInt8]) {

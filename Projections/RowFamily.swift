@@ -71,8 +71,8 @@ final class RowFamily {
 
     private let base: UInt64
     /// An empty row holds no allocation.
-    private var rows: [[Entry]] = []
-    private(set) var count = 0
+    @exclusivity(unchecked) private var rows: [[Entry]] = []
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(first: UInt64) {
         base = first >= Self.roomBelow ? first - Self.roomBelow : 0

@@ -21,11 +21,14 @@ final class TableOverlay: @unchecked Sendable {
     }
 
     let isWholeTable: Bool
-    private var slots: [CacheKey: Slot] = [:]
-    private var families: [NumberedFamily?]
-    private var rowFamilies: [RowFamily?]
+    // The overlay is touched millions of times per rebuild, each access a run-time
+    // exclusivity check; none overlaps (one thread per overlay, no callbacks while
+    // a collection is being changed), so the checks are left out here.
+    @exclusivity(unchecked) private var slots: [CacheKey: Slot] = [:]
+    @exclusivity(unchecked) private var families: [NumberedFamily?]
+    @exclusivity(unchecked) private var rowFamilies: [RowFamily?]
     /// Keys to write to LMDB at the next flush (catch-up only; a whole table is written whole).
-    var changed: Set<CacheKey> = []
+    @exclusivity(unchecked) var changed: Set<CacheKey> = []
 
     init(wholeTable: Bool) {
         isWholeTable = wholeTable
@@ -199,8 +202,8 @@ final class NumberedFamily {
     private static let window: UInt64 = 1 << 22
 
     private let base: UInt64
-    private var slots: [TableOverlay.Slot?] = []
-    private(set) var count = 0
+    @exclusivity(unchecked) private var slots: [TableOverlay.Slot?] = []
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(first: UInt64) {
         base = first >= Self.roomBelow ? first - Self.roomBelow : 0

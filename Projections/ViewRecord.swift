@@ -6,9 +6,9 @@ import BinaryCodec
 /// Read and changed through `ProjectionTable.record` and `update`, it is decoded
 /// once per chunk of events (or once per rebuild), changed in memory by every
 /// event that touches it, and encoded once when the chunk is written out — not
-/// decoded and encoded again for each event. The stored bytes are exactly
-/// `encoded()`, so a model written this way is byte for byte the same as one
-/// written with `put`.
+/// decoded and encoded again for each event. The stored bytes are exactly what
+/// `encode(into:)` writes, so a model written this way is byte for byte the same
+/// as one written with `put`.
 protocol ViewRecord {
     /// Decodes the value stored under `key` (some records keep part of themselves in the key).
     static func decode(key: [UInt8], bytes: [UInt8]) throws -> Self
@@ -31,14 +31,17 @@ class AnyRecordBox {
     /// where a cast to the generic `RecordBox<R>` looks up its metadata at run time.
     final let recordType: ObjectIdentifier
 
-    init(recordType: ObjectIdentifier) { self.recordType = recordType }
+    /// Only `RecordBox` makes boxes (so `recordType` always names the box's own record type).
+    fileprivate init(recordType: ObjectIdentifier) { self.recordType = recordType }
 
+    // Overridden by `RecordBox`, the only kind of box there is.
     func encoded() -> [UInt8] { [] }
     func encode(into w: inout ByteWriter) {}
 }
 
 final class RecordBox<R: ViewRecord>: AnyRecordBox {
-    var value: R
+    /// Changed in place by `ProjectionTable.update`, never from inside its own change.
+    @exclusivity(unchecked) var value: R
 
     init(_ value: R) {
         self.value = value

@@ -3,7 +3,6 @@
 ///
 /// Its methods are inlinable, for the same reason as `ByteWriter`'s: a rebuild
 /// decodes every event of the log.
-@frozen
 public struct ByteReader {
     public let bytes: [UInt8]
     @usableFromInline var position: Int

@@ -13,7 +13,6 @@
 ///
 /// Its methods are inlinable: the read models encode millions of records per
 /// rebuild, and a call into this module per byte written cost more than the writing.
-@frozen
 public struct ByteWriter: Sendable {
     @usableFromInline var storage: [UInt8]
 
@@ -25,6 +24,10 @@ public struct ByteWriter: Sendable {
         storage = []
         storage.reserveCapacity(capacity)
     }
+
+    /// Room for `count` more bytes without growing.
+    @inlinable
+    public mutating func reserveCapacity(_ count: Int) { storage.reserveCapacity(storage.count + count) }
 
     /// Bytes written so far.
     @inlinable public var count: Int { storage.count }

@@ -30,8 +30,9 @@ final class RecordDecoder {
     private var batchActor = ""
     private var batchID = BatchID()
     /// Names by number, dense from 1: arrays beat locked dictionaries on the hot path.
-    private var streamNames: [String?] = []
-    private var typeNames: [String?] = []
+    /// Read once per event and never while being changed, so without run-time exclusivity checks.
+    @exclusivity(unchecked) private var streamNames: [String?] = []
+    @exclusivity(unchecked) private var typeNames: [String?] = []
     /// A forward scan meets new streams in number order, so a cursor walking
     /// `stream-names` resolves them without a B-tree descent each.
     private var streamNameCursor: LMDBCursor?

@@ -141,7 +141,11 @@ public final class KeyValueTransaction {
     /// instead of searching down from the root as a put of its own would. A key out of
     /// order fails with MDB_KEYEXIST instead of landing anywhere.
     public func append(to table: KeyValueTable, _ fill: (KeyValueAppender) throws -> Void) throws {
-        try fill(KeyValueAppender(cursor: try txn.cursor(table.dbi)))
+        let cursor = try txn.cursor(table.dbi)
+        // Closed here, while the transaction is live, as LMDB requires of a write
+        // cursor; an appender kept past `fill` refuses to append.
+        defer { cursor.close() }
+        try fill(KeyValueAppender(cursor: cursor))
     }
 
     public func get(_ table: String, key: [UInt8]) throws -> [UInt8]? {

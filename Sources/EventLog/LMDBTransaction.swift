@@ -89,12 +89,23 @@ struct LMDBTransaction {
 /// A cursor over one database; closes itself when dropped.
 final class LMDBCursor {
     let pointer: OpaquePointer
+    private var isClosed = false
 
     init(pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { mdb_cursor_close(pointer) }
+    deinit { close() }
+
+    /// Closes the cursor now; later calls do nothing. A write transaction's cursor
+    /// must be closed while the transaction is live, so its owner closes it then
+    /// rather than leaving it to whoever holds the last reference.
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        mdb_cursor_close(pointer)
+    }
 
     /// Puts at the cursor (a write transaction's cursor), without copying the bytes first.
     func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, flags: Int32) throws(LMDBError) {
+        guard !isClosed else { throw LMDBError.badTransaction }
         var keyVal = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var valueVal = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
         try LMDBError.check(mdb_cursor_put(pointer, &keyVal, &valueVal, UInt32(flags)))

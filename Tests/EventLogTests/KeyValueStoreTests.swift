@@ -54,6 +54,23 @@ final class KeyValueStoreTests: XCTestCase {
         XCTAssertEqual(stored, [[1, 1], [2, 2], nil, nil, [5, 5], nil])
     }
 
+    /// The appender's cursor is closed when `append(to:)` returns (LMDB requires it of a
+    /// write cursor while its transaction is live): an appender kept past it refuses.
+    func testAnAppenderKeptPastItsCallRefusesToAppend() throws {
+        let kv = try KeyValueStore(path: temporaryDirectory() + "/views")
+        var kept: KeyValueAppender?
+        try kv.write { tx in
+            guard let table = try tx.handle("t") else { return XCTFail("no table") }
+            try tx.append(to: table) { appender in
+                try [UInt8(1)].withUnsafeBytes { key in try appender.append(key: key, value: key) }
+                kept = appender
+            }
+            XCTAssertThrowsError(try [UInt8(2)].withUnsafeBytes { key in try kept?.append(key: key, value: key) })
+        }
+        XCTAssertEqual(try kv.read { tx in try tx.count("t") }, 1)
+        kept = nil
+    }
+
     /// Appends through one cursor across many pages (the tree grows branch levels
     /// midway) store every entry, readable in order, in two transactions.
     func testAppendingThousandsOfEntriesThroughOneCursorKeepsThemAll() throws {

@@ -32,6 +32,7 @@ enum ASCII {
         return Int(v) - 48
     }
     static func allDigits(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy(isDigit) }
+    static func allDigits(_ s: String) -> Bool { allDigits(Substring(s)) }
 
     /// Whether the text's UTF-8 bytes pass `check`, read in place: the fast paths of
     /// code types that every decoded event goes through, with no array built per value.
@@ -42,7 +43,6 @@ enum ASCII {
 
     static func isDigitByte(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
     static func isUpperOrDigitByte(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) }
-    static func allDigits(_ s: String) -> Bool { allDigits(Substring(s)) }
 }
 
 extension String {
