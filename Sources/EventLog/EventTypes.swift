@@ -93,7 +93,11 @@ public struct AppendResult: Sendable, Equatable {
 }
 
 /// One stored event with everything the log knows about it.
-public struct RecordedEvent: Sendable {
+///
+/// Immutable, and a class: a rebuild hands each event to every read model, and
+/// a copy of a struct of strings and bytes retained each of them every time (a
+/// reference is retained once), on objects long out of the cache at a million events.
+public final class RecordedEvent: Sendable {
     public let position: UInt64
     public let stream: String
     /// 1 for the first event of a stream.
@@ -107,6 +111,22 @@ public struct RecordedEvent: Sendable {
     public let causation: String
     public let batchID: BatchID
     public let indexInBatch: UInt64
+
+    init(position: UInt64, stream: String, streamVersion: UInt64, typeName: String, schemaVersion: UInt8, payload: [UInt8],
+         recordedAtMillis: Int64, actor: String, correlation: String, causation: String, batchID: BatchID, indexInBatch: UInt64) {
+        self.position = position
+        self.stream = stream
+        self.streamVersion = streamVersion
+        self.typeName = typeName
+        self.schemaVersion = schemaVersion
+        self.payload = payload
+        self.recordedAtMillis = recordedAtMillis
+        self.actor = actor
+        self.correlation = correlation
+        self.causation = causation
+        self.batchID = batchID
+        self.indexInBatch = indexInBatch
+    }
 
     /// Unique per event: the batch id and the event's index in it.
     public var eventID: String { "\(batchID.hex)-\(indexInBatch)" }
