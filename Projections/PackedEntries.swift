@@ -38,6 +38,10 @@ struct PackedEntries {
         append(key: key) { record.encode(into: &$0) }
     }
 
+    mutating func append<R: ViewRecord>(key: CacheKey, value record: R) {
+        append(key: key) { record.encode(into: &$0) }
+    }
+
     private mutating func append(key: CacheKey, value writeValue: (inout ByteWriter) -> Void) {
         let keyStart = writer.count
         key.withBytes { writer.writeRaw($0) }

@@ -76,6 +76,7 @@ public struct ProjectionTable {
         guard let overlay else {
             return try stored(cacheKey).map { try R.decode(key: cacheKey.bytes, bytes: $0) }
         }
+        if let (family, number) = records(cacheKey, R.self, in: overlay, create: false) { return family.value(at: number) }
         return try box(cacheKey, R.self, in: overlay)?.value
     }
 
@@ -86,6 +87,9 @@ public struct ProjectionTable {
                                   _ change: (inout R) throws -> T) throws -> T {
         let overlay = try writableOverlay()
         let cacheKey = key.cacheKey
+        if let (family, number) = records(cacheKey, R.self, in: overlay, create: true) {
+            return try family.update(number, initial: initial, change)
+        }
         let target: RecordBox<R>
         if let found = try box(cacheKey, R.self, in: overlay) {
             target = found
@@ -106,9 +110,21 @@ public struct ProjectionTable {
                                            _ change: (inout R) throws -> T) throws -> T? {
         let overlay = try writableOverlay()
         let cacheKey = key.cacheKey
+        if let (family, number) = records(cacheKey, R.self, in: overlay, create: false) {
+            return try family.updateIfPresent(number, change)
+        }
         guard let target = try box(cacheKey, R.self, in: overlay) else { return nil }
         if !overlay.isWholeTable { overlay.changed.insert(cacheKey) }
         return try change(&target.value)
+    }
+
+    /// In a rebuild's table, the unboxed records family holding `key` and its number;
+    /// nil when the key is held some other way (then the boxed path answers).
+    private func records<R: ViewRecord>(_ key: CacheKey, _: R.Type, in overlay: TableOverlay,
+                                        create: Bool) -> (RecordFamily<R>, UInt64)? {
+        guard overlay.isWholeTable, let numbered = NumberedKey(key),
+              let family = overlay.recordFamily(numbered, R.self, create: create), family.covers(numbered.number) else { return nil }
+        return (family, numbered.number)
     }
 
     private func value(at key: CacheKey) throws -> [UInt8]? {

@@ -27,6 +27,8 @@ final class TableOverlay: @unchecked Sendable {
     @exclusivity(unchecked) private var slots: [CacheKey: Slot] = [:]
     @exclusivity(unchecked) private var families: [NumberedFamily?]
     @exclusivity(unchecked) private var rowFamilies: [RowFamily?]
+    /// Numbered families holding records unboxed; a family is here or in `families`, not both.
+    @exclusivity(unchecked) private var recordFamilies: [AnyRecordFamily?]
     /// Keys to write to LMDB at the next flush (catch-up only; a whole table is written whole).
     @exclusivity(unchecked) var changed: Set<CacheKey> = []
 
@@ -34,12 +36,38 @@ final class TableOverlay: @unchecked Sendable {
         isWholeTable = wholeTable
         families = wholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
         rowFamilies = wholeTable ? Array(repeating: nil, count: 256) : []
+        recordFamilies = wholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
+    }
+
+    /// The unboxed records family of `R` for the key's family — made on the first write
+    /// (`create`) of a family nothing else holds yet. nil when the family holds slots,
+    /// or records of another type (it then becomes a family of slots).
+    func recordFamily<R: ViewRecord>(_ key: NumberedKey, _: R.Type, create: Bool) -> RecordFamily<R>? {
+        if let family = recordFamilies[key.family] {
+            if family.recordType == ObjectIdentifier(R.self) { return unsafeDowncast(family, to: RecordFamily<R>.self) }
+            boxRecords(of: key.family)
+            return nil
+        }
+        guard create, families[key.family] == nil else { return nil }
+        let family = RecordFamily<R>(first: key.number)
+        recordFamilies[key.family] = family
+        return family
+    }
+
+    /// Turns a family of unboxed records into one of slots, before it is used as slots.
+    private func boxRecords(of index: Int) {
+        guard let records = recordFamilies[index] else { return }
+        recordFamilies[index] = nil
+        let family = NumberedFamily(base: records.base)
+        for (number, slot) in records.slots() { _ = family.set(number, slot) }
+        families[index] = family
     }
 
     /// What is known of `key`; nil when nothing is (absent, in a whole table).
     subscript(key: CacheKey) -> Slot? {
         get {
             if isWholeTable, let numbered = NumberedKey(key) {
+                boxRecords(of: numbered.family)
                 guard let family = families[numbered.family] else { return nil }   // no key of this family was ever set
                 switch family.lookup(numbered.number) {
                 case .held(let slot): return slot
@@ -56,6 +84,7 @@ final class TableOverlay: @unchecked Sendable {
         }
         set {
             if isWholeTable, let numbered = NumberedKey(key) {
+                boxRecords(of: numbered.family)
                 let family: NumberedFamily
                 if let known = families[numbered.family] {
                     family = known
@@ -93,11 +122,16 @@ final class TableOverlay: @unchecked Sendable {
         slots = [:]
         families = isWholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
         rowFamilies = isWholeTable ? Array(repeating: nil, count: 256) : []
+        recordFamilies = isWholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
         changed = []
     }
 
-    /// Every present entry, in no particular order.
-    private func forEachEntry(_ body: (CacheKey, Slot) -> Void) {
+    /// Every present entry, in no particular order; unboxed records as their bytes,
+    /// unless `records` is false (the rebuild packs those itself).
+    private func forEachEntry(records: Bool = true, _ body: (CacheKey, Slot) -> Void) {
+        if records {
+            for (index, family) in recordFamilies.enumerated() { family?.forEachEncoded(family: index, body) }
+        }
         for (index, family) in families.enumerated() {
             family?.forEach { number, slot in body(NumberedKey(family: index, number: number).cacheKey, slot) }
         }
@@ -107,6 +141,7 @@ final class TableOverlay: @unchecked Sendable {
 
     private var entryCountEstimate: Int {
         slots.count + families.reduce(0) { $0 + ($1?.count ?? 0) } + rowFamilies.reduce(0) { $0 + ($1?.count ?? 0) }
+            + recordFamilies.reduce(0) { $0 + ($1?.count ?? 0) }
     }
 
     /// Every present entry with its bytes, sorted by key: what a rebuild writes out.
@@ -114,7 +149,8 @@ final class TableOverlay: @unchecked Sendable {
         var packed = PackedEntries()
         let count = entryCountEstimate
         packed.reserve(entries: count, bytes: count * 32)
-        forEachEntry { key, slot in
+        for (index, family) in recordFamilies.enumerated() { family?.pack(family: index, into: &packed) }
+        forEachEntry(records: false) { key, slot in
             switch slot {
             case .bytes(let bytes): packed.append(key: key, value: bytes)
             case .record(let box): packed.append(key: key, record: box)
@@ -201,15 +237,25 @@ final class NumberedFamily {
     private static let roomBelow: UInt64 = 1 << 12
     private static let window: UInt64 = 1 << 22
 
-    private let base: UInt64
+    /// The base a family whose first number is `first` takes (records' families too).
+    static func base(first: UInt64) -> UInt64 { first >= roomBelow ? first - roomBelow : 0 }
+
+    static func covers(_ number: UInt64, base: UInt64) -> Bool { number >= base && number - base < window }
+
+    let base: UInt64
     @exclusivity(unchecked) private var slots: [TableOverlay.Slot?] = []
     @exclusivity(unchecked) private(set) var count = 0
 
     init(first: UInt64) {
-        base = first >= Self.roomBelow ? first - Self.roomBelow : 0
+        base = Self.base(first: first)
     }
 
-    func covers(_ number: UInt64) -> Bool { number >= base && number - base < Self.window }
+    /// A family taking over a records family's numbers (`RecordFamily.slots`).
+    init(base: UInt64) {
+        self.base = base
+    }
+
+    func covers(_ number: UInt64) -> Bool { Self.covers(number, base: base) }
 
     enum Lookup {
         /// The number is this family's to hold: here is its slot, or nil for none.

@@ -144,6 +144,81 @@ final class RebuildMachineryTests: XCTestCase {
         XCTAssertEqual(packed.map(\.1), [Tally(count: 2).encoded(), [2]])
     }
 
+    /// A second record type, for a family read as another type than it was written as.
+    private struct Pair: KeylessViewRecord, Equatable {
+        var first: Int64
+        var second: Int64
+        func encode(into w: inout ByteWriter) { w.writeVarInt(first); w.writeVarInt(second) }
+        /// A `Tally`'s bytes read as a pair: its count, and 0.
+        static func decode(_ bytes: [UInt8]) throws -> Pair {
+            var r = ByteReader(bytes)
+            let first = try r.readVarInt()
+            return Pair(first: first, second: r.isAtEnd ? 0 : try r.readVarInt())
+        }
+    }
+
+    /// Records of a numbered family are held unboxed until the family is used any
+    /// other way; whichever way, reads, updates, scans and the packed table agree with
+    /// a plain map of keys to encoded records, kept beside it.
+    func testUnboxedRecordsAgreeWithAPlainMapWhicheverWayTheyAreUsed() throws {
+        let overlay = TableOverlay(wholeTable: true)
+        let table = ProjectionTable(memory: overlay, name: "t")
+        var expected: [[UInt8]: [UInt8]] = [:]
+        var rng = SplitMix64(seed: 41)
+        func key(_ tag: Unicode.Scalar, _ n: UInt64) -> ViewKey { ViewKey(tag).number(n) }
+        // Family "a": records only (stays unboxed). "b": records, then read as bytes.
+        // "c": records, then deleted from. "d": Tally, then read and changed as Pair.
+        // "e": bytes first, then records (boxed from the start). Numbers far outside the
+        // window (1 << 40) go to the dictionary beside them.
+        let numbers: [UInt64] = [1_001, 1_002, 1_003, 1_050, 1 << 40]
+        for step in 0..<2_000 {
+            let n = numbers[Int(rng.next() % UInt64(numbers.count))]
+            let tag: Unicode.Scalar = ["a", "b", "c", "d", "e"][Int(rng.next() % 5)]
+            let k = key(tag, n)
+            switch (tag, step > 1_000, rng.next() % 3) {
+            case ("b", true, 0):
+                XCTAssertEqual(try table.get(k), expected[k.bytes], "bytes read of \(k.bytes)")
+            case ("c", true, 0):
+                try table.delete(k)
+                expected[k.bytes] = nil
+            case ("d", true, _):
+                let pair = try table.update(k, initial: Pair(first: 7, second: 0)) { (p: inout Pair) -> Pair in
+                    p.second += 1
+                    return p
+                }
+                expected[k.bytes] = pair.encoded()
+            case ("e", false, 0):
+                try table.put(k, Tally(count: 100).encoded())
+                expected[k.bytes] = Tally(count: 100).encoded()
+            case (_, _, 1):
+                let seen = try table.record(k, as: Tally.self)
+                XCTAssertEqual(seen?.encoded(), expected[k.bytes], "record read of \(k.bytes)")
+                let changed = try table.updateIfPresent(k, as: Tally.self) { (t: inout Tally) -> Tally in
+                    t.count += 3
+                    return t
+                }
+                XCTAssertEqual(changed == nil, seen == nil)
+                if let changed { expected[k.bytes] = changed.encoded() }
+            default:
+                let tally = try table.update(k, initial: Tally(count: 0)) { (t: inout Tally) -> Tally in
+                    t.count += 1
+                    return t
+                }
+                expected[k.bytes] = tally.encoded()
+            }
+        }
+        for (k, v) in expected { XCTAssertEqual(try table.get(k), v, "\(k)") }
+        var scanned: [[UInt8]: [UInt8]] = [:]
+        try table.scan { k, v in scanned[k] = v; return true }
+        XCTAssertEqual(scanned, expected)
+        let entries = overlay.packedEntries()
+        var packed: [[UInt8]] = []
+        var values: [[UInt8]: [UInt8]] = [:]
+        try entries.forEach(in: 0..<entries.count) { k, v in packed.append(Array(k)); values[Array(k)] = Array(v) }
+        XCTAssertEqual(values, expected)
+        XCTAssertEqual(packed, expected.keys.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
     /// Numbered keys (tag · number, tag · kind · number) live in arrays, every other key in a
     /// dictionary; from outside, the overlay must behave like one map of bytes to bytes.
     func testAWholeTableHoldsNumberedAndOtherKeysAsOneMap() throws {

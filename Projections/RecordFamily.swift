@@ -1,0 +1,92 @@
+/// One numbered family's records in a rebuild table, held as values of their
+/// own type rather than each in a box of its own.
+///
+/// At a million events a rebuild's time goes mostly to memory: every boxed record
+/// is an allocation, a reference count touched on each access and again when it
+/// is freed, each on an object long out of the cache. A family whose first write
+/// is a record of type `R` keeps `[R?]` indexed by number (same base and window as
+/// `NumberedFamily`); the table turns it into an ordinary family of slots
+/// (`slots()`) the first time it is used any other way (bytes, a deletion, another
+/// record type), so every access keeps the meaning it has everywhere else.
+class AnyRecordFamily {
+    final let recordType: ObjectIdentifier
+    final let base: UInt64
+
+    /// Only `RecordFamily` makes one (so `recordType` names its own values' type).
+    fileprivate init(recordType: ObjectIdentifier, base: UInt64) {
+        self.recordType = recordType
+        self.base = base
+    }
+
+    final func covers(_ number: UInt64) -> Bool { NumberedFamily.covers(number, base: base) }
+
+    // Overridden by `RecordFamily`, the only kind there is.
+    var count: Int { 0 }
+    /// Every record boxed, by number: what the family holds as slots.
+    func slots() -> [(number: UInt64, slot: TableOverlay.Slot)] { [] }
+    /// Every record encoded, with its key.
+    func forEachEncoded(family: Int, _ body: (CacheKey, TableOverlay.Slot) -> Void) {}
+    /// Every record encoded straight into the rebuild's buffer.
+    func pack(family: Int, into packed: inout PackedEntries) {}
+}
+
+final class RecordFamily<R: ViewRecord>: AnyRecordFamily {
+    @exclusivity(unchecked) private var values: [R?] = []
+    @exclusivity(unchecked) private var held = 0
+
+    init(first: UInt64) {
+        super.init(recordType: ObjectIdentifier(R.self), base: NumberedFamily.base(first: first))
+    }
+
+    override var count: Int { held }
+
+    func value(at number: UInt64) -> R? {
+        let index = Int(number - base)
+        return index < values.count ? values[index] : nil
+    }
+
+    /// Changes the record in place (from `initial()` when there is none). The value is
+    /// taken out while `change` runs, so it is changed without a copy and nothing
+    /// `change` does to the family can move it.
+    func update<T>(_ number: UInt64, initial: () -> R, _ change: (inout R) throws -> T) rethrows -> T {
+        let index = Int(number - base)
+        if index >= values.count { values.append(contentsOf: repeatElement(nil, count: index + 1 - values.count)) }
+        var value: R
+        if let existing = values[index] {
+            value = existing
+            values[index] = nil
+        } else {
+            value = initial()
+            held += 1
+        }
+        defer { values[index] = value }
+        return try change(&value)
+    }
+
+    /// Changes the record in place when there is one; nil when there is none.
+    func updateIfPresent<T>(_ number: UInt64, _ change: (inout R) throws -> T) rethrows -> T? {
+        let index = Int(number - base)
+        guard index < values.count, var value = values[index] else { return nil }
+        values[index] = nil
+        defer { values[index] = value }
+        return try change(&value)
+    }
+
+    override func slots() -> [(number: UInt64, slot: TableOverlay.Slot)] {
+        values.indices.compactMap { i in values[i].map { (base + UInt64(i), .record(RecordBox($0))) } }
+    }
+
+    override func forEachEncoded(family: Int, _ body: (CacheKey, TableOverlay.Slot) -> Void) {
+        for i in values.indices {
+            if let value = values[i] { body(NumberedKey(family: family, number: base + UInt64(i)).cacheKey, .bytes(value.encoded())) }
+        }
+    }
+
+    override func pack(family: Int, into packed: inout PackedEntries) {
+        values.withUnsafeBufferPointer { values in
+            for i in values.indices {
+                if let value = values[i] { packed.append(key: NumberedKey(family: family, number: base + UInt64(i)).cacheKey, value: value) }
+            }
+        }
+    }
+}
