@@ -52,9 +52,8 @@ final class RecordFamily<R: ViewRecord>: AnyRecordFamily {
         let index = Int(number - base)
         if index >= values.count { values.append(contentsOf: repeatElement(nil, count: index + 1 - values.count)) }
         var value: R
-        if let existing = values[index] {
+        if let existing = values[index].take() {
             value = existing
-            values[index] = nil
         } else {
             value = initial()
             held += 1
@@ -66,8 +65,7 @@ final class RecordFamily<R: ViewRecord>: AnyRecordFamily {
     /// Changes the record in place when there is one; nil when there is none.
     func updateIfPresent<T>(_ number: UInt64, _ change: (inout R) throws -> T) rethrows -> T? {
         let index = Int(number - base)
-        guard index < values.count, var value = values[index] else { return nil }
-        values[index] = nil
+        guard index < values.count, var value = values[index].take() else { return nil }
         defer { values[index] = value }
         return try change(&value)
     }
