@@ -27,6 +27,14 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(SearchText.fold("José"), "jose")
         XCTAssertEqual(SearchText.fold("MÜLLER"), "muller")
         XCTAssertEqual(SearchText.fold("Ñúñez"), "nunez")
+        // The ASCII shortcut folds every ASCII text as decomposing, dropping marks and
+        // lower-casing does; anything else goes the long way.
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = String(decoding: (0..<Int.random(in: 0...12, using: &rng)).map { _ in UInt8.random(in: 0...127, using: &rng) }, as: UTF8.self)
+            XCTAssertEqual(SearchText.asciiFolded(text), SearchText.unicodeFolded(text), "\(Array(text.utf8))")
+        }
+        XCTAssertNil(SearchText.asciiFolded("José"))
         let name = try PersonName(first: "José", last: "Núñez")
         XCTAssertTrue(name.matches(search: "jose"))
         XCTAssertTrue(name.matches(search: "NUN"))
