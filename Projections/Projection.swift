@@ -120,6 +120,9 @@ public struct ProjectionTable {
 
     /// In a rebuild's table, the unboxed records family holding `key` and its number;
     /// nil when the key is held some other way (then the boxed path answers).
+    /// Inlined, so it is specialized with its caller: unspecialized, naming `RecordFamily<R>`
+    /// looked its metadata up at run time, under a lock, on every access.
+    @inline(__always)
     private func records<R: ViewRecord>(_ key: CacheKey, _: R.Type, in overlay: TableOverlay,
                                         create: Bool) -> (RecordFamily<R>, UInt64)? {
         guard overlay.isWholeTable, let numbered = NumberedKey(key),

@@ -102,7 +102,7 @@ public struct ByteReader {
         let start = offset
         let n = try readLength()
         // Straight from the slice: no intermediate array.
-        guard let s = String(validating: try readRaw(count: n), as: UTF8.self) else {
+        guard let s = try readRaw(count: n).withUnsafeBufferPointer(String.init(validatingUTF8Bytes:)) else {
             throw .invalid(at: start, reason: "string is not valid UTF-8")
         }
         return s
@@ -132,6 +132,22 @@ public enum DecodingError: Error, Equatable, CustomStringConvertible {
         case .invalid(let at, let reason): return "invalid record at byte \(at): \(reason)"
         case .unknownSchemaVersion(let type, let version): return "\(type) has no decoder for schema version \(version)"
         case .unknownEventType(let type): return "no decoder is registered for event type \(type)"
+        }
+    }
+}
+
+extension String {
+    /// The text of valid UTF-8 bytes, nil for invalid ones. ASCII (nearly every stored
+    /// string: codes, ids, zone names) needs no validation and takes a shortcut; the
+    /// generic `String(validating:as:)` looked up type metadata on every call.
+    @inlinable
+    public init?(validatingUTF8Bytes bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            self = String(decoding: bytes, as: UTF8.self)
+        } else if let text = String(validating: bytes, as: UTF8.self) {
+            self = text
+        } else {
+            return nil
         }
     }
 }

@@ -1,3 +1,4 @@
+import BinaryCodec
 import CLMDB
 import Foundation
 
@@ -63,7 +64,7 @@ final class RecordDecoder {
         let op = number == streamNameCursorAt + 1 && streamNameCursorAt > 0 ? MDB_NEXT : MDB_SET_KEY
         try cursor.move(op, key: op == MDB_SET_KEY ? BigEndian.u32(number) : nil) { k, v in
             guard BigEndian.u32(ArraySlice(k)) == number else { return }
-            found = String(validating: v, as: UTF8.self)
+            found = String(validatingUTF8Bytes: v.assumingMemoryBound(to: UInt8.self))
         }
         guard let found else {
             streamNameCursorAt = 0   // the cursor is no longer where we think
@@ -135,7 +136,7 @@ final class RecordDecoder {
         } else {
             raw = try txn.get(txn.database(LogDatabase.streamNames), BigEndian.u32(number))
         }
-        guard let raw, let name = String(validating: raw, as: UTF8.self) else {
+        guard let raw, let name = raw.withUnsafeBufferPointer(String.init(validatingUTF8Bytes:)) else {
             throw EventStoreError.storeCorrupt(reason: "interned name \(number) is missing")
         }
         cache.remember(name, number)

@@ -49,6 +49,20 @@ final class ByteCodecTests: XCTestCase {
         XCTAssertThrowsError(try empty.readByte()) { XCTAssertEqual($0 as? DecodingError, .truncated(at: 0)) }
     }
 
+    /// Strings read back as the standard library's validating initializer reads them:
+    /// ASCII through the shortcut, other UTF-8 through validation, invalid bytes refused.
+    func testStringsReadFromBytesMatchValidatedDecoding() {
+        var rng = SystemRandomNumberGenerator()
+        let samples: [[UInt8]] = (0..<300).map { _ in (0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) } }
+            + [Array("José Núñez".utf8), Array("99213".utf8), [0xC3, 0x28], [0xE2, 0x82], [0xF0, 0x9F, 0x98, 0x80]]
+        for bytes in samples {
+            let ours = bytes.withUnsafeBufferPointer(String.init(validatingUTF8Bytes:))
+            XCTAssertEqual(ours, String(validating: bytes, as: UTF8.self), "\(bytes)")
+            var reader = ByteReader([UInt8(bytes.count)] + bytes)
+            XCTAssertEqual(try? reader.readString(), ours, "\(bytes)")
+        }
+    }
+
     func testJSONRenderingEscapesAndKeepsKeyOrder() {
         let value = JSONValue.object([("b", .string("quote \" slash \\ newline \n tab \t \u{01}")), ("a", .number("125.00")),
                                       ("list", .array([.int(-3), .bool(false), .null]))])
