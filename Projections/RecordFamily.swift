@@ -7,7 +7,9 @@
 /// is a record of type `R` keeps `[R?]` indexed by number (same base and window as
 /// `NumberedFamily`); the table turns it into an ordinary family of slots
 /// (`slots()`) the first time it is used any other way (bytes, a deletion, another
-/// record type), so every access keeps the meaning it has everywhere else.
+/// record type, a number outside the window), so every access keeps the meaning it
+/// has everywhere else. A change (`update`) must not use the table: it holds its
+/// record apart from the family until it returns.
 class AnyRecordFamily {
     final let recordType: ObjectIdentifier
     final let base: UInt64
@@ -22,6 +24,8 @@ class AnyRecordFamily {
 
     // Overridden by `RecordFamily`, the only kind there is.
     var count: Int { 0 }
+    /// Whether one of its records is out for a change (`update`).
+    var isChanging: Bool { false }
     /// Every record boxed, by number: what the family holds as slots.
     func slots() -> [(number: UInt64, slot: TableOverlay.Slot)] { [] }
     /// Every record encoded, with its key.
@@ -33,12 +37,14 @@ class AnyRecordFamily {
 final class RecordFamily<R: ViewRecord>: AnyRecordFamily {
     @exclusivity(unchecked) private var values: [R?] = []
     @exclusivity(unchecked) private var held = 0
+    @exclusivity(unchecked) private var changing = false
 
     init(first: UInt64) {
         super.init(recordType: ObjectIdentifier(R.self), base: NumberedFamily.base(first: first))
     }
 
     override var count: Int { held }
+    override var isChanging: Bool { changing }
 
     func value(at number: UInt64) -> R? {
         let index = Int(number - base)
@@ -58,7 +64,11 @@ final class RecordFamily<R: ViewRecord>: AnyRecordFamily {
             value = initial()
             held += 1
         }
-        defer { values[index] = value }
+        changing = true
+        defer {
+            values[index] = value
+            changing = false
+        }
         return try change(&value)
     }
 
@@ -66,7 +76,11 @@ final class RecordFamily<R: ViewRecord>: AnyRecordFamily {
     func updateIfPresent<T>(_ number: UInt64, _ change: (inout R) throws -> T) rethrows -> T? {
         let index = Int(number - base)
         guard index < values.count, var value = values[index].take() else { return nil }
-        defer { values[index] = value }
+        changing = true
+        defer {
+            values[index] = value
+            changing = false
+        }
         return try change(&value)
     }
 

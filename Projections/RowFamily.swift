@@ -61,9 +61,6 @@ struct RowKey {
 /// arrive in order, so a lookup is an index and a short binary search, where the
 /// table's dictionary would hash a 17- to 33-byte key into a million others.
 final class RowFamily {
-    private static let roomBelow: UInt64 = 1 << 12
-    private static let window: UInt64 = 1 << 22
-
     struct Entry {
         var rest: RowKey.Rest
         var slot: TableOverlay.Slot
@@ -75,10 +72,10 @@ final class RowFamily {
     @exclusivity(unchecked) private(set) var count = 0
 
     init(first: UInt64) {
-        base = first >= Self.roomBelow ? first - Self.roomBelow : 0
+        base = NumberedFamily.base(first: first)
     }
 
-    private func covers(_ number: UInt64) -> Bool { number >= base && number - base < Self.window }
+    private func covers(_ number: UInt64) -> Bool { NumberedFamily.covers(number, base: base) }
 
     /// The key's slot, or nil for none; `.elsewhere` when its number is outside the window.
     func lookup(_ key: RowKey) -> NumberedFamily.Lookup {
