@@ -86,26 +86,22 @@ final class TableOverlay: @unchecked Sendable {
         set {
             if isWholeTable, let numbered = NumberedKey(key) {
                 boxRecords(of: numbered.family)
-                let family: NumberedFamily
-                if let known = families[numbered.family] {
-                    family = known
-                } else {
-                    family = NumberedFamily(first: numbered.number)
-                    families[numbered.family] = family
-                }
+                let family = Self.existing(&families, numbered.family) { NumberedFamily(first: numbered.number) }
                 if family.set(numbered.number, newValue) { return }
             } else if isWholeTable, let row = RowKey(key) {
-                let family: RowFamily
-                if let known = rowFamilies[row.tag] {
-                    family = known
-                } else {
-                    family = RowFamily(first: row.number)
-                    rowFamilies[row.tag] = family
-                }
+                let family = Self.existing(&rowFamilies, row.tag) { RowFamily(first: row.number) }
                 if family.set(row, newValue) { return }
             }
             slots[key] = newValue
         }
+    }
+
+    /// The family at `index`, made by `make` (and kept) when there is none yet.
+    private static func existing<Family>(_ families: inout [Family?], _ index: Int, _ make: () -> Family) -> Family {
+        if let known = families[index] { return known }
+        let made = make()
+        families[index] = made
+        return made
     }
 
     /// Records a change: in a whole table a deletion removes the key; in a cache it is remembered for the flush.
