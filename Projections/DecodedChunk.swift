@@ -61,14 +61,8 @@ struct DecodedChunk {
     /// catch-up, only those after its checkpoint).
     func apply(_ projection: any Projection, index: Int, routing: EventRouting, after checkpoint: UInt64 = 0,
                to table: ProjectionTable) throws {
-        // Through the buffers: an event handed on from the array itself is not copied
-        // (and its strings and payload bytes retained) once per projection.
-        try events.withUnsafeBufferPointer { events in
-            try payloads.withUnsafeBufferPointer { payloads in
-                for i in 0..<events.count where routing.projection(index, wants: typeNumbers[i]) && events[i].position > checkpoint {
-                    try projection.apply(events[i], payload: payloads[i], to: table)
-                }
-            }
+        for i in 0..<events.count where routing.projection(index, wants: typeNumbers[i]) && events[i].position > checkpoint {
+            try projection.apply(events[i], payload: payloads[i], to: table)
         }
     }
 }

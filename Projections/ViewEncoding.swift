@@ -24,13 +24,9 @@ struct ViewKey: Equatable {
         key.append(byte: UInt8(ascii: tag))
     }
 
-    private mutating func byteAppend(_ value: UInt8) {
-        key.append(byte: value)
-    }
-
     /// One raw byte (a kind code inside a family).
     consuming func byte(_ value: UInt8) -> ViewKey {
-        byteAppend(value)
+        key.append(byte: value)
         return self
     }
 
@@ -54,7 +50,7 @@ struct ViewKey: Equatable {
     /// Text followed by its 0x00 terminator.
     consuming func text(_ value: String) -> ViewKey {
         var copy = open(value)
-        copy.byteAppend(0)
+        copy.key.append(byte: 0)
         return copy
     }
 

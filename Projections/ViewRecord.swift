@@ -34,9 +34,14 @@ class AnyRecordBox {
     /// Only `RecordBox` makes boxes (so `recordType` always names the box's own record type).
     fileprivate init(recordType: ObjectIdentifier) { self.recordType = recordType }
 
-    // Overridden by `RecordBox`, the only kind of box there is.
-    func encoded() -> [UInt8] { [] }
+    /// Overridden by `RecordBox`, the only kind of box there is.
     func encode(into w: inout ByteWriter) {}
+
+    final func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        encode(into: &w)
+        return w.bytes
+    }
 }
 
 final class RecordBox<R: ViewRecord>: AnyRecordBox {
@@ -48,7 +53,6 @@ final class RecordBox<R: ViewRecord>: AnyRecordBox {
         super.init(recordType: ObjectIdentifier(R.self))
     }
 
-    override func encoded() -> [UInt8] { value.encoded() }
     override func encode(into w: inout ByteWriter) { value.encode(into: &w) }
 }
 
