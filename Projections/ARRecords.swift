@@ -2,7 +2,7 @@ import BinaryCodec
 import RevenueCycle
 
 /// What the A/R model remembers about a visit: the ledger's facts (insured,
-/// patient, date of service, claims) and the dimensions aging is grouped by.
+/// patient, date of service, claims), its account, and the dimensions aging is grouped by.
 struct ARVisitRecord: Equatable {
     var insured: Bool?
     var patient: PatientID?
@@ -10,6 +10,8 @@ struct ARVisitRecord: Equatable {
     var provider: ProviderID?
     var location: LocationID?
     var claims: [ClaimID] = []
+    /// The visit's ledger account; nil until something is posted to it.
+    var account: LedgerAccount?
 
     func encode(into w: inout ByteWriter) {
         w.writeOptionalVarInt(insured.map { $0 ? 1 : 0 })
@@ -19,6 +21,8 @@ struct ARVisitRecord: Equatable {
         w.writeOptionalVarInt(location.map { Int64(bitPattern: $0.number) })
         w.writeVarUInt(UInt64(claims.count))
         for c in claims { w.writeVarUInt(c.number) }
+        w.writeBool(account != nil)
+        if let account { LedgerCoding.write(account, &w) }
     }
 
     static func decode(_ bytes: [UInt8]) throws -> ARVisitRecord {
@@ -32,6 +36,7 @@ struct ARVisitRecord: Equatable {
         let count = try r.readVarUInt()
         guard count <= 10_000 else { throw ProjectionError.damaged(ARAgingProjection.projectionName, "visit with \(count) claims") }
         for _ in 0..<count { v.claims.append(ClaimID(try r.readVarUInt())) }
+        if try r.readBool() { v.account = try LedgerCoding.read(&r) }
         return v
     }
 }
@@ -72,7 +77,7 @@ struct ARClaimRecord: Equatable {
     }
 }
 
-/// Binary forms inside the A/R table (ledger accounts use `LedgerCoding`, as in the `ledger` table).
+/// Binary forms inside the A/R table (ledger accounts and journal entries use `LedgerCoding`).
 enum ARCoding {
     static func optionalID(_ r: inout ByteReader) throws -> UInt64? {
         try r.readOptionalVarInt().map { UInt64(bitPattern: $0) }

@@ -1,28 +1,34 @@
 import BinaryCodec
 import RevenueCycle
 
-/// Queries over the ledger table for `balance show`, statements and reports.
+/// Queries over the patient ledger, which the A/R table keeps (`ARKeys`), for
+/// `balance show`, statements and reports.
 ///
 /// ```swift
-/// let owed = try runner.read("ledger") { try LedgerReadModel($0).account(.patient(PatientID(1001))) }
+/// let owed = try runner.read(ARAgingProjection.projectionName) { try LedgerReadModel($0).account(.patient(PatientID(1001))) }
 /// ```
 public struct LedgerReadModel {
     let table: ProjectionTable
+    private let book: StoredLedgerBook
 
-    public init(_ table: ProjectionTable) { self.table = table }
+    public init(_ table: ProjectionTable) {
+        self.table = table
+        // Only read through: the date and position matter to postings, and none is made here.
+        book = StoredLedgerBook(table: table, undatedChangeDate: LocalDate(daysSinceEpoch: 0), position: 0)
+    }
 
     /// The account's totals; nil when nothing was ever posted to it.
     public func account(_ key: LedgerAccountKey) throws -> LedgerAccount? {
-        try table.get(LedgerKeys.account(key)).map(LedgerCoding.account)
+        try book.account(key)
     }
 
     public func fact(_ key: LedgerFactKey) throws -> LedgerFact? {
-        try table.get(LedgerKeys.fact(key)).map(LedgerCoding.fact)
+        try book.fact(key)
     }
 
     public var unappliedPayerCash: Money {
         get throws {
-            var r = ByteReader(try table.get(LedgerKeys.unapplied) ?? [0])
+            var r = ByteReader(try table.get(ARKeys.unapplied) ?? [0])
             return Money(cents: try r.readVarInt())
         }
     }
@@ -30,20 +36,40 @@ public struct LedgerReadModel {
     /// Every account, keyed as the rules post them.
     public func accounts() throws -> [LedgerAccountKey: LedgerAccount] {
         var out: [LedgerAccountKey: LedgerAccount] = [:]
-        try table.scan(prefix: LedgerKeys.accountPrefix) { key, value in
-            guard let k = LedgerKeys.accountKey(key) else { throw ProjectionError.damaged(LedgerCoding.name, "account key") }
-            out[k] = try LedgerCoding.account(value)
-            return true
+        if let practice = try account(.practice) { out[.practice] = practice }
+        try scanNumbered(ARKeys.patientAccountTag) { id, value in out[.patient(PatientID(id))] = try LedgerCoding.account(value) }
+        try scanNumbered("v") { id, value in
+            if let account = try ARVisitRecord.decode(value).account { out[.visit(VisitID(id))] = account }
+        }
+        try scanNumbered("k") { id, value in
+            if let account = try ARClaimRecord.decode(value).account { out[.claim(ClaimID(id))] = account }
         }
         return out
     }
 
-    /// Every fact the rules keep.
+    /// Every fact the rules keep, gathered from where the A/R table keeps each kind.
     public func facts() throws -> [LedgerFactKey: LedgerFact] {
         var out: [LedgerFactKey: LedgerFact] = [:]
-        try table.scan(prefix: LedgerKeys.factPrefix) { key, value in
-            guard let k = LedgerKeys.factKey(key) else { throw ProjectionError.damaged(LedgerCoding.name, "fact key") }
-            out[k] = try LedgerCoding.fact(value)
+        func gather(_ tag: Unicode.Scalar, _ key: (UInt64) -> LedgerFactKey) throws {
+            try scanNumbered(tag) { id, _ in out[key(id)] = try fact(key(id)) }
+        }
+        try gather("a") { .appointmentInsured(AppointmentID($0)) }
+        try gather("c") { .charge(ChargeID($0)) }
+        try gather("d") { .denialClaim(DenialID($0)) }
+        try gather(ARKeys.mergeTag) { .mergedInto(PatientID($0)) }
+        try scanNumbered("v") { id, _ in
+            let visit = VisitID(id)
+            for key in [LedgerFactKey.visitInsured(visit), .visitPatient(visit), .visitDate(visit), .visitClaims(visit)] {
+                out[key] = try fact(key)
+            }
+        }
+        try scanNumbered("k") { id, _ in out[.claimVisit(ClaimID(id))] = try fact(.claimVisit(ClaimID(id))) }
+        try table.scan(prefix: ViewKey("s").bytes) { key, _ in
+            guard key.count == 17, let remittance = ViewKey.number(in: key, at: 1), let index = ViewKey.number(in: key, at: 9) else {
+                throw ProjectionError.damaged(ARAgingProjection.projectionName, "suspense key of \(key.count) bytes")
+            }
+            let factKey = LedgerFactKey.suspended(RemittanceID(remittance), Int(Int64(bitPattern: index ^ (1 << 63))))
+            out[factKey] = try fact(factKey)
             return true
         }
         return out
@@ -51,12 +77,30 @@ public struct LedgerReadModel {
 
     /// The whole journal in posting order.
     public func journal() throws -> [LedgerEntry] {
-        var out: [(UInt64, LedgerEntry)] = []
-        try table.scan(prefix: ViewKey("j").bytes) { key, value in
-            out.append((ViewKey.trailingNumber(key) ?? 0, try LedgerCoding.entry(value)))
+        var out: [(position: UInt64, index: UInt64, entry: LedgerEntry)] = []
+        try table.scan(prefix: ViewKey(ARKeys.journalTag).bytes) { key, value in
+            out.append(try Self.journalEntry(key, value))
             return true
         }
-        return out.sorted { $0.0 < $1.0 }.map(\.1)
+        return out.sorted { ($0.position, $0.index) < ($1.position, $1.index) }.map(\.entry)
+    }
+
+    /// Calls `body` with the number and value of every key `tag` · number.
+    private func scanNumbered(_ tag: Unicode.Scalar, _ body: (UInt64, [UInt8]) throws -> Void) throws {
+        try table.scan(prefix: ViewKey(tag).bytes) { key, value in
+            guard key.count == 9, let number = ViewKey.number(in: key, at: 1) else {
+                throw ProjectionError.damaged(ARAgingProjection.projectionName, "\(tag) key of \(key.count) bytes")
+            }
+            try body(number, value)
+            return true
+        }
+    }
+
+    private static func journalEntry(_ key: [UInt8], _ value: [UInt8]) throws -> (position: UInt64, index: UInt64, entry: LedgerEntry) {
+        guard key.count == 25, let position = ViewKey.number(in: key, at: 9), let index = ViewKey.number(in: key, at: 17) else {
+            throw ProjectionError.damaged(ARAgingProjection.projectionName, "journal key of \(key.count) bytes")
+        }
+        return (position, index, try LedgerCoding.entry(value))
     }
 
     /// The chart a patient's postings now belong to, after merges.
@@ -74,18 +118,17 @@ public struct LedgerReadModel {
     public func journal(of patient: PatientID) throws -> [LedgerEntry] {
         let kept = try resolved(patient)
         var owners: [PatientID] = [kept]
-        try table.scan(prefix: LedgerKeys.factPrefix + [10]) { key, _ in
-            if case .mergedInto(let dropped)? = LedgerKeys.factKey(key), try resolved(dropped) == kept { owners.append(dropped) }
-            return true
+        try scanNumbered(ARKeys.mergeTag) { dropped, _ in
+            if try resolved(PatientID(dropped)) == kept { owners.append(PatientID(dropped)) }
         }
-        var out: [(UInt64, LedgerEntry)] = []
+        var out: [(position: UInt64, index: UInt64, entry: LedgerEntry)] = []
         for owner in owners {
-            try table.scan(prefix: LedgerKeys.journalPrefix(owner)) { key, value in
-                out.append((ViewKey.trailingNumber(key) ?? 0, try LedgerCoding.entry(value)))
+            try table.scan(prefix: ARKeys.journalPrefix(owner)) { key, value in
+                out.append(try Self.journalEntry(key, value))
                 return true
             }
         }
-        return out.sorted { $0.0 < $1.0 }.map(\.1)
+        return out.sorted { ($0.position, $0.index) < ($1.position, $1.index) }.map(\.entry)
     }
 
     /// The patient's visits with their accounts and dates of service, oldest first.

@@ -20,7 +20,7 @@ public protocol Projection: Sendable {
 }
 
 extension Projection {
-    /// Unmeasured: as much as all eight read models together (`ReadModels`).
+    /// Unmeasured: about as much as all the read models together (`ReadModels`).
     public var rebuildBytesPerEvent: Int { 1024 }
 }
 

@@ -12,7 +12,7 @@ import RevenueCycle
 /// tables, each projection on its own core, writes them out in key order into
 /// fresh LMDB tables and switches the catalog to them in one transaction, so
 /// readers never see half a model; if the rebuild is killed, the old tables
-/// stay in use. A rebuild holds the models in memory (about 1 KB per event);
+/// stay in use. A rebuild holds the models in memory (under 1 KB per event);
 /// when that would pass `rebuildMemoryLimit` it fills the fresh tables chunk by
 /// chunk instead, as a catch-up does — slower, in bounded memory — and switches
 /// the same way.
@@ -28,18 +28,24 @@ public final class ProjectionRunner {
     /// cgroup) has available.
     public var rebuildMemoryLimit: Int?
     /// The memory a rebuild in memory is expected to hold for `projections` over a
-    /// log of `events`: each model's `rebuildBytesPerEvent` (all eight read models
-    /// together: 1 KB, rounded up from the ~0.85 KB measured over a million billing events).
+    /// log of `events`: each model's `rebuildBytesPerEvent` (all seven read models
+    /// together: 919 bytes, rounded up from the ~0.7 KB of peak memory measured over a
+    /// million billing events).
     public static func estimatedRebuildBytes(events: UInt64, projections: [any Projection]) -> Int {
         let perEvent = projections.reduce(0) { $0 + $1.rebuildBytesPerEvent }
         let (bytes, overflow) = Int(clamping: events).multipliedReportingOverflow(by: perEvent)
         return overflow ? Int.max : bytes
     }
 
-    public init(store: EventStore, views: KeyValueStore, projections: [any Projection]) {
+    /// Names of read models no longer kept (merged into another or dropped): a rebuild
+    /// removes what a store still has of them, tables and catalog entries.
+    public let retired: [String]
+
+    public init(store: EventStore, views: KeyValueStore, projections: [any Projection], retired: [String] = []) {
         self.store = store
         self.views = views
         self.projections = projections
+        self.retired = retired
     }
 
     /// A projection at least this many events behind, and behind by more than half
@@ -149,13 +155,19 @@ public final class ProjectionRunner {
     }
 
     /// Drops every model's tables that its live catalog entry does not name, and
-    /// its staged entry: what a killed rebuild (in memory or chunk by chunk) leaves.
+    /// its staged entry: what a killed rebuild (in memory or chunk by chunk) leaves;
+    /// and everything of a retired model.
     private func dropLeftovers(in tx: KeyValueTransaction) throws {
         let tables = try tx.tableNames()
         for p in projections {
             try CatalogEntry.remove(Self.stagedKey(p.name), in: tx)
             let live = try CatalogEntry.read(p.name, in: tx)?.table
             for table in tables where table.hasPrefix(p.name + "#") && table != live { try tx.drop(table) }
+        }
+        for name in retired where !projections.contains(where: { $0.name == name }) {
+            try CatalogEntry.remove(name, in: tx)
+            try CatalogEntry.remove(Self.stagedKey(name), in: tx)
+            for table in tables where table.hasPrefix(name + "#") { try tx.drop(table) }
         }
     }
 

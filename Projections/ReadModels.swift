@@ -12,13 +12,21 @@ public enum ReadModels {
             ARAgingProjection(),
             KPIProjection(),
             ReceivablesProjection(),
-            LedgerProjection(),
         ]
+    }
+
+    /// Read models older stores may still hold: `ledger` (its accounts and journal
+    /// are kept by `ar` since ar's version 2, which ran the same rules over the same events).
+    public static let retired = ["ledger"]
+
+    /// A runner over every read model of a store (not caught up).
+    public static func runner(_ store: EventStore) throws -> ProjectionRunner {
+        ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: all, retired: retired)
     }
 
     /// Opens the views of a store and brings every read model up to the log's head.
     public static func caughtUp(_ store: EventStore, progress: ((UInt64, UInt64) -> Void)? = nil) throws -> ProjectionRunner {
-        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: all)
+        let runner = try runner(store)
         try runner.catchUp(progress: progress)
         return runner
     }

@@ -5,8 +5,10 @@ import RevenueCycle
 /// in exactly one open item (with its effective date), so the items sum to the
 /// ledger's open balance to the cent on any date.
 extension StoredLedgerBook {
-    /// A visit-level posting: the day's totals, and the visit's (or account's) open items.
-    func journal(_ entry: LedgerEntry) throws {
+    /// A visit-level posting: the journal, the day's totals, and the visit's (or account's) open items.
+    mutating func journal(_ entry: LedgerEntry) throws {
+        try table.put(ARKeys.journal(entry.patient, position: position, index: journalIndex), LedgerCoding.encode(entry))
+        journalIndex += 1
         try table.update(ARKeys.day(entry.date), initial: LedgerAccount()) { $0 = $0 + entry.delta }
         if let visit = entry.visit {
             try addToItem(.unbilledInsurance, visit.number, entry.delta.insuranceBalance, on: entry.date)

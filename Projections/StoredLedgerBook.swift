@@ -1,16 +1,17 @@
 import BinaryCodec
 import RevenueCycle
 
-/// The ledger's facts kept in the A/R table, so `LedgerRules` runs on the read
-/// model exactly as on the in-memory `Ledger` and the `ledger` model; postings
-/// become dated changes of open items and daily totals (`StoredLedgerBook+Postings`,
-/// key layout in `ARKeys`).
+/// The ledger kept in the A/R table, so `LedgerRules` runs once per event for
+/// both the aging and the patient ledger, on the read model exactly as on the
+/// in-memory `Ledger`: the rules' facts, the accounts, the journal, and postings
+/// turned into dated changes of open items and daily totals
+/// (`StoredLedgerBook+Postings`, key layout in `ARKeys`).
 ///
-/// Only claim accounts are kept as totals (in `ARClaimRecord`), because the rules
-/// decide on them. Practice, patient and visit totals are the `ledger` model's;
-/// here they live on as items and daily totals built from the journal, so their
-/// writes are dropped and reads answer nil. A merge therefore moves nothing: items
-/// keep the chart they were posted to, and reports resolve merges when they group.
+/// Claim and visit accounts live in their records (`k`, `v`), patient accounts
+/// under `P`; the practice's account is the sum of the daily totals (`D`), which
+/// receive every visit-level posting, so it is not kept twice. Items keep the
+/// chart they were posted to (a merge moves only the patient account, as the
+/// rules say); reports resolve merges when they group.
 struct StoredLedgerBook: LedgerBooks {
     typealias Failure = any Error
 
@@ -18,22 +19,46 @@ struct StoredLedgerBook: LedgerBooks {
     /// The date of claim-level changes whose event carries no effective date (a
     /// claim replaced or voided): chosen by `ARAgingProjection` per event.
     var undatedChangeDate: LocalDate
+    /// The log position of the event being applied: journal entries are keyed by it.
+    let position: UInt64
+    /// How many journal entries this event has posted so far.
+    var journalIndex: UInt64 = 0
+
+    init(table: ProjectionTable, undatedChangeDate: LocalDate, position: UInt64) {
+        self.table = table
+        self.undatedChangeDate = undatedChangeDate
+        self.position = position
+    }
 
     // MARK: accounts
 
     func account(_ key: LedgerAccountKey) throws -> LedgerAccount? {
-        guard case .claim(let claim) = key else { return nil }
-        return try claimRecord(claim)?.account
+        switch key {
+        case .practice: return try ARReadModel(table).practiceAccount()
+        case .patient(let id): return try table.record(ARKeys.patientAccount(id))
+        case .visit(let id): return try visitRecord(id)?.account
+        case .claim(let id): return try claimRecord(id)?.account
+        }
     }
 
     func setAccount(_ key: LedgerAccountKey, _ account: LedgerAccount?) throws {
-        guard case .claim(let claim) = key else { return }
-        try updateClaim(claim) { $0.account = account }
+        switch key {
+        case .practice: break   // the sum of the daily totals, which the journal keeps
+        case .patient(let id):
+            guard let account else { return try table.delete(ARKeys.patientAccount(id)) }
+            try table.update(ARKeys.patientAccount(id), initial: account) { $0 = account }
+        case .visit(let id): try updateVisit(id) { $0.account = account }
+        case .claim(let id): try updateClaim(id) { $0.account = account }
+        }
     }
 
     func add(_ delta: LedgerAccount, to key: LedgerAccountKey) throws {
-        guard case .claim(let claim) = key else { return }
-        try updateClaim(claim) { $0.account = ($0.account ?? LedgerAccount()) + delta }
+        switch key {
+        case .practice: break
+        case .patient(let id): try table.update(ARKeys.patientAccount(id), initial: LedgerAccount()) { $0 = $0 + delta }
+        case .visit(let id): try updateVisit(id) { $0.account = ($0.account ?? LedgerAccount()) + delta }
+        case .claim(let id): try updateClaim(id) { $0.account = ($0.account ?? LedgerAccount()) + delta }
+        }
     }
 
     // MARK: facts

@@ -78,12 +78,3 @@ struct StoredSum: KeylessViewRecord {
         return StoredSum(cents: try r.readVarInt())
     }
 }
-
-/// A counter kept under one key as 8 big-endian bytes (the ledger's next journal sequence).
-struct StoredSequence: KeylessViewRecord {
-    var next: UInt64
-
-    func encode(into w: inout ByteWriter) { w.writeUInt64BigEndian(next) }
-
-    static func decode(_ bytes: [UInt8]) throws -> StoredSequence { StoredSequence(next: ViewKey.trailingNumber(bytes) ?? 0) }
-}

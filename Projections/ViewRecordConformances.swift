@@ -20,13 +20,8 @@ extension AROpenItem: ViewRecord {
     static func decode(key: [UInt8], bytes: [UInt8]) throws -> AROpenItem { try decode(key, bytes) }
 }
 
-/// Six varint cent amounts, in the same form in the `ledger` and `ar` tables.
+/// Six varint cent amounts (`LedgerCoding`).
 extension LedgerAccount: KeylessViewRecord {
     func encode(into w: inout ByteWriter) { LedgerCoding.write(self, &w) }
     static func decode(_ bytes: [UInt8]) throws -> LedgerAccount { try LedgerCoding.account(bytes) }
-}
-
-extension LedgerFact: KeylessViewRecord {
-    func encode(into w: inout ByteWriter) { LedgerCoding.write(self, &w) }
-    static func decode(_ bytes: [UInt8]) throws -> LedgerFact { try LedgerCoding.fact(bytes) }
 }

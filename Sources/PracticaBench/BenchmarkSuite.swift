@@ -125,7 +125,7 @@ struct BenchmarkSuite {
     /// and reports the rate with where the time went.
     private func measureRebuild(_ path: String, into report: inout BenchmarkReport) throws {
         let store = try EventStore.open(at: path)
-        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
+        let runner = try ReadModels.runner(store)
         let start = Clock.now()
         let timings = try runner.rebuild()
         let rate = Double(events) / (Clock.now() - start)

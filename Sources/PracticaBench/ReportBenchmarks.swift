@@ -75,7 +75,7 @@ struct ReportBenchmarks {
 
     private func openRunner() throws -> ProjectionRunner {
         let store = try EventStore.open(at: path)
-        let runner = ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: ReadModels.all)
+        let runner = try ReadModels.runner(store)
         try runner.catchUp()
         return runner
     }

@@ -79,7 +79,7 @@ final class ConcurrentRebuildTests: XCTestCase {
         XCTAssertTrue(bounded.stdout.contains("chunk by chunk: 3002 events would need about 3 MB in memory, more than the 1 MB allowed"),
                       bounded.stdout)
         XCTAssertEqual(try CLI.run(["report", "ar-aging", "--by", "payer", "--json", "--store", store]).stdout, reference)
-        let json = try CLI.run(["projections", "rebuild", "ledger", "--max-memory", "64k", "--json", "--store", store])
+        let json = try CLI.run(["projections", "rebuild", "ar", "--max-memory", "64k", "--json", "--store", store])
         XCTAssertTrue(json.stdout.contains("\"boundedMemory\":65536"), json.stdout)
         for bad in ["lots", "0", "-5G", "9999999999T"] {
             assertRefused(try CLI.run(["projections", "rebuild", "--all", "--max-memory", bad, "--store", store]),

@@ -162,6 +162,31 @@ final class ProjectionRunnerTests: XCTestCase {
                        try independentCounts(store, types: TypeCounter().eventTypes))
     }
 
+    /// A store kept by an older version holds a model since retired (`ledger`, merged into `ar`):
+    /// the rebuild that the other models' version bump starts removes its tables and catalog entry.
+    func testARebuildRemovesWhatAStoreHoldsOfARetiredModel() throws {
+        let (store, views) = try makeStore(events: 1_000)
+        var retired = TypeCounter()
+        retired.name = "retired-counter"
+        try ProjectionRunner(store: store, views: views, projections: [TypeCounter(), retired]).catchUp()
+        func held() throws -> (tables: [String], entry: CatalogEntry?) {
+            try views.read { tx in
+                (try tx.tableNames().filter { $0.hasPrefix("retired-counter#") }, try CatalogEntry.read("retired-counter", in: tx))
+            }
+        }
+        XCTAssertEqual(try held().tables.count, 1)
+        XCTAssertNotNil(try held().entry)
+        var bumped = TypeCounter()
+        bumped.version = 2
+        let runner = ProjectionRunner(store: store, views: views, projections: [bumped], retired: ["retired-counter"])
+        try runner.catchUp()
+        XCTAssertEqual(try held().tables, [])
+        XCTAssertNil(try held().entry)
+        XCTAssertEqual(try runner.status().map(\.name), ["type-counter"])
+        XCTAssertEqual(try counts(runner), try independentCounts(store, types: TypeCounter().eventTypes))
+        XCTAssertTrue(Set(ReadModels.retired).isDisjoint(with: ReadModels.all.map(\.name)), "a retired name is not in use")
+    }
+
     /// Far behind (a large import), a model is rebuilt — a new table generation —
     /// instead of caught up; a little behind, or with too little memory, it is caught up.
     func testAModelFarBehindIsRebuiltInsteadOfCaughtUp() throws {

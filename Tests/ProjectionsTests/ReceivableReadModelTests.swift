@@ -4,14 +4,14 @@ import EventLog
 import RevenueCycle
 import XCTest
 
-/// The ledger and receivables read models against a fresh rebuild (byte for
+/// The ledger (kept by the A/R model) and the receivables read model against a fresh rebuild (byte for
 /// byte) and against the domain folds (`Ledger`, `Receivables`) over the same
 /// raw events, after incremental catch-ups in small chunks.
 final class ReceivableReadModelTests: XCTestCase {
     private func makeRunner() throws -> (EventStore, ProjectionRunner) {
         let store = try EventStore.create(at: NSTemporaryDirectory() + "practica-projections/receivables-\(UUID().uuidString)")
         return (store, ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views),
-                                        projections: [LedgerProjection(), ReceivablesProjection()]))
+                                        projections: [ARAgingProjection(), ReceivablesProjection()]))
     }
 
     private func append(_ events: [any EventPayload], to store: EventStore) throws {
@@ -40,7 +40,7 @@ final class ReceivableReadModelTests: XCTestCase {
         }
         let ledger = try fold(store).ledger
         XCTAssertTrue(ledger.isBalanced, ledger.firstUnbalanced ?? "")
-        try runner.read(LedgerProjection.projectionName) { table in
+        try runner.read(ARAgingProjection.projectionName) { table in
             let model = LedgerReadModel(table)
             var expected: [LedgerAccountKey: LedgerAccount] = [.practice: ledger.practice]
             for (id, a) in ledger.patients { expected[.patient(id)] = a }
@@ -60,9 +60,9 @@ final class ReceivableReadModelTests: XCTestCase {
         XCTAssertGreaterThan(ledger.patients.count, 2)
         XCTAssertGreaterThan(ledger.entries.count, 100)
 
-        let before = try FrontDeskStory.dump(runner, LedgerProjection.projectionName)
-        try runner.rebuild([LedgerProjection.projectionName])
-        XCTAssertEqual(try FrontDeskStory.dump(runner, LedgerProjection.projectionName), before, "a rebuild writes the same bytes")
+        let before = try FrontDeskStory.dump(runner, ARAgingProjection.projectionName)
+        try runner.rebuild([ARAgingProjection.projectionName])
+        XCTAssertEqual(try FrontDeskStory.dump(runner, ARAgingProjection.projectionName), before, "a rebuild writes the same bytes")
     }
 
     func testClaimStatusesFollowPostingsAndDenialsAsTheFoldDoes() throws {

@@ -4,7 +4,7 @@ import Projections
 import RevenueCycle
 
 /// `practica balance show PATIENT | --visit V | --claim CL`: where the money of
-/// one account stands, read from the ledger read model (the same posting
+/// one account stands, read from the ledger the `ar` read model keeps (the same posting
 /// rules as the domain fold, kept in LMDB), never by folding the log.
 enum BalanceCommands: CommandGroup {
     static let spec = CommandSpec(
@@ -38,7 +38,7 @@ enum BalanceCommands: CommandGroup {
             }
         }
         let key: LedgerAccountKey = patient.map { .patient($0) } ?? visit.map { .visit($0) } ?? claim.map { .claim($0) } ?? .practice
-        let (account, visits, aging) = try runner.read(LedgerProjection.projectionName) { table -> (LedgerAccount?, [LedgerVisitBalance], AgingBuckets?) in
+        let (account, visits, aging) = try runner.read(ARAgingProjection.projectionName) { table -> (LedgerAccount?, [LedgerVisitBalance], AgingBuckets?) in
             let model = LedgerReadModel(table)
             let resolvedKey: LedgerAccountKey = try patient.map { .patient(try model.resolved($0)) } ?? key
             let account = try model.account(resolvedKey)

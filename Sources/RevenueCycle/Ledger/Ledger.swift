@@ -2,7 +2,7 @@ import BinaryCodec
 
 /// The money fold: an account per claim, visit, patient and the practice,
 /// kept in memory by applying events in log order with `LedgerRules`
-/// (the `ledger` read model applies the same rules to LMDB tables).
+/// (the `ar` read model applies the same rules to its LMDB table).
 public struct Ledger: Sendable {
     private var books = MemoryLedgerBooks()
 

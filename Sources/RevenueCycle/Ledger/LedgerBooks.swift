@@ -65,22 +65,19 @@ public struct ChargePosting: Hashable, Sendable {
 }
 
 /// Where the ledger's accounts and facts are kept. `LedgerRules` decide every
-/// posting against this interface, so the in-memory fold (`Ledger`), the
-/// `ledger` read model and the `ar` read model (both in LMDB) post by the same
-/// rules and cannot drift apart.
+/// posting against this interface, so the in-memory fold (`Ledger`) and the
+/// `ar` read model (in LMDB) post by the same rules and cannot drift apart.
 ///
 /// Every movement reaches the books twice: as account totals (`setAccount`) and
 /// as a dated journal entry, visit-level (`LedgerEntry`) or claim-level
-/// (`LedgerClaimEntry`). A book keeps what its readers need: the fold and the
-/// `ledger` model keep every total and the visit-level journal; the `ar` model
-/// ages items from both journals and keeps only the claim totals.
+/// (`LedgerClaimEntry`). A book keeps what its readers need: the fold keeps every
+/// total and the visit-level journal; the `ar` model keeps those too, and ages
+/// open items from both journals.
 ///
 /// Rules decide only on claim accounts (spreading patient money over claims,
 /// closing a superseded claim) and on a merged patient's account (moved to the
-/// chart it now resolves to). So a book may drop practice, patient and visit
-/// totals (return nil, ignore the write) when it derives them from the journal;
-/// a merge then moves nothing in it, which is right when its items keep the chart
-/// they were posted to and readers resolve merges.
+/// chart it now resolves to). So a book may derive the practice's total from the
+/// journal instead of keeping it (return it summed, ignore the write), as `ar` does.
 ///
 /// ```swift
 /// var books = MyTableBooks(table)                 // Failure = an LMDB error

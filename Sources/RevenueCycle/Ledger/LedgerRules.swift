@@ -1,8 +1,8 @@
 import BinaryCodec
 
 /// The posting rules of the ledger, written once over `LedgerBooks`: the
-/// in-memory `Ledger`, the `ledger` read model and the `ar` read model all post
-/// through them, so balances in reports are the ledger's by construction.
+/// in-memory `Ledger` and the `ar` read model both post through them, so
+/// balances in reports are the ledger's by construction.
 ///
 /// Rules (each posts a delta that keeps `LedgerAccount.isBalanced`):
 /// - a charge is open with insurance when its visit was checked in with
