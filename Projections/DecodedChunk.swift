@@ -8,20 +8,23 @@ import RevenueCycle
 /// an event is an array lookup rather than hashing the type name per projection.
 struct EventRouting {
     let wanted: Set<String>
+    /// Whether the readers need events' stream names (read models do not: they key by ids).
+    let needsStreams: Bool
     private let numbers: [String: Int]
     /// `wants[projection][type number]`.
     private let wants: [[Bool]]
 
     init(_ projections: [any Projection]) {
-        self.init(typeSets: projections.map(\.eventTypes))
+        self.init(typeSets: projections.map(\.eventTypes), needsStreams: false)
     }
 
-    /// Routing for one reader that wants every type in `types` (`LogReadAhead`).
+    /// Routing for one reader that wants every type in `types` (`LogReadAhead`), with stream names.
     init(types: Set<String>) {
-        self.init(typeSets: [types])
+        self.init(typeSets: [types], needsStreams: true)
     }
 
-    private init(typeSets: [Set<String>]) {
+    private init(typeSets: [Set<String>], needsStreams: Bool) {
+        self.needsStreams = needsStreams
         wanted = typeSets.reduce(into: Set<String>()) { $0.formUnion($1) }
         let names = wanted.sorted()
         numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -43,8 +46,15 @@ struct DecodedChunk {
 
     /// Reads positions `first...last`, decoding the events `routing` wants.
     init(_ store: EventStore, from first: UInt64, through last: UInt64, routing: EventRouting) throws {
-        try store.scan(from: first, through: last, types: routing.wanted) { event in
-            guard let number = routing.number(of: event.typeName) else { return true }
+        // Routing numbers by the store's type numbers, found once per type rather than by hashing each event's type name.
+        var byStoreNumber: [Int?] = []
+        try store.scan(from: first, through: last, types: routing.wanted, streams: routing.needsStreams) { event in
+            let storeNumber = Int(event.typeNumber)
+            if storeNumber >= byStoreNumber.count {
+                byStoreNumber.append(contentsOf: repeatElement(nil, count: storeNumber + 1 - byStoreNumber.count))
+            }
+            guard let number = byStoreNumber[storeNumber] ?? routing.number(of: event.typeName) else { return true }
+            byStoreNumber[storeNumber] = number
             payloads.append(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
             events.append(event)
             typeNumbers.append(number)

@@ -50,8 +50,6 @@ struct InMemoryBuild {
         var overlays: [TableOverlay]
         /// The last position applied.
         var checkpoint: UInt64
-        /// Projection indices, costliest to apply first.
-        var costliestFirst: [Int]
     }
 
     func run(timings: inout RebuildTimings, progress: ((UInt64, UInt64) -> Void)?) throws -> Result {
@@ -86,14 +84,17 @@ struct InMemoryBuild {
             progress?(through, head)
         }
         timings.applyingByModel = zip(projections, costs.total).map { ($0.name, $1) }
-        return Result(overlays: overlays, checkpoint: head, costliestFirst: costs.costliestFirst())
+        return Result(overlays: overlays, checkpoint: head)
     }
 }
 
-/// Encodes and sorts a rebuild's tables on the worker threads, costliest first,
-/// handing each over as soon as it is ready, so the writer appends one table
-/// to LMDB while the others are still being sorted. Each in-memory table is
-/// freed right after it is packed, on the thread that packed it.
+/// Encodes and sorts a rebuild's tables on the worker threads, handing each over
+/// as soon as it is ready, so the writer appends one table to LMDB while the
+/// others are still being sorted. The largest table goes first on one worker
+/// while the other packs the rest smallest first: the writer gets its first
+/// table soon and is not left waiting for the largest at the end. The in-memory
+/// tables are freed once all are packed (freeing one earlier would hold up the
+/// next table the writer waits for).
 final class PackedTables: @unchecked Sendable {
     private let lock = NSLock()
     private var ready: [(index: Int, entries: PackedEntries)] = []
@@ -104,7 +105,7 @@ final class PackedTables: @unchecked Sendable {
     init(_ built: InMemoryBuild.Result) {
         count = built.overlays.count
         let overlays = built.overlays
-        let order = built.costliestFirst
+        let order = Self.packingOrder(sizes: overlays.map(\.entryCountEstimate))
         DispatchQueue.global().async(group: done) { [self] in
             DispatchQueue.concurrentPerform(iterations: order.count) { k in
                 let i = order[k]
@@ -113,9 +114,15 @@ final class PackedTables: @unchecked Sendable {
                 ready.append((i, entries))
                 lock.unlock()
                 available.signal()
-                overlays[i].removeAll()
             }
+            DispatchQueue.concurrentPerform(iterations: order.count) { k in overlays[order[k]].removeAll() }
         }
+    }
+
+    /// Table indices in the order they are packed: the largest, then the others smallest first.
+    static func packingOrder(sizes: [Int]) -> [Int] {
+        guard let largest = sizes.indices.max(by: { sizes[$0] < sizes[$1] }) else { return [] }
+        return [largest] + sizes.indices.filter { $0 != largest }.sorted { (sizes[$0], $0) < (sizes[$1], $1) }
     }
 
     /// The next packed table (waits for one); call it `count` times.

@@ -16,6 +16,9 @@ public protocol Projection: Sendable {
     /// About how much memory a rebuild in memory holds for this model per event of
     /// the log, so the runner knows when to rebuild chunk by chunk instead.
     var rebuildBytesPerEvent: Int { get }
+    /// Applies one event. Its `stream` is empty here: the runner does not look stream
+    /// names up (read models key by the ids in payloads, and a rebuild meets a stream
+    /// for nearly every visit and claim).
     func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws
 }
 
@@ -85,7 +88,7 @@ public struct ProjectionTable {
     @discardableResult
     func update<R: ViewRecord, T>(_ key: some TableKey, initial: @autoclosure () -> R,
                                   _ change: (inout R) throws -> T) throws -> T {
-        let overlay = try writableOverlay()
+        guard let overlay else { throw readOnly }
         let cacheKey = key.cacheKey
         if let (family, number) = records(cacheKey, R.self, in: overlay, create: true) {
             return try family.update(number, initial: initial, change)
@@ -108,7 +111,7 @@ public struct ProjectionTable {
     @discardableResult
     func updateIfPresent<R: ViewRecord, T>(_ key: some TableKey, as type: R.Type = R.self,
                                            _ change: (inout R) throws -> T) throws -> T? {
-        let overlay = try writableOverlay()
+        guard let overlay else { throw readOnly }
         let cacheKey = key.cacheKey
         if let (family, number) = records(cacheKey, R.self, in: overlay, create: false) {
             return try family.updateIfPresent(number, change)
@@ -140,13 +143,12 @@ public struct ProjectionTable {
     }
 
     private func set(_ key: CacheKey, _ slot: TableOverlay.Slot) throws {
-        try writableOverlay().set(key, slot)
+        guard let overlay else { throw readOnly }
+        overlay.set(key, slot)
     }
 
-    private func writableOverlay() throws -> TableOverlay {
-        guard let overlay else { throw ProjectionError.damaged(name, "its table cannot be written in a read transaction") }
-        return overlay
-    }
+    /// What writing to a report's read-only view throws.
+    private var readOnly: ProjectionError { .damaged(name, "its table cannot be written in a read transaction") }
 
     public func scan(prefix: [UInt8] = [], from start: [UInt8]? = nil, reverse: Bool = false,
                      _ body: ([UInt8], [UInt8]) throws -> Bool) throws {

@@ -136,7 +136,8 @@ final class TableOverlay: @unchecked Sendable {
         for (key, slot) in slots { body(key, slot) }
     }
 
-    private var entryCountEstimate: Int {
+    /// The entries it holds, give or take deletions not yet counted (sizes a rebuild's packing).
+    var entryCountEstimate: Int {
         slots.count + families.reduce(0) { $0 + ($1?.count ?? 0) } + rowFamilies.reduce(0) { $0 + ($1?.count ?? 0) }
             + recordFamilies.reduce(0) { $0 + ($1?.count ?? 0) }
     }

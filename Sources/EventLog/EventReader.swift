@@ -82,7 +82,9 @@ final class RecordDecoder {
         try RecordHeader.decode(raw)
     }
 
-    func decode(position: UInt64, raw: UnsafeRawBufferPointer, header: RecordHeader) throws -> RecordedEvent {
+    /// The event at `position`; with `streams` false its `stream` is left empty, which
+    /// saves a name lookup for every stream a scan meets (read models do not need them).
+    func decode(position: UInt64, raw: UnsafeRawBufferPointer, header: RecordHeader, streams: Bool = true) throws -> RecordedEvent {
         let payloadBytes = UnsafeRawBufferPointer(rebasing: raw[header.payloadOffset...])
         let payload: [UInt8]
         switch header.encoding {
@@ -102,9 +104,10 @@ final class RecordDecoder {
         try loadBatch(first: position - header.offsetInBatch, position: position)
         guard let batch else { throw EventStoreError.storeCorrupt(reason: "no batch for position \(position)") }
         return RecordedEvent(position: position,
-                             stream: try streamName(header.streamNumber),
+                             stream: streams ? try streamName(header.streamNumber) : "",
                              streamVersion: header.streamVersion,
                              typeName: try typeName(of: header),
+                             typeNumber: header.typeNumber,
                              schemaVersion: header.schemaVersion,
                              payload: payload,
                              recordedAtMillis: batch.recordedAtMillis,

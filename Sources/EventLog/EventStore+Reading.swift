@@ -3,13 +3,15 @@ import CLMDB
 extension EventStore {
     /// Visits events from `start` in the given direction until `body` returns false
     /// or `end` is passed. `types`, when given, skips other events without
-    /// decompressing them (the type is in the record header).
+    /// decompressing them (the type is in the record header). With `streams` false
+    /// the events' `stream` is empty: a scan meeting hundreds of thousands of streams
+    /// (a rebuild) then looks none of their names up.
     ///
     /// ```swift
     /// try store.scan(from: 1) { event in print(event.position); return true }
     /// ```
     public func scan(from start: UInt64, through end: UInt64? = nil, direction: ReadDirection = .forward,
-                     types: Set<String>? = nil, _ body: (RecordedEvent) throws -> Bool) throws {
+                     types: Set<String>? = nil, streams: Bool = true, _ body: (RecordedEvent) throws -> Bool) throws {
         var start = start
         var end = end
         if let horizon {
@@ -19,6 +21,8 @@ extension EventStore {
         try passingCallerErrors("read the log") {
             try environment.read { txn in
                 let decoder = try RecordDecoder(store: self, txn: txn)
+                // Whether each type number is wanted, decided once per type rather than by hashing its name per event.
+                var wanted: [Bool?] = []
                 let cursor = try txn.cursor(txn.database(LogDatabase.events))
                 var op = MDB_SET_RANGE
                 var key: [UInt8]? = BigEndian.u64(start)
@@ -41,8 +45,14 @@ extension EventStore {
                             return
                         }
                         let header = try decoder.header(v)
-                        if let types, !types.contains(try decoder.typeName(of: header)) { return }
-                        keepGoing = try body(try decoder.decode(position: position, raw: v, header: header))
+                        if let types {
+                            let n = Int(header.typeNumber)
+                            if n >= wanted.count { wanted.append(contentsOf: repeatElement(nil, count: n + 1 - wanted.count)) }
+                            let isWanted = try wanted[n] ?? types.contains(decoder.typeName(of: header))
+                            wanted[n] = isWanted
+                            if !isWanted { return }
+                        }
+                        keepGoing = try body(try decoder.decode(position: position, raw: v, header: header, streams: streams))
                     }
                     if !moved { break }
                     key = nil

@@ -103,6 +103,9 @@ public final class RecordedEvent: Sendable {
     /// 1 for the first event of a stream.
     public let streamVersion: UInt64
     public let typeName: String
+    /// The store's number for `typeName` (names are interned): telling types apart by
+    /// it is an integer comparison. Stable within one store, meaningless across stores.
+    public let typeNumber: UInt32
     public let schemaVersion: UInt8
     public let payload: [UInt8]
     public let recordedAtMillis: Int64
@@ -112,12 +115,14 @@ public final class RecordedEvent: Sendable {
     public let batchID: BatchID
     public let indexInBatch: UInt64
 
-    init(position: UInt64, stream: String, streamVersion: UInt64, typeName: String, schemaVersion: UInt8, payload: [UInt8],
-         recordedAtMillis: Int64, actor: String, correlation: String, causation: String, batchID: BatchID, indexInBatch: UInt64) {
+    init(position: UInt64, stream: String, streamVersion: UInt64, typeName: String, typeNumber: UInt32, schemaVersion: UInt8,
+         payload: [UInt8], recordedAtMillis: Int64, actor: String, correlation: String, causation: String, batchID: BatchID,
+         indexInBatch: UInt64) {
         self.position = position
         self.stream = stream
         self.streamVersion = streamVersion
         self.typeName = typeName
+        self.typeNumber = typeNumber
         self.schemaVersion = schemaVersion
         self.payload = payload
         self.recordedAtMillis = recordedAtMillis

@@ -47,6 +47,27 @@ final class ReadTests: XCTestCase {
         XCTAssertThrowsError(try store.event(at: 0))
     }
 
+    /// Read models scan without stream names; type numbers tell types apart as their names do.
+    func testScanWithoutStreamNamesAndTypeNumbers() throws {
+        let store = try populated()
+        var named: [RecordedEvent] = [], unnamed: [RecordedEvent] = []
+        try store.scan(from: 1) { named.append($0); return true }
+        try store.scan(from: 1, types: ["Other", named[0].typeName], streams: false) { unnamed.append($0); return true }
+        XCTAssertEqual(unnamed.map(\.position), named.map(\.position))
+        XCTAssertTrue(unnamed.allSatisfy { $0.stream.isEmpty })
+        XCTAssertEqual(named.map(\.stream).filter(\.isEmpty), [])
+        XCTAssertEqual(unnamed.map(\.typeName), named.map(\.typeName))
+        XCTAssertEqual(unnamed.map(\.payload), named.map(\.payload))
+        for a in named {
+            for b in named { XCTAssertEqual(a.typeNumber == b.typeNumber, a.typeName == b.typeName) }
+        }
+        XCTAssertEqual(Set(named.map(\.typeNumber)).count, 2)
+        // The type filter, decided per type number, still skips what is not asked for.
+        var others: [UInt64] = []
+        try store.scan(from: 1, types: ["Other"], streams: false) { others.append($0.position); return true }
+        XCTAssertEqual(others, Array(stride(from: 2, through: 20, by: 2)))
+    }
+
     func testCatchUpReaderResumesAndFollowsAppendsFromAnotherHandle() throws {
         let dir = temporaryDirectory()
         let store = try EventStore.create(at: dir)
