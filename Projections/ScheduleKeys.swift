@@ -40,8 +40,10 @@ enum ScheduleKeys {
         key(dayPrefix, [ordered(date.daysSinceEpoch), provider.number])
     }
 
-    static func day(_ entry: ScheduleEntry) -> ViewKey {
-        ViewKey(Unicode.Scalar(dayPrefix)).number(ordered(entry.localDate.daysSinceEpoch)).id(entry.provider)
+    /// The day index key of an entry whose local date is `date` (`entry.localDate`, passed
+    /// in because finding it asks the time zone database).
+    static func day(_ entry: ScheduleEntry, on date: LocalDate) -> ViewKey {
+        ViewKey(Unicode.Scalar(dayPrefix)).number(ordered(date.daysSinceEpoch)).id(entry.provider)
             .number(ordered(entry.start.secondsSinceEpoch)).id(entry.appointment)
     }
 
@@ -55,9 +57,8 @@ enum ScheduleKeys {
         ViewKey(Unicode.Scalar(counterPrefix)).number(UInt64(k.year * 12 + (k.month - 1))).id(k.provider).id(k.appointmentType)
     }
 
-    static func counterKey(of entry: ScheduleEntry) -> ScheduleCounterKey {
-        let date = entry.localDate
-        return ScheduleCounterKey(year: date.year, month: date.month, provider: entry.provider,
+    static func counterKey(of entry: ScheduleEntry, on date: LocalDate) -> ScheduleCounterKey {
+        ScheduleCounterKey(year: date.year, month: date.month, provider: entry.provider,
                                   appointmentType: entry.appointmentType)
     }
 

@@ -70,10 +70,13 @@ public struct ScheduleProjection: Projection {
         guard let new = change(old) else { return }
         try table.update(ScheduleKeys.appointment(id), initial: new) { $0 = new }
         // Index keys and counters are only touched when they move (most events
-        // change a status, not the day, the patient or the month).
-        let newDay = ScheduleKeys.day(new)
+        // change a status, not the day, the patient or the month). The local date
+        // asks the time zone database, so it is found again only when the time moved.
+        let newDate = new.localDate
+        let oldDate = old.map { $0.start == new.start && $0.zone == new.zone ? newDate : $0.localDate }
+        let newDay = ScheduleKeys.day(new, on: newDate)
         let newPatient = ScheduleKeys.patient(new)
-        let oldDay = old.map(ScheduleKeys.day)
+        let oldDay = old.flatMap { entry in oldDate.map { ScheduleKeys.day(entry, on: $0) } }
         let oldPatient = old.map(ScheduleKeys.patient)
         if oldDay != newDay {
             if let oldDay { try table.delete(oldDay) }
@@ -83,16 +86,17 @@ public struct ScheduleProjection: Projection {
             if let oldPatient { try table.delete(oldPatient) }
             try table.put(newPatient, [])
         }
-        let newCounterKey = ScheduleKeys.counterKey(of: new)
-        if let old, ScheduleKeys.counterKey(of: old) == newCounterKey {
+        let newCounterKey = ScheduleKeys.counterKey(of: new, on: newDate)
+        let oldCounterKey = old.flatMap { entry in oldDate.map { ScheduleKeys.counterKey(of: entry, on: $0) } }
+        if let old, oldCounterKey == newCounterKey {
             var delta = ScheduleCounters(contributionOf: new)
             delta.add(ScheduleCounters(contributionOf: old), sign: -1)
             if !delta.isZero { try addCounters(delta, at: newCounterKey, in: table) }
         } else {
-            if let old {
+            if let old, let oldCounterKey {
                 var removal = ScheduleCounters()
                 removal.add(ScheduleCounters(contributionOf: old), sign: -1)
-                try addCounters(removal, at: ScheduleKeys.counterKey(of: old), in: table)
+                try addCounters(removal, at: oldCounterKey, in: table)
             }
             try addCounters(ScheduleCounters(contributionOf: new), at: newCounterKey, in: table)
         }
