@@ -61,9 +61,18 @@ public struct ClaimSummary: Sendable, Equatable {
 
     /// The work queue the claim sits in, if any, and why.
     public var queue: (queue: ClaimQueue, reasons: [String])? {
+        switch queueKind {
+        case .holds?: return (.holds, openFindings.map { "\($0.rule): \($0.message)" })
+        case .rejections?: return (.rejections, rejectionReasons)
+        case nil: return nil
+        }
+    }
+
+    /// The work queue the claim sits in, if any (its status decides it).
+    var queueKind: ClaimQueue? {
         switch status {
-        case .held: return (.holds, openFindings.map { "\($0.rule): \($0.message)" })
-        case .acknowledgmentRejected, .rejected: return (.rejections, rejectionReasons)
+        case .held: return .holds
+        case .acknowledgmentRejected, .rejected: return .rejections
         default: return nil
         }
     }

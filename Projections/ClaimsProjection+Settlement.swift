@@ -41,12 +41,11 @@ extension ClaimsProjection {
         try update(claim, in: table) { if open { $0.openDenials -= 1 } }
     }
 
-    private func update(_ id: ClaimID, in table: ProjectionTable, _ change: (inout ClaimSummary) -> Void) throws {
-        guard let old = try ClaimsKeys.summary(id, in: table) else { return }
-        var new = old
-        change(&new)
-        new.settle()
-        try write(new, replacing: old, in: table)
+    private func update(_ id: ClaimID, in table: ProjectionTable, _ body: (inout ClaimSummary) -> Void) throws {
+        try change(id, in: table) { summary in
+            body(&summary)
+            summary.settle()
+        }
     }
 
     private func denial(_ id: DenialID, in table: ProjectionTable) throws -> (ClaimID, Bool)? {

@@ -39,18 +39,33 @@ public struct ClaimsProjection: Projection {
             return
         }
         if try applySettlement(payload, to: table) { return }
-        guard let id = ClaimEventSubject.claim(of: payload), let old = try ClaimsKeys.summary(id, in: table) else { return }
-        var new = old
-        new.apply(payload)
-        try write(new, replacing: old, in: table)
+        guard let id = ClaimEventSubject.claim(of: payload) else { return }
+        try change(id, in: table) { $0.apply(payload) }
     }
 
     func write(_ new: ClaimSummary, replacing old: ClaimSummary?, in table: ProjectionTable) throws {
-        // Index entries move only when the status, payer or queue does (a few keys; no sets needed).
-        let newKeys = ClaimsKeys.indexEntries(of: new)
-        let oldKeys = old.map(ClaimsKeys.indexEntries) ?? []
-        for key in oldKeys where !newKeys.contains(key) { try table.delete(key) }
         try table.update(ClaimsKeys.claim(new.claim), initial: new) { $0 = new }
+        try move(from: old.map(ClaimsKeys.IndexPlace.init), to: ClaimsKeys.IndexPlace(new), in: table)
+    }
+
+    /// Changes a claim's summary in place (nothing when the claim is unknown), then moves
+    /// its index entries if its status, payer or queue moved.
+    func change(_ id: ClaimID, in table: ProjectionTable, _ body: (inout ClaimSummary) -> Void) throws {
+        let places = try table.updateIfPresent(ClaimsKeys.claim(id), as: ClaimSummary.self) { summary in
+            let before = ClaimsKeys.IndexPlace(summary)
+            body(&summary)
+            return (before, ClaimsKeys.IndexPlace(summary))
+        }
+        guard let (before, after) = places, before != after else { return }
+        try move(from: before, to: after, in: table)
+    }
+
+    /// Index entries move only when the status, payer or queue does (a few keys; no sets needed).
+    private func move(from old: ClaimsKeys.IndexPlace?, to new: ClaimsKeys.IndexPlace, in table: ProjectionTable) throws {
+        guard old != new else { return }
+        let newKeys = new.entries
+        let oldKeys = old?.entries ?? []
+        for key in oldKeys where !newKeys.contains(key) { try table.delete(key) }
         for key in newKeys where !oldKeys.contains(key) { try table.put(key, []) }
     }
 }
@@ -107,12 +122,27 @@ enum ClaimsKeys {
     static func payer(_ payer: PayerID) -> [UInt8] { key([payerPrefix], [payer.number]) }
     static func queue(_ queue: ClaimQueue) -> [UInt8] { [queuePrefix, queue.code] }
 
-    /// The index entries of a summary, built in place.
-    static func indexEntries(of s: ClaimSummary) -> [ViewKey] {
-        var keys = [ViewKey(Unicode.Scalar(statusPrefix)).byte(ClaimSummary.code(of: s.status)).id(s.claim),
-                    ViewKey(Unicode.Scalar(payerPrefix)).id(s.payer).id(s.claim)]
-        if let q = s.queue { keys.append(ViewKey(Unicode.Scalar(queuePrefix)).byte(q.queue.code).id(s.claim)) }
-        return keys
+    /// What a summary's index entries depend on: comparing two tells whether they move.
+    struct IndexPlace: Equatable {
+        let claim: ClaimID
+        let status: UInt8
+        let payer: PayerID
+        let queue: UInt8?
+
+        init(_ s: ClaimSummary) {
+            claim = s.claim
+            status = ClaimSummary.code(of: s.status)
+            payer = s.payer
+            queue = s.queueKind?.code
+        }
+
+        /// The index entries, built in place.
+        var entries: [ViewKey] {
+            var keys = [ViewKey(Unicode.Scalar(statusPrefix)).byte(status).id(claim),
+                        ViewKey(Unicode.Scalar(payerPrefix)).id(payer).id(claim)]
+            if let queue { keys.append(ViewKey(Unicode.Scalar(queuePrefix)).byte(queue).id(claim)) }
+            return keys
+        }
     }
 
     static func key(_ prefix: [UInt8], _ fields: [UInt64]) -> [UInt8] {
