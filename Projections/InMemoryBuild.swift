@@ -92,9 +92,9 @@ struct InMemoryBuild {
 /// as soon as it is ready, so the writer appends one table to LMDB while the
 /// others are still being sorted. The largest table goes first on one worker
 /// while the other packs the rest smallest first: the writer gets its first
-/// table soon and is not left waiting for the largest at the end. The in-memory
-/// tables are freed once all are packed (freeing one earlier would hold up the
-/// next table the writer waits for).
+/// table soon and is not left waiting for the largest at the end. Each in-memory
+/// table is freed right after it is packed, on the thread that packed it (peak
+/// memory is then the models plus about one packed table).
 final class PackedTables: @unchecked Sendable {
     private let lock = NSLock()
     private var ready: [(index: Int, entries: PackedEntries)] = []
@@ -114,8 +114,8 @@ final class PackedTables: @unchecked Sendable {
                 ready.append((i, entries))
                 lock.unlock()
                 available.signal()
+                overlays[i].removeAll()
             }
-            DispatchQueue.concurrentPerform(iterations: order.count) { k in overlays[order[k]].removeAll() }
         }
     }
 
