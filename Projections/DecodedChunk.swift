@@ -46,16 +46,21 @@ struct DecodedChunk {
 
     /// Reads positions `first...last`, decoding the events `routing` wants.
     init(_ store: EventStore, from first: UInt64, through last: UInt64, routing: EventRouting) throws {
-        // Routing numbers by the store's type numbers, found once per type rather than by hashing each event's type name.
-        var byStoreNumber: [Int?] = []
+        // Routing numbers and payload types by the store's type numbers, found once per type
+        // rather than by hashing each event's type name.
+        var byStoreNumber: [(number: Int, type: any EventPayload.Type)?] = []
         try store.scan(from: first, through: last, types: routing.wanted, streams: routing.needsStreams) { event in
             let storeNumber = Int(event.typeNumber)
             if storeNumber >= byStoreNumber.count {
                 byStoreNumber.append(contentsOf: repeatElement(nil, count: storeNumber + 1 - byStoreNumber.count))
             }
-            guard let number = byStoreNumber[storeNumber] ?? routing.number(of: event.typeName) else { return true }
-            byStoreNumber[storeNumber] = number
-            payloads.append(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+            if byStoreNumber[storeNumber] == nil {
+                guard let number = routing.number(of: event.typeName) else { return true }
+                guard let type = EventRegistry.byName[event.typeName] else { throw DecodingError.unknownEventType(event.typeName) }
+                byStoreNumber[storeNumber] = (number, type)
+            }
+            guard let (number, type) = byStoreNumber[storeNumber] else { return true }
+            payloads.append(try EventRegistry.decode(type, bytes: event.payload, schemaVersion: event.schemaVersion))
             events.append(event)
             typeNumbers.append(number)
             return true

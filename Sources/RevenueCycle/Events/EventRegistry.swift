@@ -49,7 +49,9 @@ public enum EventRegistry {
         return try decode(type, bytes: bytes, schemaVersion: schemaVersion)
     }
 
-    private static func decode<E: EventPayload>(_ type: E.Type, bytes: [UInt8], schemaVersion: UInt8) throws(DecodingError) -> any EventPayload {
+    /// Decodes a stored payload of a type already looked up (`byName`): a reader that
+    /// resolves each type once saves hashing the name per event.
+    public static func decode<E: EventPayload>(_ type: E.Type, bytes: [UInt8], schemaVersion: UInt8) throws(DecodingError) -> any EventPayload {
         try E.decode(bytes, schemaVersion: schemaVersion)
     }
 }
