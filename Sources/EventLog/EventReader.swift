@@ -27,7 +27,13 @@ final class RecordDecoder {
     private let txn: LMDBTransaction
     private let decompressor: ZstdDecompressor
     private var batchFirst: UInt64 = 0
-    private var batch: BatchRecord?
+    /// What every event of the current batch shares, kept apart from the batch record
+    /// (its per-event fingerprints included): checking and reading these per event
+    /// copies no arrays.
+    private var batchLoaded = false
+    private var batchRecordedAt: Int64 = 0
+    private var batchCorrelation = ""
+    private var batchCausation = ""
     private var batchActor = ""
     private var batchID = BatchID()
     /// Names by number, dense from 1: arrays beat locked dictionaries on the hot path.
@@ -102,7 +108,6 @@ final class RecordDecoder {
             throw EventStoreError.storeCorrupt(reason: "record at position \(position) claims an impossible batch offset")
         }
         try loadBatch(first: position - header.offsetInBatch, position: position)
-        guard let batch else { throw EventStoreError.storeCorrupt(reason: "no batch for position \(position)") }
         return RecordedEvent(position: position,
                              stream: streams ? try streamName(header.streamNumber) : "",
                              streamVersion: header.streamVersion,
@@ -110,23 +115,26 @@ final class RecordDecoder {
                              typeNumber: header.typeNumber,
                              schemaVersion: header.schemaVersion,
                              payload: payload,
-                             recordedAtMillis: batch.recordedAtMillis,
+                             recordedAtMillis: batchRecordedAt,
                              actor: batchActor,
-                             correlation: batch.correlation,
-                             causation: batch.causation,
+                             correlation: batchCorrelation,
+                             causation: batchCausation,
                              batchID: batchID,
                              indexInBatch: header.offsetInBatch)
     }
 
     private func loadBatch(first: UInt64, position: UInt64) throws {
-        if batch != nil && batchFirst == first { return }
+        if batchLoaded && batchFirst == first { return }
         guard let raw = try txn.get(txn.database(LogDatabase.batches), BigEndian.u64(first)) else {
             throw EventStoreError.storeCorrupt(reason: "the batch holding position \(position) is missing")
         }
         let record = try BatchRecord.decode(raw)
         batchActor = try name(record.actorNumber, kind: .actor, cache: store.actorNames)
         batchID = BatchID(bytes: record.batchID) ?? BatchID()
-        batch = record
+        batchRecordedAt = record.recordedAtMillis
+        batchCorrelation = record.correlation
+        batchCausation = record.causation
+        batchLoaded = true
         batchFirst = first
     }
 
