@@ -57,7 +57,7 @@ final class TableOverlay: @unchecked Sendable {
     /// Turns a family of unboxed records into one of slots, before it is used as slots.
     private func boxRecords(of index: Int) {
         guard let records = recordFamilies[index] else { return }
-        assert(!records.isChanging, "a record family used another way while one of its records is being changed")
+        precondition(!records.isChanging, "a record family used another way while one of its records is being changed")
         recordFamilies[index] = nil
         let family = NumberedFamily(base: records.base)
         for (number, slot) in records.slots() { _ = family.set(number, slot) }
