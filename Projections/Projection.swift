@@ -83,6 +83,15 @@ public struct ProjectionTable {
         return try box(cacheKey, R.self, in: overlay)?.value
     }
 
+    /// What `body` makes of the record under `key` (nil when there is none). In a rebuild
+    /// the record is not copied out, so reading one field of a large record is cheap.
+    func read<R: ViewRecord, T>(_ key: some TableKey, as type: R.Type, _ body: (R?) throws -> T) throws -> T {
+        if let overlay, let (family, number) = records(key.cacheKey, R.self, in: overlay, create: false) {
+            return try family.withValue(at: number, body)
+        }
+        return try body(try record(key, as: R.self))
+    }
+
     /// Changes the record under `key` in place (starting from `initial` when there is
     /// none) and returns what `change` returns.
     @discardableResult

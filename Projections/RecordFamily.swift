@@ -53,6 +53,15 @@ final class RecordFamily<R: ViewRecord>: AnyRecordFamily {
         return index < values.count ? values[index] : nil
     }
 
+    /// Calls `body` with the record where it lies (nil when there is none): reading a
+    /// field or two of a large record costs no copy of the rest.
+    func withValue<T>(at number: UInt64, _ body: (R?) throws -> T) rethrows -> T {
+        precondition(!changing, "a record family read while one of its records is being changed")
+        let index = Int(number - base)
+        guard index < values.count else { return try body(nil) }
+        return try values.withUnsafeBufferPointer { try body($0[index]) }
+    }
+
     /// Changes the record where it lies (from `initial()` when there is none): no copy
     /// out and back, which for records of a hundred bytes and more was most of the cost.
     func update<T>(_ number: UInt64, initial: () -> R, _ change: (inout R) throws -> T) rethrows -> T {

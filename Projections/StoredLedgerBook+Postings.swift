@@ -27,7 +27,7 @@ extension StoredLedgerBook {
         guard amount != .zero else { return }
         let day = entry.date ?? undatedChangeDate
         try addToItem(.claimInsurance, entry.claim.number, amount, on: day)
-        if let visit = try claimRecord(entry.claim)?.visit {
+        if let visit = try claim(entry.claim, { $0?.visit }) {
             try addToItem(.unbilledInsurance, visit.number, -amount, on: day)
         } else {
             try addToItem(.practiceInsurance, 0, -amount, on: day)
@@ -37,12 +37,12 @@ extension StoredLedgerBook {
     /// Adds a dated change to an item and refreshes the dimensions it is aged and grouped by.
     private func addToItem(_ kind: AROpenItem.Kind, _ owner: UInt64, _ amount: Money, on date: LocalDate) throws {
         guard amount != .zero else { return }
-        // The records the dimensions come from, read before the item is changed in place.
-        let claim = kind == .claimInsurance ? try claimRecord(ClaimID(owner)) : nil
-        let visit: ARVisitRecord?
+        // The dimensions, read from the claim's and visit's records before the item is changed in place.
+        let claim = kind == .claimInsurance ? try self.claim(ClaimID(owner)) { $0.map(ItemDimensions.init) } : nil
+        let visit: ItemDimensions?
         switch kind {
-        case .claimInsurance: visit = try claim?.visit.flatMap(visitRecord)
-        case .unbilledInsurance, .visitPatient: visit = try visitRecord(VisitID(owner))
+        case .claimInsurance: visit = try claim?.visit.flatMap { try self.visit($0) { $0.map(ItemDimensions.init) } }
+        case .unbilledInsurance, .visitPatient: visit = try self.visit(VisitID(owner)) { $0.map(ItemDimensions.init) }
         case .accountPatient, .practiceInsurance: visit = nil
         }
         try table.update(AROpenItem.key(kind, owner), initial: AROpenItem(kind: kind, owner: owner)) { item in
@@ -69,5 +69,31 @@ extension StoredLedgerBook {
             }
             item.add(amount, on: date)
         }
+    }
+}
+
+/// The fields of a claim's or visit's A/R record that its open items are grouped and
+/// aged by: read out of the record where it lies, without copying the rest of it.
+private struct ItemDimensions {
+    var visit: VisitID?
+    var payer: PayerID?
+    var patient: PatientID?
+    var provider: ProviderID?
+    var dateOfService: LocalDate?
+    var location: LocationID?
+
+    init(_ claim: ARClaimRecord) {
+        visit = claim.visit
+        payer = claim.payer
+        patient = claim.patient
+        provider = claim.provider
+        dateOfService = claim.dateOfService
+    }
+
+    init(_ visit: ARVisitRecord) {
+        patient = visit.patient
+        provider = visit.provider
+        dateOfService = visit.dateOfService
+        location = visit.location
     }
 }

@@ -36,8 +36,8 @@ struct StoredLedgerBook: LedgerBooks {
         switch key {
         case .practice: return try ARReadModel(table).practiceAccount()
         case .patient(let id): return try table.record(ARKeys.patientAccount(id))
-        case .visit(let id): return try visitRecord(id)?.account
-        case .claim(let id): return try claimRecord(id)?.account
+        case .visit(let id): return try visit(id) { $0?.account }
+        case .claim(let id): return try claim(id) { $0?.account }
         }
     }
 
@@ -67,13 +67,13 @@ struct StoredLedgerBook: LedgerBooks {
         switch key {
         case .appointmentInsured(let id):
             return try table.get(ARKeys.appointmentInsured(id)).flatMap(\.first).map { .flag($0 != 0) }
-        case .visitInsured(let id): return try visitRecord(id)?.insured.map(LedgerFact.flag)
-        case .visitPatient(let id): return try visitRecord(id)?.patient.map(LedgerFact.patient)
-        case .visitDate(let id): return try visitRecord(id)?.dateOfService.map(LedgerFact.date)
+        case .visitInsured(let id): return try visit(id) { $0?.insured.map(LedgerFact.flag) }
+        case .visitPatient(let id): return try visit(id) { $0?.patient.map(LedgerFact.patient) }
+        case .visitDate(let id): return try visit(id) { $0?.dateOfService.map(LedgerFact.date) }
         case .visitClaims(let id):
-            guard let claims = try visitRecord(id)?.claims, !claims.isEmpty else { return nil }
+            guard let claims = try visit(id, { $0?.claims }), !claims.isEmpty else { return nil }
             return .claims(claims)
-        case .claimVisit(let id): return try claimRecord(id)?.visit.map(LedgerFact.visit)
+        case .claimVisit(let id): return try claim(id) { $0?.visit.map(LedgerFact.visit) }
         case .charge(let id):
             guard let bytes = try table.get(ARKeys.charge(id)) else { return nil }
             var r = ByteReader(bytes)
@@ -126,6 +126,16 @@ struct StoredLedgerBook: LedgerBooks {
 
     func visitRecord(_ visit: VisitID) throws -> ARVisitRecord? {
         try table.record(ARKeys.visit(visit))
+    }
+
+    /// What `body` reads of a visit's record, without copying the record.
+    func visit<T>(_ visit: VisitID, _ body: (ARVisitRecord?) throws -> T) throws -> T {
+        try table.read(ARKeys.visit(visit), as: ARVisitRecord.self, body)
+    }
+
+    /// What `body` reads of a claim's record, without copying the record.
+    func claim<T>(_ claim: ClaimID, _ body: (ARClaimRecord?) throws -> T) throws -> T {
+        try table.read(ARKeys.claim(claim), as: ARClaimRecord.self, body)
     }
 
     func updateVisit(_ visit: VisitID, _ change: (inout ARVisitRecord) -> Void) throws {
