@@ -70,9 +70,11 @@ public struct AROpenItem: Sendable, Equatable {
 
     func encode(into w: inout ByteWriter) {
         w.writeOptionalVarInt(dateOfService?.daysSinceEpoch)
-        for id in [payer?.number, patient?.number, provider?.number, location?.number] {
-            w.writeOptionalVarInt(id.map { Int64(bitPattern: $0) })
-        }
+        // One at a time, not as an array of four: a rebuild encodes hundreds of thousands of items.
+        w.writeOptionalVarInt(payer.map { Int64(bitPattern: $0.number) })
+        w.writeOptionalVarInt(patient.map { Int64(bitPattern: $0.number) })
+        w.writeOptionalVarInt(provider.map { Int64(bitPattern: $0.number) })
+        w.writeOptionalVarInt(location.map { Int64(bitPattern: $0.number) })
         w.writeVarUInt(UInt64(changes.count))
         var previous: Int64 = 0
         for c in changes {

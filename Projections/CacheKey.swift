@@ -97,13 +97,13 @@ struct CacheKey: Hashable, Comparable {
         if let long {
             long.withUnsafeBytes { hasher.combine(bytes: $0) }
         } else {
-            // Unused inline bytes are zero, so equal keys hash equally.
-            hasher.combine(words.0)
-            hasher.combine(words.1)
-            hasher.combine(words.2)
-            hasher.combine(words.3)
-            hasher.combine(words.4)
+            // Only the words the key reaches: equal keys have equal counts and bytes.
             hasher.combine(count)
+            hasher.combine(words.0)
+            if count > 8 { hasher.combine(words.1) }
+            if count > 16 { hasher.combine(words.2) }
+            if count > 24 { hasher.combine(words.3) }
+            if count > 32 { hasher.combine(words.4) }
         }
     }
 

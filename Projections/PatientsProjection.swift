@@ -119,9 +119,13 @@ public struct PatientsProjection: Projection {
             func add(_ key: ViewKey) { if !keys.contains(key) { keys.append(key) } }
             for word in PatientQuery.nameKeys(r.name) { add(ViewKey("n").text(word).id(r.id)) }
             add(ViewKey("d").date(r.dateOfBirth).id(r.id))
-            if let digits = r.phone?.digits.utf8 {
-                for start in 0...max(0, digits.count - PatientQuery.minimumPhoneDigits) {
-                    add(ViewKey("t").text(String(decoding: digits.dropFirst(start), as: UTF8.self)).id(r.id))
+            if let phone = r.phone {
+                // Every suffix of the digits, cut from one buffer rather than made into a string each.
+                let digits = Array(phone.digits.utf8)
+                digits.withUnsafeBytes { all in
+                    for start in 0...max(0, all.count - PatientQuery.minimumPhoneDigits) {
+                        add(ViewKey("t").text(utf8: UnsafeRawBufferPointer(rebasing: all[min(start, all.count)...])).id(r.id))
+                    }
                 }
             }
             return keys

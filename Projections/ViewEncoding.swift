@@ -54,6 +54,13 @@ struct ViewKey: Equatable {
         return copy
     }
 
+    /// UTF-8 text already in bytes, followed by its 0x00 terminator.
+    consuming func text(utf8 bytes: UnsafeRawBufferPointer) -> ViewKey {
+        key.append(contentsOf: bytes)
+        key.append(byte: 0)
+        return self
+    }
+
     /// Text without a terminator: the prefix for "starts with" scans.
     consuming func open(_ value: String) -> ViewKey {
         var text = value
