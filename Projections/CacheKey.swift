@@ -130,12 +130,16 @@ struct CacheKey: Hashable, Comparable {
 /// built in place.
 protocol TableKey {
     var cacheKey: CacheKey { get }
+    /// The key as a numbered family's, when it is one (read in place, without a copy of the key).
+    var numbered: NumberedKey? { get }
 }
 
 extension Array: TableKey where Element == UInt8 {
     var cacheKey: CacheKey { CacheKey(self) }
+    var numbered: NumberedKey? { NumberedKey(CacheKey(self)) }
 }
 
 extension ViewKey: TableKey {
     var cacheKey: CacheKey { key }
+    var numbered: NumberedKey? { NumberedKey(key) }
 }

@@ -73,21 +73,29 @@ public struct ProjectionTable {
 
     func delete(_ key: ViewKey) throws { try set(key.key, .absent) }
 
+    // In a rebuild, records of numbered families are reached through `overlay?.withRecordFamily`,
+    // the key read in place (`numbered`) and the family lent to a closure: binding the overlay
+    // or the family, or copying the key, retained and released them on every access — a tenth
+    // of a rebuild's instructions.
+
     /// The record under `key`, decoded once and then kept decoded while events are applied.
     func record<R: ViewRecord>(_ key: some TableKey, as type: R.Type = R.self) throws -> R? {
+        if let numbered = key.numbered, let found = overlay?.withRecordFamily(numbered, R.self, create: false, { $0.value(at: numbered.number) }) {
+            return found
+        }
         let cacheKey = key.cacheKey
         guard let overlay else {
             return try stored(cacheKey).map { try R.decode(key: cacheKey.bytes, bytes: $0) }
         }
-        if let (family, number) = records(cacheKey, R.self, in: overlay, create: false) { return family.value(at: number) }
         return try box(cacheKey, R.self, in: overlay)?.value
     }
 
     /// What `body` makes of the record under `key` (nil when there is none). In a rebuild
     /// the record is not copied out, so reading one field of a large record is cheap.
     func read<R: ViewRecord, T>(_ key: some TableKey, as type: R.Type, _ body: (R?) throws -> T) throws -> T {
-        if let overlay, let (family, number) = records(key.cacheKey, R.self, in: overlay, create: false) {
-            return try family.withValue(at: number, body)
+        if let numbered = key.numbered,
+           let found = try overlay?.withRecordFamily(numbered, R.self, create: false, { try $0.withValue(at: numbered.number, body) }) {
+            return found
         }
         return try body(try record(key, as: R.self))
     }
@@ -97,11 +105,12 @@ public struct ProjectionTable {
     @discardableResult
     func update<R: ViewRecord, T>(_ key: some TableKey, initial: @autoclosure () -> R,
                                   _ change: (inout R) throws -> T) throws -> T {
+        if let numbered = key.numbered,
+           let done = try overlay?.withRecordFamily(numbered, R.self, create: true, { try $0.update(numbered.number, initial: initial, change) }) {
+            return done
+        }
         guard let overlay else { throw readOnly }
         let cacheKey = key.cacheKey
-        if let (family, number) = records(cacheKey, R.self, in: overlay, create: true) {
-            return try family.update(number, initial: initial, change)
-        }
         let target: RecordBox<R>
         if let found = try box(cacheKey, R.self, in: overlay) {
             target = found
@@ -120,40 +129,37 @@ public struct ProjectionTable {
     @discardableResult
     func updateIfPresent<R: ViewRecord, T>(_ key: some TableKey, as type: R.Type = R.self,
                                            _ change: (inout R) throws -> T) throws -> T? {
+        if let numbered = key.numbered,
+           let done = try overlay?.withRecordFamily(numbered, R.self, create: false, { try $0.updateIfPresent(numbered.number, change) }) {
+            return done
+        }
         guard let overlay else { throw readOnly }
         let cacheKey = key.cacheKey
-        if let (family, number) = records(cacheKey, R.self, in: overlay, create: false) {
-            return try family.updateIfPresent(number, change)
-        }
         guard let target = try box(cacheKey, R.self, in: overlay) else { return nil }
         if !overlay.isWholeTable { overlay.changed.insert(cacheKey) }
         return try change(&target.value)
     }
 
-    /// In a rebuild's table, the unboxed records family holding `key` and its number;
-    /// nil when the key is held some other way (then the boxed path answers).
-    /// Inlined, so it is specialized with its caller: unspecialized, naming `RecordFamily<R>`
-    /// looked its metadata up at run time, under a lock, on every access.
-    @inline(__always)
-    private func records<R: ViewRecord>(_ key: CacheKey, _: R.Type, in overlay: TableOverlay,
-                                        create: Bool) -> (RecordFamily<R>, UInt64)? {
-        guard overlay.isWholeTable, let numbered = NumberedKey(key),
-              let family = overlay.recordFamily(numbered, R.self, create: create), family.covers(numbered.number) else { return nil }
-        return (family, numbered.number)
+    private func value(at key: CacheKey) throws -> [UInt8]? {
+        // A rebuild's table answers from memory; reached through the optional, the overlay is not retained.
+        if overlay?.isWholeTable == true { return overlay?[key].flatMap(Self.bytes) }
+        guard let overlay else { return try stored(key) }
+        return Self.bytes(try slot(key, in: overlay))
     }
 
-    private func value(at key: CacheKey) throws -> [UInt8]? {
-        guard let overlay else { return try stored(key) }
-        switch try slot(key, in: overlay) {
+    private func set(_ key: CacheKey, _ slot: TableOverlay.Slot) throws {
+        // Through the optional rather than a bound copy: the overlay is not retained per write.
+        guard overlay != nil else { throw readOnly }
+        overlay?.set(key, slot)
+    }
+
+    /// A slot's value as bytes (a record encoded); nil when absent.
+    private static func bytes(_ slot: TableOverlay.Slot) -> [UInt8]? {
+        switch slot {
         case .bytes(let bytes): return bytes
         case .record(let box): return box.encoded()
         case .absent: return nil
         }
-    }
-
-    private func set(_ key: CacheKey, _ slot: TableOverlay.Slot) throws {
-        guard let overlay else { throw readOnly }
-        overlay.set(key, slot)
     }
 
     /// What writing to a report's read-only view throws.

@@ -39,6 +39,15 @@ final class TableOverlay: @unchecked Sendable {
         recordFamilies = wholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []
     }
 
+    /// Calls `body` with the unboxed records family of `R` holding `key` (see `recordFamily`),
+    /// or returns nil: the family is lent, not returned, so using it takes no reference.
+    @inline(__always)
+    func withRecordFamily<R: ViewRecord, T>(_ key: NumberedKey, _: R.Type, create: Bool,
+                                            _ body: (RecordFamily<R>) throws -> T) rethrows -> T? {
+        guard isWholeTable, let family = recordFamily(key, R.self, create: create), family.covers(key.number) else { return nil }
+        return try body(family)
+    }
+
     /// The unboxed records family of `R` for the key's family — made on the first write
     /// (`create`) of a family nothing else holds yet. nil when the family holds slots,
     /// or records of another type (it then becomes a family of slots).
