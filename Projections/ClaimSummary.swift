@@ -39,7 +39,7 @@ public struct ClaimSummary: Sendable, Equatable {
     public internal(set) var netPaid = Money.zero
     public internal(set) var openDenials = 0
 
-    init(_ e: ClaimCreated) {
+    init(_ e: borrowing ClaimCreated) {
         claim = e.claim
         visit = e.visit
         patient = e.patient

@@ -129,7 +129,7 @@ enum ClaimsKeys {
         let payer: PayerID
         let queue: UInt8?
 
-        init(_ s: ClaimSummary) {
+        init(_ s: borrowing ClaimSummary) {
             claim = s.claim
             status = ClaimSummary.code(of: s.status)
             payer = s.payer

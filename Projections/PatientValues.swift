@@ -24,7 +24,7 @@ public struct PatientAppointment: Equatable, Sendable {
     }
 
     /// The same appointment as the front-desk fold sees it, for comparisons.
-    public init(_ a: ScheduledAppointment) {
+    public init(_ a: borrowing ScheduledAppointment) {
         self.init(id: a.id, patient: a.patient, provider: a.provider, start: a.start, minutes: a.minutes, zone: a.zone, status: a.status)
     }
 

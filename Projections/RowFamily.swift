@@ -26,7 +26,7 @@ struct RowKey {
     let number: UInt64
     let rest: Rest
 
-    init?(_ key: CacheKey) {
+    init?(_ key: borrowing CacheKey) {
         let count = key.count
         guard count == 17 || count == 25 || count == 33 else { return nil }
         let words = (count - 9) / 8

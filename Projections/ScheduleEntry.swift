@@ -21,7 +21,7 @@ public struct ScheduleEntry: Sendable, Equatable {
     public let recurrenceGroup: AppointmentID?
     public var visit: VisitID?
 
-    public init(_ e: AppointmentBooked) {
+    public init(_ e: borrowing AppointmentBooked) {
         appointment = e.appointment
         patient = e.patient
         provider = e.provider
@@ -129,7 +129,7 @@ public struct ScheduleCounters: Sendable, Equatable {
     public var isZero: Bool { booked == 0 && cancelledInAdvance == 0 && lateCancelled == 0 && noShows == 0 }
 
     /// What one appointment contributes, given how it stands now.
-    init(contributionOf entry: ScheduleEntry) {
+    init(contributionOf entry: borrowing ScheduleEntry) {
         booked = 1
         if entry.status == .cancelled {
             if entry.isLateCancellation { lateCancelled = 1 } else { cancelledInAdvance = 1 }

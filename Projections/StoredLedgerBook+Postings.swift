@@ -82,7 +82,7 @@ private struct ItemDimensions {
     var dateOfService: LocalDate?
     var location: LocationID?
 
-    init(_ claim: ARClaimRecord) {
+    init(_ claim: borrowing ARClaimRecord) {
         visit = claim.visit
         payer = claim.payer
         patient = claim.patient
@@ -90,7 +90,7 @@ private struct ItemDimensions {
         dateOfService = claim.dateOfService
     }
 
-    init(_ visit: ARVisitRecord) {
+    init(_ visit: borrowing ARVisitRecord) {
         patient = visit.patient
         provider = visit.provider
         dateOfService = visit.dateOfService

@@ -198,7 +198,7 @@ struct NumberedKey {
     let family: Int
     let number: UInt64
 
-    init?(_ key: CacheKey) {
+    init?(_ key: borrowing CacheKey) {
         switch key.count {
         case 9:
             guard let parts = key.withBytes({ raw -> (Int, UInt64)? in

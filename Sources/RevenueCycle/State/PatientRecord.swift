@@ -10,7 +10,7 @@ public struct PatientRecord: Sendable, Equatable {
     /// Set when this chart was merged into another; it then accepts no new activity.
     public var mergedInto: PatientID?
 
-    public init(_ e: PatientRegistered) {
+    public init(_ e: borrowing PatientRegistered) {
         id = e.patient
         name = e.name
         dateOfBirth = e.dateOfBirth

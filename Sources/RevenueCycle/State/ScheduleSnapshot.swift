@@ -29,7 +29,7 @@ public struct ScheduledAppointment: Sendable, Equatable {
     public let recurrenceGroup: AppointmentID?
     public var visit: VisitID?
 
-    public init(_ e: AppointmentBooked) {
+    public init(_ e: borrowing AppointmentBooked) {
         id = e.appointment
         patient = e.patient
         provider = e.provider
