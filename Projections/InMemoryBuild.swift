@@ -107,9 +107,8 @@ private final class AppliedChunk: @unchecked Sendable {
 /// as soon as it is ready, so the writer appends one table to LMDB while the
 /// others are still being sorted. The largest table goes first on one worker
 /// while the other packs the rest smallest first: the writer gets its first
-/// table soon and is not left waiting for the largest at the end. Each in-memory
-/// table is freed right after it is packed, on the thread that packed it (peak
-/// memory is then the models plus about one packed table).
+/// table soon and is not left waiting for the largest at the end. The in-memory
+/// tables are freed after the switch, in the background (`freeInBackground`).
 final class PackedTables: @unchecked Sendable {
     private let lock = NSLock()
     private var ready: [(index: Int, entries: PackedEntries)] = []
@@ -129,9 +128,15 @@ final class PackedTables: @unchecked Sendable {
                 ready.append((i, entries))
                 lock.unlock()
                 available.signal()
-                overlays[i].removeAll()
             }
         }
+    }
+
+    /// Frees a rebuild's in-memory tables on a background thread. Freeing millions of
+    /// records is CPU that the packing and the writer would otherwise share two cores
+    /// with; a process that exits right after the rebuild (the CLI) does not wait for it.
+    static func freeInBackground(_ overlays: [TableOverlay]) {
+        DispatchQueue.global(qos: .utility).async { overlays.forEach { $0.removeAll() } }
     }
 
     /// Table indices in the order they are packed: the largest, then the others smallest first.

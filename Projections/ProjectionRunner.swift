@@ -151,6 +151,7 @@ public final class ProjectionRunner {
         timings.writing = RebuildTimings.now() - writingStarted - timings.packing
         // Events appended during the switch are applied by the normal catch-up.
         try apply(to: chosen, catalogKey: { $0 }, progress: nil)
+        PackedTables.freeInBackground(built.overlays)
         return timings
     }
 
