@@ -31,15 +31,13 @@ public struct ScheduleProjection: Projection {
 
     public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
         if let e = payload.exactly(AppointmentBooked.self) {
-            try update(e.appointment, in: table) { _ in ScheduleEntry(e) }
+            try book(ScheduleEntry(e), in: table)
         } else if let e = payload.exactly(AppointmentRescheduled.self) {
-            try update(e.appointment, in: table) { old in
-                guard var entry = old else { return nil }
+            try change(e.appointment, in: table) { entry in
                 entry.start = e.start
                 entry.minutes = e.minutes
                 entry.zone = e.zone
                 entry.forcedReason = e.forcedReason
-                return entry
             }
         } else if let e = payload.exactly(AppointmentCancelled.self) {
             try setStatus(.cancelled, of: e.appointment, in: table) { $0.isLateCancellation = e.isLate }
@@ -54,51 +52,58 @@ public struct ScheduleProjection: Projection {
 
     private func setStatus(_ status: AppointmentStatus, of id: AppointmentID, in table: ProjectionTable,
                            _ more: (inout ScheduleEntry) -> Void = { _ in }) throws {
-        try update(id, in: table) { old in
-            guard var entry = old else { return nil }
+        try change(id, in: table) { entry in
             entry.status = status
             more(&entry)
-            return entry
         }
     }
 
-    /// Replaces one appointment's entry, index keys and counter contribution.
-    /// An event for an appointment never booked changes nothing (as in `PracticeState`).
-    private func update(_ id: AppointmentID, in table: ProjectionTable,
-                        _ change: (ScheduleEntry?) -> ScheduleEntry?) throws {
-        let old: ScheduleEntry? = try table.record(ScheduleKeys.appointment(id))
-        guard let new = change(old) else { return }
-        try table.update(ScheduleKeys.appointment(id), initial: new) { $0 = new }
-        // Index keys and counters are only touched when they move (most events
-        // change a status, not the day, the patient or the month). The local date
-        // asks the time zone database, so it is found again only when the time moved.
-        let newDate = new.localDate
-        let oldDate = old.map { $0.start == new.start && $0.zone == new.zone ? newDate : $0.localDate }
-        let newDay = ScheduleKeys.day(new, on: newDate)
-        let newPatient = ScheduleKeys.patient(new)
-        let oldDay = old.flatMap { entry in oldDate.map { ScheduleKeys.day(entry, on: $0) } }
-        let oldPatient = old.map(ScheduleKeys.patient)
-        if oldDay != newDay {
-            if let oldDay { try table.delete(oldDay) }
-            try table.put(newDay, [])
+    /// Puts a booked appointment's entry (replacing one a replayed booking left).
+    private func book(_ entry: ScheduleEntry, in table: ProjectionTable) throws {
+        let key = ScheduleKeys.appointment(entry.appointment)
+        let before = try table.read(key, as: ScheduleEntry.self) { $0.map { SchedulePlace($0) } }
+        let after = SchedulePlace(entry)
+        try table.update(key, initial: entry) { $0 = entry }
+        try move(from: before, to: after, in: table)
+    }
+
+    /// Changes one appointment's entry in place, then moves its index keys and counter
+    /// contribution. An event for an appointment never booked changes nothing (as in `PracticeState`).
+    private func change(_ id: AppointmentID, in table: ProjectionTable, _ body: (inout ScheduleEntry) -> Void) throws {
+        let places = try table.updateIfPresent(ScheduleKeys.appointment(id), as: ScheduleEntry.self) { entry in
+            let before = SchedulePlace(entry)
+            let (start, zone) = (entry.start, entry.zone.identifier)
+            body(&entry)
+            // The local date asks the time zone database: found again only when the time moved.
+            let sameTime = entry.start == start && entry.zone.identifier == zone
+            return (before, SchedulePlace(entry, localDate: sameTime ? before.localDate : entry.localDate))
         }
-        if oldPatient != newPatient {
-            if let oldPatient { try table.delete(oldPatient) }
-            try table.put(newPatient, [])
+        guard let (before, after) = places else { return }
+        try move(from: before, to: after, in: table)
+    }
+
+    /// Index keys and counters are only touched when they move (most events change
+    /// a status, not the day, the patient or the month).
+    private func move(from old: SchedulePlace?, to new: SchedulePlace, in table: ProjectionTable) throws {
+        if old?.day != new.day {
+            if let oldDay = old?.day { try table.delete(oldDay) }
+            try table.put(new.day, [])
         }
-        let newCounterKey = ScheduleKeys.counterKey(of: new, on: newDate)
-        let oldCounterKey = old.flatMap { entry in oldDate.map { ScheduleKeys.counterKey(of: entry, on: $0) } }
-        if let old, oldCounterKey == newCounterKey {
-            var delta = ScheduleCounters(contributionOf: new)
-            delta.add(ScheduleCounters(contributionOf: old), sign: -1)
-            if !delta.isZero { try addCounters(delta, at: newCounterKey, in: table) }
+        if old?.patient != new.patient {
+            if let oldPatient = old?.patient { try table.delete(oldPatient) }
+            try table.put(new.patient, [])
+        }
+        if let old, old.counterKey == new.counterKey {
+            var delta = new.contribution
+            delta.add(old.contribution, sign: -1)
+            if !delta.isZero { try addCounters(delta, at: new.counterKey, in: table) }
         } else {
-            if let old, let oldCounterKey {
+            if let old {
                 var removal = ScheduleCounters()
-                removal.add(ScheduleCounters(contributionOf: old), sign: -1)
-                try addCounters(removal, at: oldCounterKey, in: table)
+                removal.add(old.contribution, sign: -1)
+                try addCounters(removal, at: old.counterKey, in: table)
             }
-            try addCounters(ScheduleCounters(contributionOf: new), at: newCounterKey, in: table)
+            try addCounters(new.contribution, at: new.counterKey, in: table)
         }
     }
 
@@ -109,5 +114,24 @@ public struct ScheduleProjection: Projection {
             return counters.isZero
         }
         if isZero { try table.delete(key) }
+    }
+}
+
+/// Where an entry sits in the schedule's indexes and counters: comparing two tells
+/// what an event moved, without keeping copies of the entries.
+private struct SchedulePlace {
+    let localDate: LocalDate
+    let day: ViewKey
+    let patient: ViewKey
+    let counterKey: ScheduleCounterKey
+    let contribution: ScheduleCounters
+
+    init(_ entry: borrowing ScheduleEntry, localDate: LocalDate? = nil) {
+        let date = localDate ?? entry.localDate
+        self.localDate = date
+        day = ScheduleKeys.day(entry, on: date)
+        patient = ScheduleKeys.patient(entry)
+        counterKey = ScheduleKeys.counterKey(of: entry, on: date)
+        contribution = ScheduleCounters(contributionOf: entry)
     }
 }
