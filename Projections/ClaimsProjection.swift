@@ -22,7 +22,7 @@ public struct ClaimsProjection: Projection {
     public var name: String { Self.projectionName }
     /// 2: follows remittance postings and denial work into paid / partly paid / denied / closed.
     public let version = 2
-    /// Its share of a rebuild's ~0.9 KB per event (by its share of the stored bytes at 1M billing events).
+    /// Its share of a rebuild's ~1 KB per event (by its share of the stored bytes at 1M billing events).
     public var rebuildBytesPerEvent: Int { 80 }
     public let eventTypes: Set<String> = [
         ClaimCreated.typeName, ClaimScrubbed.typeName, ClaimFindingOverridden.typeName, ClaimSubmitted.typeName,

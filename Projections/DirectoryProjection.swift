@@ -26,7 +26,7 @@ public struct DirectoryProjection: Projection {
     public static let name = "directory"
     public var name: String { Self.name }
     public var version: Int { 1 }
-    /// Its share of a rebuild's ~0.9 KB per event (by its share of the stored bytes at 1M billing events).
+    /// Its share of a rebuild's ~1 KB per event (by its share of the stored bytes at 1M billing events).
     public var rebuildBytesPerEvent: Int { 9 }
     public var eventTypes: Set<String> {
         [PracticeInitialized.typeName, UserAdded.typeName, PracticeSettingChanged.typeName, ProviderAdded.typeName,

@@ -25,7 +25,7 @@ public struct KPIProjection: Projection {
     public static let projectionName = "kpi"
     public var name: String { Self.projectionName }
     public let version = 1
-    /// Its share of a rebuild's ~0.9 KB per event (by its share of the stored bytes at 1M billing events).
+    /// Its share of a rebuild's ~1 KB per event (by its share of the stored bytes at 1M billing events).
     public var rebuildBytesPerEvent: Int { 85 }
     public let eventTypes: Set<String> = [
         PatientCheckedIn.typeName, PatientCheckedOut.typeName, ChargeEntered.typeName, ChargeVoided.typeName,

@@ -25,7 +25,7 @@ public struct PatientsProjection: Projection {
     public static let name = "patients"
     public var name: String { Self.name }
     public var version: Int { 1 }
-    /// Its share of a rebuild's ~0.9 KB per event (by its share of the stored bytes at 1M billing events).
+    /// Its share of a rebuild's ~1 KB per event (by its share of the stored bytes at 1M billing events).
     public var rebuildBytesPerEvent: Int { 215 }
     public var eventTypes: Set<String> {
         [PatientRegistered.typeName, PatientUpdated.typeName, PatientsMerged.typeName, CoverageAdded.typeName,

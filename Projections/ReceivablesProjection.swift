@@ -21,7 +21,7 @@ public struct ReceivablesProjection: Projection {
     public static let projectionName = "receivables"
     public var name: String { Self.projectionName }
     public let version = 1
-    /// Its share of a rebuild's ~0.9 KB per event (by its share of the stored bytes at 1M billing events).
+    /// Its share of a rebuild's ~1 KB per event (by its share of the stored bytes at 1M billing events).
     public var rebuildBytesPerEvent: Int { 20 }
     public let eventTypes: Set<String> = [
         RemittanceReceived.typeName, RemittanceClaimSuspended.typeName, SuspenseResolved.typeName, DenialOpened.typeName,

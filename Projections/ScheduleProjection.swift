@@ -20,7 +20,7 @@ public struct ScheduleProjection: Projection {
     public static let projectionName = "schedule"
     public var name: String { Self.projectionName }
     public let version = 1
-    /// Its share of a rebuild's ~0.9 KB per event (by its share of the stored bytes at 1M billing events).
+    /// Its share of a rebuild's ~1 KB per event (by its share of the stored bytes at 1M billing events).
     public var rebuildBytesPerEvent: Int { 110 }
     public let eventTypes: Set<String> = [
         AppointmentBooked.typeName, AppointmentRescheduled.typeName, AppointmentCancelled.typeName,

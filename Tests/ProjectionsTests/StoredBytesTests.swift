@@ -72,7 +72,7 @@ final class StoredBytesTests: XCTestCase {
         let (store, runner) = try rebuiltBillingStore()
         runner.chunkSize = 997
         let needed = ProjectionRunner.estimatedRebuildBytes(events: try store.lastPosition(), projections: ReadModels.all)
-        XCTAssertEqual(needed, Int(try store.lastPosition()) * 919, "all seven models: 919 bytes per event")
+        XCTAssertEqual(needed, Int(try store.lastPosition()) * 1_000, "all seven models: 1,000 bytes per event")
         runner.rebuildMemoryLimit = needed - 1
         let timings = try runner.rebuild()
         XCTAssertEqual(timings.boundedMemoryLimit, needed - 1)

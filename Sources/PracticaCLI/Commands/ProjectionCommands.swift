@@ -15,7 +15,7 @@ enum ProjectionCommands: CommandGroup {
                         discussion: "Readers keep seeing the old model until the new one is complete. A version bump rebuilds by itself. "
                             + "It ends by saying where the time went: reading the log, applying events (one model per core), "
                             + "sorting, writing; --json adds each model's share of applying. The models are held in memory "
-                            + "while they are built (estimated at 0.9 KB per event of the log for all of them); when the estimate passes --max-memory "
+                            + "while they are built (estimated at 1 KB per event of the log for all of them); when the estimate passes --max-memory "
                             + "(default: half of the memory available to this process) the fresh tables are filled chunk by chunk "
                             + "instead, as a catch-up does: about 3 times slower, in memory bounded by the chunk, switched the same way.",
                         arguments: [ArgumentSpec("name", help: "The read model to rebuild.", isOptional: true)],
