@@ -69,10 +69,10 @@ public struct ARAgingProjection: Projection {
     /// payer had it closes on the day of its latest dated change. Only when neither
     /// is known does the recorded-at day stand in (two clocks, DESIGN.md).
     private func closingDate(_ claim: ClaimID, supersededBy other: ClaimID?, _ book: StoredLedgerBook) throws -> LocalDate? {
-        if let other, let created = try book.claimRecord(other)?.createdOn { return created }
+        if let other, let created = try book.claim(other, { $0?.createdOn }) { return created }
         let last = try book.table.record(AROpenItem.key(.claimInsurance, claim.number), as: AROpenItem.self)?.changes.last?.day
         if let last { return LocalDate(daysSinceEpoch: last) }
-        return try book.claimRecord(claim)?.createdOn
+        return try book.claim(claim) { $0?.createdOn }
     }
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }

@@ -49,7 +49,7 @@ struct DecodedChunk {
         // Routing numbers and payload types by the store's type numbers, found once per type
         // rather than by hashing each event's type name.
         var byStoreNumber: [(number: Int, type: any EventPayload.Type)?] = []
-        try store.scan(from: first, through: last, types: routing.wanted, streams: routing.needsStreams) { event in
+        try store.scanPayloads(from: first, through: last, types: routing.wanted, streams: routing.needsStreams) { event, payload in
             let storeNumber = Int(event.typeNumber)
             if storeNumber >= byStoreNumber.count {
                 byStoreNumber.append(contentsOf: repeatElement(nil, count: storeNumber + 1 - byStoreNumber.count))
@@ -60,7 +60,7 @@ struct DecodedChunk {
                 byStoreNumber[storeNumber] = (number, type)
             }
             guard let (number, type) = byStoreNumber[storeNumber] else { return true }
-            payloads.append(try EventRegistry.decode(type, bytes: event.payload, schemaVersion: event.schemaVersion))
+            payloads.append(try EventRegistry.decode(type, bytes: payload, schemaVersion: event.schemaVersion))
             events.append(event)
             typeNumbers.append(number)
             return true
@@ -147,7 +147,8 @@ final class ChunkPrefetcher: @unchecked Sendable {
 /// thread (the front desk's state): decoding is a fifth of such a fold.
 public enum LogReadAhead {
     /// Calls `body` with every event of a type in `types` from `first` through `last`,
-    /// in log order, on the calling thread.
+    /// in log order, on the calling thread, with its payload decoded (the event's own
+    /// `payload` bytes are not kept).
     public static func forEach(_ store: EventStore, from first: UInt64, through last: UInt64, types: Set<String>,
                                chunkSize: Int = 20_000, _ body: (RecordedEvent, any EventPayload) throws -> Void) throws {
         guard first <= last else { return }

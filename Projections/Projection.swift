@@ -16,9 +16,10 @@ public protocol Projection: Sendable {
     /// About how much memory a rebuild in memory holds for this model per event of
     /// the log, so the runner knows when to rebuild chunk by chunk instead.
     var rebuildBytesPerEvent: Int { get }
-    /// Applies one event. Its `stream` is empty here: the runner does not look stream
-    /// names up (read models key by the ids in payloads, and a rebuild meets a stream
-    /// for nearly every visit and claim).
+    /// Applies one event, decoded once for all models (`payload`). The event's `stream`
+    /// and its `payload` bytes are empty here: the runner neither looks stream names up
+    /// (read models key by the ids in payloads, and a rebuild meets a stream for nearly
+    /// every visit and claim) nor keeps each event's bytes once decoded.
     func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws
 }
 

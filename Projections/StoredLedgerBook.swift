@@ -124,10 +124,6 @@ struct StoredLedgerBook: LedgerBooks {
 
     // MARK: records
 
-    func visitRecord(_ visit: VisitID) throws -> ARVisitRecord? {
-        try table.record(ARKeys.visit(visit))
-    }
-
     /// What `body` reads of a visit's record, without copying the record.
     func visit<T>(_ visit: VisitID, _ body: (ARVisitRecord?) throws -> T) throws -> T {
         try table.read(ARKeys.visit(visit), as: ARVisitRecord.self, body)
@@ -140,10 +136,6 @@ struct StoredLedgerBook: LedgerBooks {
 
     func updateVisit(_ visit: VisitID, _ change: (inout ARVisitRecord) -> Void) throws {
         try table.update(ARKeys.visit(visit), initial: ARVisitRecord(), change)
-    }
-
-    func claimRecord(_ claim: ClaimID) throws -> ARClaimRecord? {
-        try table.record(ARKeys.claim(claim))
     }
 
     func updateClaim(_ claim: ClaimID, _ change: (inout ARClaimRecord) -> Void) throws {

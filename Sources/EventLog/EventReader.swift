@@ -35,6 +35,8 @@ final class RecordDecoder {
     private var batchCorrelation = ""
     private var batchCausation = ""
     private var batchActor = ""
+    /// The buffer payloads are decompressed into (`withPayload`).
+    private var payloadScratch: [UInt8] = []
     private var batchID = BatchID()
     /// Names by number, dense from 1: arrays beat locked dictionaries on the hot path.
     /// Read once per event and never while being changed, so without run-time exclusivity checks.
@@ -89,21 +91,12 @@ final class RecordDecoder {
     }
 
     /// The event at `position`; with `streams` false its `stream` is left empty, which
-    /// saves a name lookup for every stream a scan meets (read models do not need them).
-    func decode(position: UInt64, raw: UnsafeRawBufferPointer, header: RecordHeader, streams: Bool = true) throws -> RecordedEvent {
-        let payloadBytes = UnsafeRawBufferPointer(rebasing: raw[header.payloadOffset...])
-        let payload: [UInt8]
-        switch header.encoding {
-        case .raw:
-            payload = Array(payloadBytes)
-        case .zstd:
-            payload = try decompressor.decompress(payloadBytes, rawLength: header.rawLength, dictionary: 0)
-        case .zstdDictionary:
-            if !decompressor.hasDictionary(header.dictionaryID) {
-                try decompressor.addDictionary(id: header.dictionaryID, bytes: store.dictionaries.get(header.dictionaryID, txn: txn))
-            }
-            payload = try decompressor.decompress(payloadBytes, rawLength: header.rawLength, dictionary: header.dictionaryID)
-        }
+    /// saves a name lookup for every stream a scan meets (read models do not need them),
+    /// and without `keepingPayload` its `payload` is empty (see `withPayload`).
+    func decode(position: UInt64, raw: UnsafeRawBufferPointer, header: RecordHeader, streams: Bool = true,
+                keepingPayload: Bool = true) throws -> RecordedEvent {
+        var payload: [UInt8] = []
+        if keepingPayload { try decompress(raw, header, into: &payload) }
         guard header.offsetInBatch < position else {
             throw EventStoreError.storeCorrupt(reason: "record at position \(position) claims an impossible batch offset")
         }
@@ -121,6 +114,30 @@ final class RecordDecoder {
                              causation: batchCausation,
                              batchID: batchID,
                              indexInBatch: header.offsetInBatch)
+    }
+
+    /// Calls `body` with the record's payload, decompressed into a buffer reused from one
+    /// record to the next (a copy of it is what an event keeps).
+    func withPayload<T>(_ raw: UnsafeRawBufferPointer, _ header: RecordHeader, _ body: ([UInt8]) throws -> T) throws -> T {
+        try decompress(raw, header, into: &payloadScratch)
+        return try body(payloadScratch)
+    }
+
+    /// The record's payload, decompressed into `output` (replacing what it held).
+    private func decompress(_ raw: UnsafeRawBufferPointer, _ header: RecordHeader, into output: inout [UInt8]) throws {
+        let payloadBytes = UnsafeRawBufferPointer(rebasing: raw[header.payloadOffset...])
+        switch header.encoding {
+        case .raw:
+            output.removeAll(keepingCapacity: true)
+            output.append(contentsOf: payloadBytes)
+        case .zstd:
+            try decompressor.decompress(payloadBytes, rawLength: header.rawLength, dictionary: 0, into: &output)
+        case .zstdDictionary:
+            if !decompressor.hasDictionary(header.dictionaryID) {
+                try decompressor.addDictionary(id: header.dictionaryID, bytes: store.dictionaries.get(header.dictionaryID, txn: txn))
+            }
+            try decompressor.decompress(payloadBytes, rawLength: header.rawLength, dictionary: header.dictionaryID, into: &output)
+        }
     }
 
     private func loadBatch(first: UInt64, position: UInt64) throws {

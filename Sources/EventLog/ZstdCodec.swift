@@ -93,27 +93,22 @@ final class ZstdDecompressor {
         dictionaries[id] = ddict
     }
 
-    func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int, dictionary id: UInt32) throws(EventStoreError) -> [UInt8] {
+    /// Decompresses into `output`, replacing what it held; its capacity is reused.
+    func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int, dictionary id: UInt32,
+                    into output: inout [UInt8]) throws(EventStoreError) {
         let ddict = id == 0 ? nil : dictionaries[id]
         if id != 0 && ddict == nil { throw .storeCorrupt(reason: "record names dictionary \(id), which the store does not hold") }
         ZSTD_DCtx_refDDict(dctx, ddict)
-        var failure: Int = 0
-        var errorName = ""
-        let output = [UInt8](unsafeUninitializedCapacity: rawLength) { buffer, initialized in
-            let n = ZSTD_decompressDCtx(dctx, buffer.baseAddress, rawLength, input.baseAddress, input.count)
-            if ZSTD_isError(n) != 0 || n != rawLength {
-                failure = ZSTD_isError(n) != 0 ? 1 : -1
-                if ZSTD_isError(n) != 0 { errorName = String(cString: ZSTD_getErrorName(n)) }
-                initialized = 0
-            } else {
-                initialized = n
-            }
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: repeatElement(0, count: rawLength))
+        let n = output.withUnsafeMutableBytes { buffer in
+            ZSTD_decompressDCtx(dctx, buffer.baseAddress, rawLength, input.baseAddress, input.count)
         }
-        if failure != 0 {
-            let reason = failure == -1 ? "length differs from the record's" : errorName
+        if ZSTD_isError(n) != 0 || n != rawLength {
+            output.removeAll(keepingCapacity: true)
+            let reason = ZSTD_isError(n) != 0 ? String(cString: ZSTD_getErrorName(n)) : "length differs from the record's"
             throw .storeCorrupt(reason: "payload does not decompress: \(reason)")
         }
-        return output
     }
 }
 

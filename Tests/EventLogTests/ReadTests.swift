@@ -62,6 +62,15 @@ final class ReadTests: XCTestCase {
             for b in named { XCTAssertEqual(a.typeNumber == b.typeNumber, a.typeName == b.typeName) }
         }
         XCTAssertEqual(Set(named.map(\.typeNumber)).count, 2)
+        // Payloads handed over apart, in a reused buffer: the same bytes, the events keep none.
+        var handed: [(UInt64, [UInt8])] = []
+        try store.scanPayloads(from: 3, through: 17, streams: false) { event, payload in
+            XCTAssertTrue(event.payload.isEmpty)
+            handed.append((event.position, Array(payload)))
+            return true
+        }
+        XCTAssertEqual(handed.map(\.0), Array(3...17))
+        XCTAssertEqual(handed.map(\.1), named.filter { (3...17).contains($0.position) }.map(\.payload))
         // The type filter, decided per type number, still skips what is not asked for.
         var others: [UInt64] = []
         try store.scan(from: 1, types: ["Other"], streams: false) { others.append($0.position); return true }
