@@ -120,6 +120,12 @@ final class ChunkPrefetcher: @unchecked Sendable {
         return (chunk, through)
     }
 
+    /// Frees a chunk already applied on the reader's thread, which made its events.
+    func dispose(_ chunk: consuming DecodedChunk) {
+        let done = consume chunk
+        queue.async { withExtendedLifetime(done) {} }
+    }
+
     /// Waits for a read still in flight and drops it: a rebuild that failed must not leave
     /// a read transaction decoding behind it.
     func finish() {
