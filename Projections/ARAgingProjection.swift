@@ -13,7 +13,8 @@ import RevenueCycle
 /// Balances come from `LedgerRules`, the same rules the in-memory `Ledger` folds
 /// with, applied to a `StoredLedgerBook` that keeps the ledger's facts in this
 /// table. The ledger and the aging share one pass of the rules and one copy of
-/// their facts (they were two models running the same rules over the same events). Because every change keeps its effective date, aging "as of" any past
+/// their facts (they were two models running the same rules over the same events).
+/// Because every change keeps its effective date, aging "as of" any past
 /// date is a sum over the changes dated on or before it, and the sum of all items
 /// equals the ledger's open balance to the cent (each posting lands in exactly one
 /// item). The `D` family (daily totals) gives A/R and charges at any date for

@@ -80,8 +80,7 @@ struct InMemoryBuild {
                 costs.record(i, RebuildTimings.now() - begun)
             }
             // Freeing a chunk's events costs about a model's time (0.7-0.9 s at 1M events): the
-            // reader's thread, which made them, frees them while the cores apply the next chunk
-            // (as a task beside the models it held up each chunk; freed here, between chunks).
+            // reader's thread, which made them, frees them while the cores apply the next chunk.
             reader.dispose(consume chunk)
             if let error = failures.first { throw error }
             timings.applying += RebuildTimings.now() - decoded
@@ -94,9 +93,9 @@ struct InMemoryBuild {
 
 /// Encodes and sorts a rebuild's tables on the worker threads, handing each over
 /// as soon as it is ready, so the writer appends one table to LMDB while the
-/// others are still being sorted. The largest table goes first on one worker
-/// while the other packs the rest smallest first: the writer gets its first
-/// table soon and is not left waiting for the largest at the end. The in-memory
+/// others are still being sorted. The largest table is packed first while the
+/// other workers pack the rest smallest first: the writer gets its first table
+/// soon and is not left waiting for the largest at the end. The in-memory
 /// tables are freed after the switch, in the background (`freeInBackground`).
 final class PackedTables: @unchecked Sendable {
     private let lock = NSLock()
@@ -141,7 +140,7 @@ final class PackedTables: @unchecked Sendable {
         return ready.removeFirst()
     }
 
-    /// Waits until every table is packed and freed.
+    /// Waits until every table is packed.
     func finish() { done.wait() }
 }
 

@@ -9,8 +9,9 @@
 /// (`slots()`) the first time it is used any other way (bytes, a deletion, another
 /// record type, a number outside the window), so every access keeps the meaning it
 /// has everywhere else. A change (`update`) happens in place, in the family's
-/// storage, so it must not use the family: any use of it while a change runs
-/// stops the program (a read model's bug, never the user's input).
+/// storage, and a read (`withValue`) is lent from it, so neither may use the
+/// family: any use of it meanwhile stops the program (a read model's bug, never
+/// the user's input).
 class AnyRecordFamily {
     final let recordType: ObjectIdentifier
     final let base: UInt64
@@ -27,6 +28,8 @@ class AnyRecordFamily {
     var count: Int { 0 }
     /// Whether one of its records is being changed (`update`).
     var isChanging: Bool { false }
+    /// Forgets the record under `number`, if any.
+    func remove(_ number: UInt64) {}
     /// Every record boxed, by number: what the family holds as slots.
     func slots() -> [(number: UInt64, slot: TableOverlay.Slot)] { [] }
     /// Every record encoded, with its key.
@@ -59,6 +62,9 @@ final class RecordFamily<R: ViewRecord>: AnyRecordFamily {
         precondition(!changing, "a record family read while one of its records is being changed")
         let index = Int(number - base)
         guard index < values.count else { return try body(nil) }
+        // The record is lent from the storage: the family must not move meanwhile.
+        changing = true
+        defer { changing = false }
         return try values.withUnsafeBufferPointer { try body($0[index]) }
     }
 
@@ -68,28 +74,31 @@ final class RecordFamily<R: ViewRecord>: AnyRecordFamily {
         precondition(!changing, "a record family changed while one of its records is being changed")
         let index = Int(number - base)
         if index >= values.count { values.append(contentsOf: repeatElement(nil, count: index + 1 - values.count)) }
-        return try values.withUnsafeMutableBufferPointer { buffer in
-            if buffer[index] == nil {
-                buffer[index] = initial()
-                held += 1
-            }
-            changing = true
-            defer { changing = false }
-            return try change(&buffer[index]!)
+        if values[index] == nil {
+            values[index] = initial()   // before the storage is lent out below
+            held += 1
         }
+        changing = true
+        defer { changing = false }
+        return try values.withUnsafeMutableBufferPointer { try change(&$0[index]!) }
     }
 
     /// Changes the record where it lies when there is one; nil when there is none.
     func updateIfPresent<T>(_ number: UInt64, _ change: (inout R) throws -> T) rethrows -> T? {
         precondition(!changing, "a record family changed while one of its records is being changed")
         let index = Int(number - base)
-        guard index < values.count else { return nil }
-        return try values.withUnsafeMutableBufferPointer { buffer in
-            guard buffer[index] != nil else { return nil }
-            changing = true
-            defer { changing = false }
-            return try change(&buffer[index]!)
-        }
+        guard index < values.count, values[index] != nil else { return nil }
+        changing = true
+        defer { changing = false }
+        return try values.withUnsafeMutableBufferPointer { try change(&$0[index]!) }
+    }
+
+    override func remove(_ number: UInt64) {
+        precondition(!changing, "a record family changed while one of its records is being changed")
+        let index = Int(number - base)
+        guard index < values.count, values[index] != nil else { return }
+        values[index] = nil
+        held -= 1
     }
 
     override func slots() -> [(number: UInt64, slot: TableOverlay.Slot)] {

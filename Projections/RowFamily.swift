@@ -1,6 +1,6 @@
 /// A key that is a family tag, a big-endian number and one to three more
 /// big-endian words: `tag · n · w…` (17, 25 or 33 bytes). Read models key their
-/// per-owner entries this way — a patient's journal (`j` · patient · sequence),
+/// per-owner entries this way — a patient's journal (`J` · patient · position · index),
 /// a chart's appointments (`a` · chart · appointment), a day's calendar entries —
 /// so a rebuild can hold them in rows indexed by the owner's number.
 struct RowKey {

@@ -94,6 +94,11 @@ final class TableOverlay: @unchecked Sendable {
         }
         set {
             if isWholeTable, let numbered = NumberedKey(key) {
+                // A deletion from a family of unboxed records keeps it unboxed (a merged
+                // patient's account is deleted; boxing the family would slow the rest of a rebuild).
+                if case .none = newValue, let records = recordFamilies[numbered.family], records.covers(numbered.number) {
+                    return records.remove(numbered.number)
+                }
                 boxRecords(of: numbered.family)
                 let family = Self.existing(&families, numbered.family) { NumberedFamily(first: numbered.number) }
                 if family.set(numbered.number, newValue) { return }
@@ -123,7 +128,7 @@ final class TableOverlay: @unchecked Sendable {
         }
     }
 
-    /// Frees every entry (a rebuild does this on another thread while it writes).
+    /// Frees every entry (a rebuild does this in the background after the switch).
     func removeAll() {
         slots = [:]
         families = isWholeTable ? Array(repeating: nil, count: NumberedKey.familyCount) : []

@@ -117,7 +117,7 @@ final class RecordDecoder {
     }
 
     /// Calls `body` with the record's payload, decompressed into a buffer reused from one
-    /// record to the next (a copy of it is what an event keeps).
+    /// record to the next (an event that keeps its payload gets an array of its own).
     func withPayload<T>(_ raw: UnsafeRawBufferPointer, _ header: RecordHeader, _ body: ([UInt8]) throws -> T) throws -> T {
         try decompress(raw, header, into: &payloadScratch)
         return try body(payloadScratch)

@@ -12,25 +12,25 @@ extension EventStore {
     /// ```
     public func scan(from start: UInt64, through end: UInt64? = nil, direction: ReadDirection = .forward,
                      types: Set<String>? = nil, streams: Bool = true, _ body: (RecordedEvent) throws -> Bool) throws {
-        try scanRecords(from: start, through: end, direction: direction, types: types, streams: streams) { decoder, position, raw, header in
+        try scanRecords(from: start, through: end, direction: direction, types: types) { decoder, position, raw, header in
             try body(try decoder.decode(position: position, raw: raw, header: header, streams: streams))
         }
     }
 
     /// A forward `scan` for a reader that decodes every payload on the spot (a rebuild):
     /// each payload is handed over apart from its event, in one buffer reused for the
-    /// next (valid only during the call), and the event's own `payload` is empty, so no
-    /// array is made, kept and freed per event.
+    /// next (kept past the call, it costs the next record a buffer of its own), and the
+    /// event's own `payload` is empty, so no array is made, kept and freed per event.
     public func scanPayloads(from start: UInt64, through end: UInt64, types: Set<String>? = nil, streams: Bool = true,
                              _ body: (RecordedEvent, [UInt8]) throws -> Bool) throws {
-        try scanRecords(from: start, through: end, direction: .forward, types: types, streams: streams) { decoder, position, raw, header in
+        try scanRecords(from: start, through: end, direction: .forward, types: types) { decoder, position, raw, header in
             let event = try decoder.decode(position: position, raw: raw, header: header, streams: streams, keepingPayload: false)
             return try decoder.withPayload(raw, header) { try body(event, $0) }
         }
     }
 
     /// The records of a position range that `types` wants, with the decoder to read them.
-    private func scanRecords(from start: UInt64, through end: UInt64?, direction: ReadDirection, types: Set<String>?, streams: Bool,
+    private func scanRecords(from start: UInt64, through end: UInt64?, direction: ReadDirection, types: Set<String>?,
                              _ body: (RecordDecoder, UInt64, UnsafeRawBufferPointer, RecordHeader) throws -> Bool) throws {
         var start = start
         var end = end

@@ -92,7 +92,9 @@ public struct AppendResult: Sendable, Equatable {
     public var positions: ClosedRange<UInt64> { firstPosition...lastPosition }
 }
 
-/// One stored event with everything the log knows about it.
+/// One stored event with everything the log knows about it — except, for readers
+/// that ask so (`scan(streams: false)`, `scanPayloads`), its stream name and payload
+/// bytes, which are then empty.
 ///
 /// Immutable, and a class: a rebuild hands each event to every read model, and
 /// a copy of a struct of strings and bytes retained each of them every time (a
