@@ -35,7 +35,7 @@ public struct ClaimsProjection: Projection {
 
     public func apply(_ event: RecordedEvent, payload: any EventPayload, to table: ProjectionTable) throws {
         if let created = payload.exactly(ClaimCreated.self) {
-            try write(ClaimSummary(created), replacing: try ClaimsKeys.summary(created.claim, in: table), in: table)
+            try create(ClaimSummary(created), in: table)
             return
         }
         if try applySettlement(payload, to: table) { return }
@@ -43,9 +43,12 @@ public struct ClaimsProjection: Projection {
         try change(id, in: table) { $0.apply(payload) }
     }
 
-    func write(_ new: ClaimSummary, replacing old: ClaimSummary?, in table: ProjectionTable) throws {
-        try table.update(ClaimsKeys.claim(new.claim), initial: new) { $0 = new }
-        try move(from: old.map(ClaimsKeys.IndexPlace.init), to: ClaimsKeys.IndexPlace(new), in: table)
+    /// Puts a created claim's summary (replacing one a replayed creation left).
+    private func create(_ summary: ClaimSummary, in table: ProjectionTable) throws {
+        let key = ClaimsKeys.claim(summary.claim)
+        let before = try table.read(key, as: ClaimSummary.self) { $0.map { ClaimsKeys.IndexPlace($0) } }
+        try table.update(key, initial: summary) { $0 = summary }
+        try move(from: before, to: ClaimsKeys.IndexPlace(summary), in: table)
     }
 
     /// Changes a claim's summary in place (nothing when the claim is unknown), then moves
@@ -56,7 +59,7 @@ public struct ClaimsProjection: Projection {
             body(&summary)
             return (before, ClaimsKeys.IndexPlace(summary))
         }
-        guard let (before, after) = places, before != after else { return }
+        guard let (before, after) = places else { return }
         try move(from: before, to: after, in: table)
     }
 

@@ -54,12 +54,15 @@ struct DecodedChunk {
             if storeNumber >= byStoreNumber.count {
                 byStoreNumber.append(contentsOf: repeatElement(nil, count: storeNumber + 1 - byStoreNumber.count))
             }
-            if byStoreNumber[storeNumber] == nil {
-                guard let number = routing.number(of: event.typeName) else { return true }
-                guard let type = EventRegistry.byName[event.typeName] else { throw DecodingError.unknownEventType(event.typeName) }
+            let number: Int, type: any EventPayload.Type
+            if let known = byStoreNumber[storeNumber] {
+                (number, type) = known
+            } else {
+                guard let routed = routing.number(of: event.typeName) else { return true }
+                guard let registered = EventRegistry.byName[event.typeName] else { throw DecodingError.unknownEventType(event.typeName) }
+                (number, type) = (routed, registered)
                 byStoreNumber[storeNumber] = (number, type)
             }
-            guard let (number, type) = byStoreNumber[storeNumber] else { return true }
             payloads.append(try EventRegistry.decode(type, bytes: payload, schemaVersion: event.schemaVersion))
             events.append(event)
             typeNumbers.append(number)

@@ -5,14 +5,6 @@ import RevenueCycle
 /// journal entries as date, owner, visit and delta.
 /// Money stays Int64 cents end to end.
 enum LedgerCoding {
-    static let name = ARAgingProjection.projectionName
-
-    static func encode(_ a: LedgerAccount) -> [UInt8] {
-        var w = ByteWriter()
-        write(a, &w)
-        return w.bytes
-    }
-
     static func write(_ a: LedgerAccount, _ w: inout ByteWriter) {
         w.writeVarInt(a.charges.cents)
         w.writeVarInt(a.payerPayments.cents)
