@@ -12,11 +12,15 @@ let package = Package(
         .systemLibrary(name: "CLMDB", path: "Sources/CLMDB", providers: [.apt(["liblmdb-dev"])]),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CSodium", path: "Sources/CSodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Explicit little binary reader/writer and JSON values shared by the log and the domain.
         .target(name: "BinaryCodec"),
         // The append-only store. Knows nothing of medicine.
         .target(name: "EventLog", dependencies: ["CLMDB", "CZstd", "CSodium", "BinaryCodec"]),
+        // HTTP server (libmicrohttpd) and client (libcurl): bytes in, bytes out; knows nothing of Practica.
+        .target(name: "HTTPKit", dependencies: ["CMicroHTTPD", "CCurl"]),
         // Argument parsing, help text, tables, progress bars.
         .target(name: "CLIKit"),
         // EDI: tokenizer, writer and the transaction sets.
@@ -27,9 +31,9 @@ let package = Package(
         .target(name: "Projections", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec"], path: "Projections"),
         // SVG charts, the static HTML dashboard and terminal bar charts, from plain labels and Int64 values.
         .target(name: "Charts"),
-        .target(name: "PracticaCLI", dependencies: ["CLIKit", "Charts", "EventLog", "RevenueCycle", "Projections", "X12", "BinaryCodec"]),
+        .target(name: "PracticaCLI", dependencies: ["CLIKit", "HTTPKit", "CSodium", "Charts", "EventLog", "RevenueCycle", "Projections", "X12", "BinaryCodec"]),
         .executableTarget(name: "practica", dependencies: ["PracticaCLI"]),
-        .executableTarget(name: "PracticaBench", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec", "CLMDB", "Projections"]),
+        .executableTarget(name: "PracticaBench", dependencies: ["HTTPKit", "EventLog", "RevenueCycle", "BinaryCodec", "CLMDB", "Projections"]),
 
         // Test helpers shared by several test targets (the pyx12 harness).
         .target(name: "PracticaTestSupport", path: "Tests/Support"),
@@ -41,6 +45,6 @@ let package = Package(
         .testTarget(name: "X12Tests", dependencies: ["PracticaTestSupport", "X12"]),
         .testTarget(name: "RevenueCycleTests", dependencies: ["PracticaTestSupport", "RevenueCycle", "BinaryCodec", "X12"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventLog", "RevenueCycle"]),
-        .testTarget(name: "PracticaCLITests", dependencies: ["PracticaTestSupport", "PracticaCLI", "EventLog", "RevenueCycle", "BinaryCodec", "X12"]),
+        .testTarget(name: "PracticaCLITests", dependencies: ["PracticaTestSupport", "PracticaCLI", "HTTPKit", "EventLog", "RevenueCycle", "BinaryCodec", "X12"]),
     ]
 )

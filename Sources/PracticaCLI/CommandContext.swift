@@ -16,6 +16,10 @@ final class CommandContext {
     /// `--as`, else `$PRACTICA_USER`, else the OS user.
     let actor: String
     let json: Bool
+    /// Set when `practica serve` runs the command: the store it keeps open and caught up.
+    let resident: ResidentStore?
+    /// What travels with a command run on a server: uploaded files, a secret typed at the desk.
+    let remote: RemoteInputs?
     private var openedStore: EventStore?
 
     init(command: ParsedCommand, environment: [String: String], output: any TextOutput, errors: any TextOutput) {
@@ -26,10 +30,27 @@ final class CommandContext {
         storePath = command.string("store") ?? environment["PRACTICA_STORE"] ?? "practica-data"
         actor = command.string("as") ?? environment["PRACTICA_USER"] ?? environment["USER"] ?? NSUserName()
         json = command.flag("json")
+        resident = nil
+        remote = nil
+    }
+
+    /// A command run by the server for a signed-in `actor` on the store it keeps open.
+    init(command: ParsedCommand, resident: ResidentStore, actor: String, remote: RemoteInputs,
+         output: any TextOutput, errors: any TextOutput) {
+        self.command = command
+        self.environment = [:]
+        self.output = output
+        self.errors = errors
+        self.storePath = resident.store.paths.root
+        self.actor = actor
+        self.json = command.flag("json")
+        self.resident = resident
+        self.remote = remote
     }
 
     /// The store, opened on first use.
     func store() throws -> EventStore {
+        if let resident { return resident.store }
         if let openedStore { return openedStore }
         let store = try EventStore.open(at: storePath, mapSize: mapSize)
         openedStore = store
@@ -43,11 +64,19 @@ final class CommandContext {
 
     /// The session front-desk decisions run in (state folded from the log).
     func frontDesk() throws -> FrontDeskSession {
-        try FrontDeskSession(store: try store(), actor: actor)
+        if let resident { return try resident.frontDesk(actor: actor) }
+        return try FrontDeskSession(store: try store(), actor: actor)
+    }
+
+    /// Every read model, not caught up (for status and rebuilds).
+    func projectionRunner() throws -> ProjectionRunner {
+        if let resident { return try resident.projectionRunner() }
+        return try ReadModels.runner(try store())
     }
 
     /// Every read model, caught up with the log, for listings and reports.
     func readModels() throws -> ProjectionRunner {
+        if let resident { return try resident.readModels() }
         let store = try store()
         let bar = ProgressBar(label: "updating read models", total: Int(try store.lastPosition()))
         defer { bar.finish() }

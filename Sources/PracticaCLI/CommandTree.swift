@@ -9,6 +9,7 @@ enum CommandTree {
         .value("store", valueName: "path", help: "The store directory (else $PRACTICA_STORE, else ./practica-data)."),
         .value("as", valueName: "user", help: "Who is acting (else $PRACTICA_USER, else the OS user)."),
         .flag("json", help: "Print JSON instead of tables."),
+        .value("server", valueName: "url", help: "Run on this practice server (else $PRACTICA_SERVER); see 'practica login'."),
     ]
 
     static var groups: [any CommandGroup.Type] {
@@ -31,6 +32,8 @@ enum CommandTree {
             PaymentPlanCommands.self, StatementCommands.self, BalanceCommands.self,
             // A made-up practice and its year, through the commands above (issue 7).
             DemoCommand.self,
+            // The practice server and the desks signed in to it (issue 14).
+            ServeCommand.self, LoginCommand.self, LogoutCommand.self,
         ]
     }
 

@@ -24,7 +24,9 @@ final class FrontDeskSession {
     private(set) var state = PracticeState()
     private(set) var head: UInt64 = 0
 
+    /// Every type a decision may read: all but the sign-in audit trail.
     static let stateTypes: Set<String> = Set(EventRegistry.allTypes.map { $0.typeName })
+        .subtracting(EventRegistry.staffAccessTypes.map { $0.typeName })
 
     init(store: EventStore, actor: String) throws {
         self.store = store

@@ -117,7 +117,7 @@ final class EventCodecTests: XCTestCase {
     func testRegistryListsEveryTypeOnceWithItsVersion() {
         let names = EventRegistry.allTypes.map { $0.typeName }
         XCTAssertEqual(Set(names).count, names.count)
-        XCTAssertEqual(names.count, 49)
+        XCTAssertEqual(names.count, 54)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "ClaimCreated"), 2)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "CoverageAdded"), 2)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "AppointmentBooked"), 1)

@@ -61,7 +61,12 @@ final class EventDispatchTests: XCTestCase {
             ClaimReplaced(claim: ClaimID(5521), replacement: ClaimID(5522), reason: "wrong units"),
             ClaimVoided(claim: ClaimID(5521), voidingClaim: nil, reason: "never sent"),
         ]
-        return frontDesk + claims + ReceivableEventCodecTests.samples
+        let staffAccess: [any EventPayload] = [
+            StaffPasswordSet(user: try UserID("bill")), StaffSignedIn(user: try UserID("bill"), session: "0a1b2c3d"),
+            StaffSignInFailed(user: try UserID("bill"), reason: .wrongPassword), StaffLockedOut(user: try UserID("bill"), until: 1_800_000_000),
+            StaffSessionsRevoked(user: try UserID("bill"), count: 2, signedOut: false),
+        ]
+        return frontDesk + claims + ReceivableEventCodecTests.samples + staffAccess
     }
 
     /// Each fold's switch has a case for exactly the types of the set its caller
@@ -85,8 +90,10 @@ final class EventDispatchTests: XCTestCase {
             // PracticeState's chains share no type; each registered type is folded somewhere.
             let owners = [PracticeState.frontDeskTypes, PracticeState.billingTypes, PracticeState.settlementTypes].filter { $0.contains(event) }
             XCTAssertLessThanOrEqual(owners.count, 1, name)
-            XCTAssertTrue(owners.count == 1 || Receivables.recordTypes.contains(event) || LedgerRules.handledTypes.contains(event),
+            let auditOnly = EventRegistry.staffAccessTypes.contains { $0.typeName == name }
+            XCTAssertTrue(owners.count == 1 || Receivables.recordTypes.contains(event) || LedgerRules.handledTypes.contains(event) || auditOnly,
                           "\(name) is folded by no chain")
+            XCTAssertFalse(auditOnly && !owners.isEmpty, "\(name) is for the audit trail only")
         }
     }
 

@@ -22,6 +22,7 @@ enum AuditCommand: CommandGroup {
             leaf("account", "The patient's money only: charges, payments, adjustments, balance.", "patient", "PT1001"),
             leaf("patient", "Everything about the patient: chart, coverage, appointments, charges, claims, payments.", "patient", "PT1001"),
             leaf("claim", "One claim: creation, scrubbing, submission, acknowledgements, payments, denials.", "claim", "CL1001"),
+            AuditUserCommand.spec,
         ])
 
     static func leaf(_ name: String, _ abstract: String, _ argument: String, _ example: String) -> CommandSpec {
@@ -36,6 +37,7 @@ enum AuditCommand: CommandGroup {
         "audit account": { try run($0, $1, kind: "account") },
         "audit patient": { try run($0, $1, kind: "patient") },
         "audit claim": { try run($0, $1, kind: "claim") },
+        "audit user": AuditUserCommand.run,
     ]
 
     static func run(_ command: ParsedCommand, _ context: CommandContext, kind: String) throws {

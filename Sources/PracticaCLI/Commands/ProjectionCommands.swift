@@ -29,8 +29,7 @@ enum ProjectionCommands: CommandGroup {
     static let handlers: [String: CommandHandler] = ["projections status": status, "projections rebuild": rebuild]
 
     static func status(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let store = try context.store()
-        let runner = try ReadModels.runner(store)
+        let runner = try context.projectionRunner()
         let rows = try runner.status()
         if context.json {
             context.printJSON(.array(rows.map { r in
@@ -66,7 +65,7 @@ enum ProjectionCommands: CommandGroup {
         }
         let limit = try command.string("max-memory").map(byteCount)
         let store = try context.store()
-        let runner = try ReadModels.runner(store)
+        let runner = try context.projectionRunner()
         runner.rebuildMemoryLimit = limit
         let bar = ProgressBar(label: "rebuilding", total: Int(try store.lastPosition()))
         let start = Date()

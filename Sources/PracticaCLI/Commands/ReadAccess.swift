@@ -10,6 +10,12 @@ extension CommandContext {
     /// the practice and user events (the store skips every other event by its
     /// header), so the role check stays cheap on a large log.
     func authorizedDirectory(for permission: Permission) throws -> PracticeDirectory {
+        if resident != nil {
+            // The server keeps the whole decision state caught up: no scan of the log.
+            let session = try frontDesk()
+            _ = try session.authorize(permission)
+            return session.state.directory
+        }
         let store = try store()
         let types: Set<String> = [PracticeInitialized.typeName, UserAdded.typeName, PracticeSettingChanged.typeName]
         var state = PracticeState()

@@ -20,13 +20,14 @@ enum UserCommands: CommandGroup {
                         examples: [Example("practica user add jo --role front-desk --full-name \"Jo Park\"", "Add a front-desk user."),
                                    Example("practica user add sam --role auditor", "Add a read-only auditor.")]),
             listSpec,
-        ])
+        ] + UserAccessCommands.specs)
 
     static let listSpec = CommandSpec(
         name: "list", abstract: "List users and their roles.", options: [Listing.csvFlag],
         examples: [Example("practica user list", "Show every user.")])
 
     static let handlers: [String: CommandHandler] = ["user add": add, "user list": list]
+        .merging(UserAccessCommands.handlers) { first, _ in first }
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let user = try command.argumentValue("name", UserID.parse)

@@ -23,13 +23,19 @@ public enum EventRegistry {
         ClaimCreated.self, ClaimScrubbed.self, ClaimFindingOverridden.self, ClaimSubmitted.self,
         ClaimAcknowledged.self, ClaimAcceptedByPayer.self, ClaimRejectedByPayer.self, ClaimReplaced.self, ClaimVoided.self,
         BillingProfileSet.self,
-    ] + receivableTypes
+    ] + receivableTypes + staffAccessTypes
 
     /// Remittances, denials and patient money (issue 6), kept apart so the list above merges cleanly.
     static let receivableTypes: [any EventPayload.Type] = [
         RemittanceReceived.self, ClaimPaymentPosted.self, ProviderAdjustmentPosted.self, RemittanceClaimSuspended.self,
         SuspenseResolved.self, DenialOpened.self, DenialAppealed.self, DenialResolved.self, DenialWrittenOff.self,
         PatientPaymentPosted.self, PatientRefunded.self, PatientAdjustmentPosted.self, PaymentPlanCreated.self, StatementIssued.self,
+    ]
+
+    /// Staff sign-in on the practice server (issue 14): the audit trail of who
+    /// signed in, failed or was locked out. No decision reads them, so no fold does.
+    public static let staffAccessTypes: [any EventPayload.Type] = [
+        StaffPasswordSet.self, StaffSignedIn.self, StaffSignInFailed.self, StaffLockedOut.self, StaffSessionsRevoked.self,
     ]
 
     /// Type by stored name.
