@@ -77,6 +77,7 @@ struct BenchmarkSuite {
             if only == "read" { report.readDecode = try readRate(directory + "/main") }
             if only == "rebuild" || only == "reports" { try measureRebuild(directory + "/main", into: &report) }
             if only == "reports" { try measureReports(directory + "/main", into: &report) }
+            if only == "server" { try ServerBenchmarks(directory: directory, log: log).measure(into: &report, largeEvents: events) }
             return report
         }
 
