@@ -38,6 +38,12 @@ enum CLI {
 
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+        if let router, let routed = try router.run(arguments, environment: environment) { return routed }
+        return try runUnrouted(arguments, environment: environment)
+    }
+
+    /// Runs the local binary as it is, even while a test routes commands through a server.
+    static func runUnrouted(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
         let (process, out, err) = try start(arguments, environment: environment)
         // Read before waiting so a large output can't fill the pipe and block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()

@@ -48,6 +48,8 @@ struct RemoteRun {
             var file = RunRequest.FileContent()
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: typed, isDirectory: &isFolder)
+            let parent = (typed as NSString).deletingLastPathComponent
+            file.parentMissing = !parent.isEmpty && !FileManager.default.fileExists(atPath: parent)
             switch parameter.role {
             case .input:
                 file.content = FileManager.default.contents(atPath: typed).map(Array.init)
@@ -117,7 +119,8 @@ struct RemoteRun {
         let target = role == .outputFolder ? typed + "/" + file.path : typed
         guard !file.path.contains("..") else { return }
         let folder = (target as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        // An output file goes into a folder that exists (the server checked as a local run would); a folder's files may need theirs.
+        if role == .outputFolder, !folder.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         guard FileManager.default.createFile(atPath: target, contents: Data(file.content), attributes: [.posixPermissions: 0o600]) else {

@@ -31,7 +31,13 @@ final class RemoteRunStaging {
             let place = folder.appendingPathComponent(parameter.name, isDirectory: true)
             try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let base = (typed as NSString).lastPathComponent
-            let staged = place.appendingPathComponent(base.isEmpty || base == "/" ? "file" : base).path
+            var staged = place.appendingPathComponent(base.isEmpty || base == "/" ? "file" : base).path
+            if parameter.role != .input && file.parentMissing {
+                // The desk's folder does not exist: neither does the staged one, so the command says so as it would locally.
+                let missing = place.appendingPathComponent("missing-folder")
+                staged = missing.appendingPathComponent(base).path
+                substitutions.append((missing.path, (typed as NSString).deletingLastPathComponent))
+            }
             switch parameter.role {
             case .input:
                 if let content = file.content {

@@ -12,6 +12,8 @@ struct RunRequest {
         /// For outputs: whether the desk's path exists already, and is a folder with something in it.
         var exists = false
         var nonEmpty = false
+        /// For outputs: the folder the desk named it in does not exist.
+        var parentMissing = false
     }
 
     var argv: [String]
@@ -23,7 +25,8 @@ struct RunRequest {
             ("argv", .array(argv.map(JSONValue.string))),
             ("files", .object(files.sorted { $0.key < $1.key }.map { name, file in
                 (name, .object([("content", file.content.map { .string(Data($0).base64EncodedString()) } ?? .null),
-                                ("exists", .bool(file.exists)), ("nonEmpty", .bool(file.nonEmpty))]))
+                                ("exists", .bool(file.exists)), ("nonEmpty", .bool(file.nonEmpty)),
+                                ("parentMissing", .bool(file.parentMissing))]))
             })),
             ("secret", .optional(secret)),
         ])
@@ -51,6 +54,7 @@ struct RunRequest {
                 }
                 file.exists = entry["exists"] as? Bool ?? false
                 file.nonEmpty = entry["nonEmpty"] as? Bool ?? false
+                file.parentMissing = entry["parentMissing"] as? Bool ?? false
                 request.files[name] = file
             }
         }
