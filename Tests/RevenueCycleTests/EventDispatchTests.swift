@@ -61,7 +61,7 @@ final class EventDispatchTests: XCTestCase {
             ClaimReplaced(claim: ClaimID(5521), replacement: ClaimID(5522), reason: "wrong units"),
             ClaimVoided(claim: ClaimID(5521), voidingClaim: nil, reason: "never sent"),
         ]
-        return frontDesk + claims + ReceivableEventCodecTests.samples
+        return frontDesk + claims + ReceivableEventCodecTests.samples + (try CorrectionEventTests.samples)
     }
 
     /// Each fold's switch has a case for exactly the types of the set its caller
