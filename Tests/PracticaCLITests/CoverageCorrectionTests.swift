@@ -72,12 +72,13 @@ final class CoverageCorrectionTests: XCTestCase {
         XCTAssertEqual(first["rank"] as? String, "primary")
 
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--rank", "secondary"], as: "jo",
-                                            status: 1, mentioning: "--rank: \(id) would have two secondary coverages on the same days")
+                                            status: 1, mentioning: "--rank: \(id) already has secondary coverage CV1002")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--member-id", "XEH999"], as: "jo",
                                             status: 2, mentioning: "--coverage: nothing to change for CV1001")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--copay", "-1.00"], as: "jo", status: 2, mentioning: "--copay")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--member-id", " "], as: "jo", status: 2, mentioning: "--member-id")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--rank", "first"], as: "jo", status: 2, mentioning: "--rank")
+        try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--group", " "], as: "jo", status: 2, mentioning: "--group")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV4242", "--copay", "1.00"], as: "jo",
                                             status: 1, mentioning: "--coverage: unknown coverage CV4242")
         // Swapping ranks takes an end or a free rank first: tertiary is free.

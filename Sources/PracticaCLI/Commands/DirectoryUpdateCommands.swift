@@ -47,7 +47,7 @@ enum DirectoryUpdateCommands {
     static let appointmentTypeSpec = CommandSpec(
         name: "update", abstract: "Correct an appointment type's name or default length.",
         discussion: onlyGiven + " Appointments already booked keep the length they were booked with.",
-        arguments: [ArgumentSpec("type", help: "The appointment type, e.g. AT1001.")],
+        arguments: [ArgumentSpec("appointment-type", help: "The appointment type, e.g. AT1001.")],
         options: [
             .value("name", valueName: "name", help: "A name unique in the practice."),
             .value("minutes", valueName: "n", help: "Default length in minutes (1 to 720)."),
@@ -95,7 +95,7 @@ enum DirectoryUpdateCommands {
     }
 
     static func appointmentType(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let id = try command.argumentValue("type", AppointmentTypeID.parse)
+        let id = try command.argumentValue("appointment-type", AppointmentTypeID.parse)
         let name = try command.optionalValue("name") { try DisplayName($0, kind: "appointment type name") }
         let minutes = try command.int("minutes")
         let (_, e) = try context.frontDesk().append(permission: .setUpPractice, command: "appointment-type update") { state, _ in

@@ -17,34 +17,32 @@ public enum CoverageCorrections {
         return ended
     }
 
-    /// Changes the fields given; the others stay. Validations are those of `coverage add`.
-    /// - throws: `Rejection` for an unknown coverage, a bad member id or copay (usage),
+    /// Changes the fields given; the others stay. The coverage as it would read is run
+    /// through `CoverageDecisions.add` (against the patient's other coverages), so the
+    /// checks are the add's by construction; then only the fields that change are recorded.
+    /// - throws: `Rejection` for an unknown coverage, a bad member id, group or copay (usage),
     ///   a rank already held on overlapping dates, or nothing that would change (usage).
     public static func update(_ id: CoverageID, memberID: String?, groupNumber: String?, copay: Money?, rank: CoverageRank?,
                               state: PracticeState) throws(Rejection) -> CoverageUpdated {
         let coverage = try existing(id, state)
-        var member: String?
-        if let memberID {
-            let m = memberID.trimmedForInput
-            guard !m.isEmpty, m.count <= 80 else { throw .usage("member-id", "must be 1 to 80 characters") }
-            member = m
-        }
-        var group: String?
-        if let groupNumber {
-            let g = groupNumber.trimmedForInput
-            guard !g.isEmpty, g.count <= 80 else { throw .usage("group", "must be 1 to 80 characters") }
-            group = g
-        }
-        if let copay, copay.isNegative { throw .usage("copay", "cannot be negative") }
+        if let groupNumber, groupNumber.trimmedForInput.isEmpty { throw .usage("group", "must not be empty") }
+        let patient = state.resolvedPatient(coverage.patient)
+        let request = CoverageRequest(patient: patient, payer: coverage.payer, memberID: memberID ?? coverage.memberID,
+                                      groupNumber: groupNumber ?? coverage.groupNumber, relationship: coverage.relationship,
+                                      subscriber: coverage.subscriber, rank: rank ?? coverage.rank, span: coverage.span,
+                                      copay: copay ?? coverage.copay)
+        let checked = try CoverageDecisions.add(request, id: id, patient: state.patients[patient], directory: state.directory,
+                                                existing: state.coverages(of: patient).filter { $0.coverage != id })
         let update = CoverageUpdated(coverage: id, patient: coverage.patient,
-                                     memberID: member == coverage.memberID ? nil : member,
-                                     groupNumber: group == coverage.groupNumber ? nil : group,
-                                     copay: copay == coverage.copay ? nil : copay,
-                                     rank: rank == coverage.rank ? nil : rank)
+                                     memberID: checked.memberID == coverage.memberID ? nil : checked.memberID,
+                                     groupNumber: checked.groupNumber == coverage.groupNumber ? nil : checked.groupNumber,
+                                     copay: checked.copay == coverage.copay ? nil : checked.copay,
+                                     rank: checked.rank == coverage.rank ? nil : checked.rank)
         guard !update.isEmpty else {
             throw .usage("coverage", "nothing to change for \(id): the values given are the ones it has",
                          hint: "give --member-id, --group, --copay or --rank with a new value")
         }
+        // `add` compares coverages recorded on the same chart; this also counts charts merged into it.
         if update.rank != nil { try requireRankFree(update.applied(to: coverage), state: state, field: "rank") }
         return update
     }
