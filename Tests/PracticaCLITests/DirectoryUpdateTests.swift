@@ -22,6 +22,9 @@ final class DirectoryUpdateTests: XCTestCase {
         XCTAssertTrue(schedule.contains("Lee-Park"), schedule)
         let stream = try f.run(["log", "show", "--stream", "provider-\(f.provider)"]).stdout
         XCTAssertTrue(stream.contains("ProviderUpdated"), stream)
+        // A rebuild from the log reads the same as the model kept up event by event.
+        XCTAssertEqual(try f.run(["projections", "rebuild", "--all"]).status, 0)
+        XCTAssertEqual(try list(f, "provider").first?["name"] as? String, "Dr. Lee-Park")
 
         try assertAppendsNothing(f) {
             assertRefused(try f.run(["provider", "update", f.provider, "--npi", "1245319599"]), status: 1,

@@ -43,6 +43,14 @@ final class PaymentVoidTests: XCTestCase {
         let stream = try d.f.ok(["log", "show", "--stream", "account-PT1001"], as: "sam").stdout
         XCTAssertTrue(stream.contains("PatientPaymentVoided") && stream.contains("keyed twice"), stream)
         try assertLedgerReadModelMatchesTheFold(d.f)
+        let month = String(d.f.dateOfService.description.prefix(8)) + "01"
+        let today = d.f.dateOfService.adding(days: 3).description
+        let activity = try d.f.ok(["report", "activity", "--from", month, "--to", today, "--json"], as: "sam").stdout
+        let kpi = try d.f.ok(["report", "kpi", "--from", month, "--to", today, "--json"], as: "sam").stdout
+        // The A/R and KPI read models take the void as a refund: no patient money collected this month.
+        XCTAssertEqual(try JSONArray(activity).first.map { cents($0["patientPayments"]) }, 0, activity)
+        let gross = try JSONArray(kpi).first { $0["kpi"] as? String == "gross collection rate" }
+        XCTAssertEqual(gross?["numerator"] as? Int, 0, kpi)
 
         try assertRefusedAndNothingAppended(d.f.practice, ["payment", "void", payment, "--reason", "again"], as: "bill",
                                             status: 1, mentioning: "--payment: \(payment) was already voided")

@@ -71,6 +71,8 @@ final class ScheduleCorrectionTests: XCTestCase {
         XCTAssertEqual(left?.compactMap { $0["room"] as? String }, [f.room])
         let locations = try f.run(["location", "list"]).stdout
         XCTAssertFalse(locations.contains(f.otherRoom), locations)
+        XCTAssertEqual(try f.run(["projections", "rebuild", "--all"]).status, 0)
+        XCTAssertFalse(try f.run(["location", "list"]).stdout.contains(f.otherRoom), "a rebuild leaves the room out too")
         try assertAppendsNothing(f) {
             assertRefused(try f.book(at: "\(monday) 10:00", extra: ["--room", f.otherRoom]), status: 1, mentioning: f.otherRoom)
         }
