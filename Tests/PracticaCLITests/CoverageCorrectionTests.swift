@@ -36,6 +36,17 @@ final class CoverageCorrectionTests: XCTestCase {
                                             status: 1, mentioning: "already has primary coverage CV1002")
     }
 
+    /// Claims already billed to the coverage for later service are not rewritten: the biller is told which.
+    func testEndingNamesClaimsBilledForServiceAfterTheNewEnd() throws {
+        let f = try ClaimsFixture()
+        let claim = try f.cleanClaim(coverage: "CV1001")
+        let dayBefore = f.dateOfService.adding(days: -1).description
+        let ended = try f.ok(["coverage", "end", "CV1001", "--on", dayBefore])
+        XCTAssertTrue(ended.stderr.contains("note: \(claim) (\(f.dateOfService)) bill CV1001 for service after \(dayBefore); replace or void them"),
+                      ended.stderr)
+        XCTAssertEqual(try f.ok(["coverage", "end", "CV1002", "--on", dayBefore]).stderr, "", "no claim billed to CV1002")
+    }
+
     func testEndRefusals() throws {
         let f = try PracticeFixture().withPayer()
         let id = try f.register("Maria", "Garcia", dob: "1980-04-02")

@@ -10,7 +10,8 @@ enum CoverageCorrectionCommands {
         name: "end", abstract: "End a coverage on a date (its last covered day).",
         discussion: "The date is inclusive, like 'coverage add --to'. Ending an open-ended coverage makes room for the next one "
             + "of the same rank from the day after. A recorded end may be moved too, as long as no other coverage of that rank "
-            + "covers the same days. Claims already created keep the coverage they were billed to.",
+            + "covers the same days. Claims already created keep the coverage they were billed to; those for service after the "
+            + "new end are named, to be replaced or voided.",
         arguments: [ArgumentSpec("coverage", help: "The coverage, e.g. CV1001 (see 'practica patient show').")],
         options: [
             .value("on", valueName: "date", help: "Last covered day, YYYY-MM-DD.", isRequired: true),
@@ -36,11 +37,25 @@ enum CoverageCorrectionCommands {
         let id = try command.argumentValue("coverage", CoverageID.parse)
         let lastDay = try command.value("on", LocalDate.parse)
         let reason = command.string("reason")
-        let (_, e) = try context.frontDesk().append(permission: .manageCoverage, command: "coverage end") { state, _ in
+        let session = try context.frontDesk()
+        let (_, e) = try session.append(permission: .manageCoverage, command: "coverage end") { state, _ in
             let e = try CoverageCorrections.end(id, lastDay: lastDay, reason: reason, state: state)
             return ([NewEvent(stream: "patient-\(e.patient)", e)], e)
         }
         context.report("ended coverage \(e.coverage) of \(e.patient): last covered day \(e.lastDay)", json: e.json)
+        let billed = claimsAfter(e, in: session.state)
+        if !billed.isEmpty {
+            context.note("note: " + billed.map { "\($0.id) (\($0.created.dateOfService))" }.joined(separator: ", ")
+                         + " bill \(e.coverage) for service after \(e.lastDay); replace or void them")
+        }
+    }
+
+    /// Active claims billed to the coverage for service after its new last day: the end does
+    /// not rewrite them, so the biller is told which to replace or void.
+    static func claimsAfter(_ e: CoverageEnded, in state: PracticeState) -> [ClaimRecord] {
+        state.claims.values
+            .filter { $0.created.coverage == e.coverage && $0.created.dateOfService > e.lastDay && !$0.status.isInactive }
+            .sorted { $0.id < $1.id }
     }
 
     static func update(_ command: ParsedCommand, _ context: CommandContext) throws {
