@@ -1,15 +1,11 @@
-/// The number before the first id of any kind (ids start at 1001).
-enum IDBase {
-    static let first: UInt64 = 1_000
-}
-
 /// Decisions for `availability exception remove`, `room remove` and `waitlist remove`.
 public enum ScheduleCorrections {
     /// - throws: `Rejection` for an id never given, or an exception already removed.
     public static func removeException(_ id: AvailabilityExceptionID, reason: String?,
                                        state: PracticeState) throws(Rejection) -> AvailabilityExceptionRemoved {
         guard let found = state.numberedExceptions.first(where: { $0.id == id }) else {
-            let everGiven = id.number > IDBase.first && id.number <= AvailabilityExceptionID(ordinal: state.exceptionsAdded).number
+            let everGiven = (AvailabilityExceptionID(ordinal: 1)...AvailabilityExceptionID(ordinal: max(state.exceptionsAdded, 1))).contains(id)
+                && state.exceptionsAdded > 0
             if everGiven {
                 throw .refused("exception", "\(id) was already removed")
             }
