@@ -20,8 +20,9 @@ import RevenueCycle
 /// | `f` code 00 modifier 00 | `FeeSet`: by code, the unmodified fee first; a later fee replaces it |
 /// | `s` setting key 00 | the setting's canonical value (string) |
 ///
-/// Values are the events' own payloads (`StoredPayload`): setup entries never
-/// change after their event, so a second layout would only be a copy to keep in step.
+/// Values are the events' own payloads (`StoredPayload`): a correction (`ProviderUpdated`
+/// and the like) rewrites the entry as it reads afterwards, in the same layout, so a
+/// second layout would only be a copy to keep in step. A removed room's entry is deleted.
 public struct DirectoryProjection: Projection {
     public static let name = "directory"
     public var name: String { Self.name }
@@ -30,7 +31,10 @@ public struct DirectoryProjection: Projection {
     public var rebuildBytesPerEvent: Int { 9 }
     public var eventTypes: Set<String> {
         [PracticeInitialized.typeName, UserAdded.typeName, PracticeSettingChanged.typeName, ProviderAdded.typeName,
-         LocationAdded.typeName, RoomAdded.typeName, AppointmentTypeAdded.typeName, PayerAdded.typeName, FeeSet.typeName]
+         LocationAdded.typeName, RoomAdded.typeName, AppointmentTypeAdded.typeName, PayerAdded.typeName, FeeSet.typeName,
+         // Corrections (issue 15): the stored entry is rewritten as it reads after the change.
+         ProviderUpdated.typeName, PayerUpdated.typeName, LocationUpdated.typeName, AppointmentTypeUpdated.typeName,
+         RoomRemoved.typeName]
     }
 
     public init() {}
@@ -56,7 +60,31 @@ public struct DirectoryProjection: Projection {
             var w = ByteWriter()
             w.writeString(e.value)
             try table.put(Keys.setting(e.key), w.bytes)
+        } else {
+            try applyCorrection(payload, to: table)
         }
+    }
+
+    /// Rewrites the entry a correction changes, in the same layout as the entry added,
+    /// so listings and the authorization read need nothing new.
+    private func applyCorrection(_ payload: any EventPayload, to table: ProjectionTable) throws {
+        if let e = payload.exactly(ProviderUpdated.self) {
+            try rewrite(Keys.provider(e.provider), ProviderAdded.self, in: table) { e.applied(to: $0) }
+        } else if let e = payload.exactly(PayerUpdated.self) {
+            try rewrite(Keys.payer(e.payer), PayerAdded.self, in: table) { e.applied(to: $0) }
+        } else if let e = payload.exactly(LocationUpdated.self) {
+            try rewrite(Keys.location(e.location), LocationAdded.self, in: table) { e.applied(to: $0) }
+        } else if let e = payload.exactly(AppointmentTypeUpdated.self) {
+            try rewrite(Keys.appointmentType(e.appointmentType), AppointmentTypeAdded.self, in: table) { e.applied(to: $0) }
+        } else if let e = payload.exactly(RoomRemoved.self) {
+            try table.delete(Keys.room(e.location, e.room))
+        }
+    }
+
+    private func rewrite<E: EventPayload>(_ key: [UInt8], _ type: E.Type, in table: ProjectionTable, _ change: (E) -> E) throws {
+        guard let bytes = try table.get(key) else { return }
+        let current = try StoredPayload.decode(type, bytes, in: Self.name)
+        try table.put(key, StoredPayload.encode(change(current)))
     }
 
     /// Every key of the table, built in one place.

@@ -32,7 +32,7 @@ public struct KPIProjection: Projection {
         ClaimCreated.typeName, ClaimScrubbed.typeName, ClaimFindingOverridden.typeName, ClaimSubmitted.typeName,
         ClaimAcknowledged.typeName, ClaimRejectedByPayer.typeName, ClaimReplaced.typeName, ClaimPaymentPosted.typeName,
         ProviderAdjustmentPosted.typeName, DenialOpened.typeName, DenialWrittenOff.typeName, PatientPaymentPosted.typeName,
-        PatientRefunded.typeName, PatientAdjustmentPosted.typeName,
+        PatientRefunded.typeName, PatientAdjustmentPosted.typeName, PatientPaymentVoided.typeName,
     ]
 
     public init() {}
@@ -90,6 +90,9 @@ public struct KPIProjection: Projection {
             try t.month(e.receivedOn) { $0.patientPayments += e.amount }
         } else if let e = payload.exactly(PatientRefunded.self) {
             try t.month(e.refundedOn) { $0.patientPayments -= e.amount }
+        } else if let e = payload.exactly(PatientPaymentVoided.self) {
+            // A void takes the payment back like a refund, in the month it is voided.
+            try t.month(e.voidedOn) { $0.patientPayments -= e.amount }
         } else if let e = payload.exactly(PatientAdjustmentPosted.self) {
             try t.month(e.postedOn) { $0.patientAdjustments += e.amount }
         }

@@ -30,7 +30,8 @@ public struct PatientsProjection: Projection {
     public var eventTypes: Set<String> {
         [PatientRegistered.typeName, PatientUpdated.typeName, PatientsMerged.typeName, CoverageAdded.typeName,
          AppointmentBooked.typeName, AppointmentRescheduled.typeName, AppointmentCancelled.typeName,
-         AppointmentNoShow.typeName, PatientCheckedIn.typeName, PatientCheckedOut.typeName]
+         AppointmentNoShow.typeName, PatientCheckedIn.typeName, PatientCheckedOut.typeName,
+         CoverageEnded.typeName, CoverageUpdated.typeName]
     }
 
     public init() {}
@@ -52,6 +53,10 @@ public struct PatientsProjection: Projection {
             try table.put(Keys.merge(kept: e.kept, dropped: e.dropped), [])
         } else if let e = payload.exactly(CoverageAdded.self) {
             try table.put(Keys.coverage(chart: e.patient, e.coverage), StoredPayload.encode(e))
+        } else if let e = payload.exactly(CoverageEnded.self) {
+            try rewriteCoverage(chart: e.patient, e.coverage, in: table) { e.applied(to: $0) }
+        } else if let e = payload.exactly(CoverageUpdated.self) {
+            try rewriteCoverage(chart: e.patient, e.coverage, in: table) { e.applied(to: $0) }
         } else if let e = payload.exactly(AppointmentBooked.self) {
             let appointment = PatientAppointment(id: e.appointment, patient: e.patient, provider: e.provider, start: e.start,
                                                  minutes: e.minutes, zone: e.zone, status: .booked)
@@ -72,6 +77,14 @@ public struct PatientsProjection: Projection {
         } else if let e = payload.exactly(PatientCheckedOut.self) {
             try updateAppointment(e.appointment, in: table) { $0.status = .checkedOut }
         }
+    }
+
+    /// A corrected coverage is stored as it now reads, in the `CoverageAdded` layout readers already know.
+    private func rewriteCoverage(chart: PatientID, _ id: CoverageID, in table: ProjectionTable,
+                                 _ change: (CoverageAdded) -> CoverageAdded) throws {
+        let key = Keys.coverage(chart: chart, id)
+        guard let bytes = try table.get(key) else { return }
+        try table.put(key, StoredPayload.encode(change(try StoredPayload.decode(CoverageAdded.self, bytes, in: Self.name))))
     }
 
     private func store(_ record: PatientRecord, in table: ProjectionTable) throws {

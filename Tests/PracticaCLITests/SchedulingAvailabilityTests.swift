@@ -71,16 +71,16 @@ final class SchedulingAvailabilityTests: XCTestCase {
 
     func testExceptionBlocksBookingsAndRefusesBackwardsRanges() throws {
         let f = try SchedulingFixture()
-        let added = try f.run(["availability", "exception", "--provider", f.provider, "--start", "2026-12-24 00:00",
+        let added = try f.run(["availability", "exception", "add", "--provider", f.provider, "--start", "2026-12-24 00:00",
                                "--end", "2026-12-27 00:00", "--reason", "vacation", "--note", "Christmas"])
         XCTAssertEqual(added.status, 0, added.stderr)
         try assertAppendsNothing(f) {
             assertRefused(try f.book(at: "2026-12-24 09:00"), status: 1, mentioning: "the provider is away (vacation)")
-            assertRefused(try f.run(["availability", "exception", "--provider", f.provider, "--start", "2026-12-24 00:00",
+            assertRefused(try f.run(["availability", "exception", "add", "--provider", f.provider, "--start", "2026-12-24 00:00",
                                      "--end", "2026-12-23 00:00", "--reason", "blocked"]), status: 2, mentioning: "--end")
-            assertRefused(try f.run(["availability", "exception", "--provider", f.provider, "--start", "2026-12-24 00:00",
+            assertRefused(try f.run(["availability", "exception", "add", "--provider", f.provider, "--start", "2026-12-24 00:00",
                                      "--end", "2026-12-25 00:00", "--reason", "holiday"]), status: 2, mentioning: "--reason")
-            assertRefused(try f.run(["availability", "exception", "--provider", "PR9999", "--start", "2026-12-24 00:00",
+            assertRefused(try f.run(["availability", "exception", "add", "--provider", "PR9999", "--start", "2026-12-24 00:00",
                                      "--end", "2026-12-25 00:00", "--reason", "blocked"]), status: 1, mentioning: "unknown provider")
         }
         XCTAssertEqual(try f.book(at: "2026-12-28 09:00").status, 0, "back after the exception ends")

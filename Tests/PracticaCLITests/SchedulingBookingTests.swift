@@ -94,7 +94,7 @@ final class SchedulingBookingTests: XCTestCase {
         let f = try SchedulingFixture()
         XCTAssertEqual(try f.book(at: "2026-12-08 09:00", patient: f.patient2).status, 0)
         XCTAssertEqual(try f.book(at: "2026-12-22 09:15", patient: f.patient3).status, 0)
-        try f.run(["availability", "exception", "--provider", f.provider, "--start", "2026-12-29 00:00",
+        try f.run(["availability", "exception", "add", "--provider", f.provider, "--start", "2026-12-29 00:00",
                    "--end", "2026-12-30 00:00", "--reason", "vacation"])
         try assertAppendsNothing(f) {
             let r = try f.book(at: "2026-12-01 09:00", extra: ["--every", "week", "--count", "6"])

@@ -41,6 +41,9 @@ struct RawTotals {
         case let e as PatientRefunded:
             patient -= e.amount
             patientOpen += e.amount
+        case let e as PatientPaymentVoided:
+            patient -= e.amount
+            patientOpen += e.amount
         case let e as PatientAdjustmentPosted:
             adjustments += e.amount
             patientOpen -= e.amount
@@ -217,7 +220,9 @@ struct LedgerHistoryGenerator {
     mutating func refund() -> [any EventPayload] {
         guard let i = payments.indices.filter({ payments[$0].amount > payments[$0].refunded }).randomElement(using: &rng) else { return [] }
         let pay = payments[i]
-        let amount = Money(cents: Int64.random(in: 1...(pay.amount - pay.refunded).cents, using: &rng))
+        // One in four takes back the whole rest as a void (issue 15), which posts as a refund of it would.
+        let voids = Int.random(in: 0..<4, using: &rng) == 0
+        let amount = voids ? pay.amount - pay.refunded : Money(cents: Int64.random(in: 1...(pay.amount - pay.refunded).cents, using: &rng))
         let unapplied = pay.amount - pay.refunded - Money.sum(pay.applied.values)
         var left = amount - min(amount, max(unapplied, .zero))
         var apps: [PaymentApplication] = []
@@ -229,6 +234,9 @@ struct LedgerHistoryGenerator {
             left -= share
         }
         payments[i].refunded += amount
+        if voids {
+            return [PatientPaymentVoided(payment: pay.id, patient: pay.patient, amount: amount, applications: apps, reason: "v", voidedOn: day())]
+        }
         return [PatientRefunded(payment: pay.id, patient: pay.patient, amount: amount, applications: apps, reason: "r", refundedOn: day())]
     }
 
@@ -311,7 +319,7 @@ final class LedgerPropertyTests: XCTestCase {
         }
         for kind in ["ChargeEntered", "ChargeVoided", "ClaimCreated", "ClaimReplaced", "ClaimPaymentPosted", "DenialOpened", "DenialWrittenOff",
                      "DenialResolved", "ProviderAdjustmentPosted", "RemittanceClaimSuspended", "SuspenseResolved", "PatientPaymentPosted",
-                     "PatientRefunded", "PatientAdjustmentPosted", "PatientsMerged"] {
+                     "PatientRefunded", "PatientAdjustmentPosted", "PatientsMerged", "PatientPaymentVoided"] {
             XCTAssertTrue(kinds.contains(kind), "the generator never produced \(kind)")
         }
     }

@@ -80,8 +80,14 @@ final class PatientDecisionTests: XCTestCase {
     func testMergeRules() throws {
         var world = try PracticeWorld()
         let p1 = world.state.patients[PatientID(1)], p2 = world.state.patients[PatientID(2)]
+        // PT1 and PT2 differ in date of birth and name: a merge is final, so it needs confirming (issue 15).
+        let unconfirmed = assertRejected(.refused, field: "dob") {
+            try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(2), keptRecord: p1, droppedRecord: p2,
+                                       keptCoverages: [], droppedCoverages: [])
+        }
+        XCTAssertEqual(unconfirmed?.reason, "PT1 was born 1980-05-17 and PT2 1975-03-02: they may be two people")
         XCTAssertEqual(try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(2), keptRecord: p1, droppedRecord: p2,
-                                                  keptCoverages: [], droppedCoverages: []),
+                                                  keptCoverages: [], droppedCoverages: [], confirmed: true),
                        PatientsMerged(kept: PatientID(1), dropped: PatientID(2)))
         assertRejected(.usage, field: "drop") {
             try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(1), keptRecord: p1, droppedRecord: p1, keptCoverages: [], droppedCoverages: [])
@@ -128,14 +134,15 @@ final class PatientDecisionTests: XCTestCase {
         let r = assertRejected(.refused, field: "drop") {
             try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(2), keptRecord: p1, droppedRecord: p2,
                                        keptCoverages: world.state.coverages(of: PatientID(1)),
-                                       droppedCoverages: world.state.coverages(of: PatientID(2)))
+                                       droppedCoverages: world.state.coverages(of: PatientID(2)), confirmed: true)
         }
         XCTAssertEqual(r?.reason, "merging would give PT1 overlapping coverages of the same rank: "
                            + "primary CV1 (2026-01-01 to open) and CV3 (2025-06-01 to 2026-01-01)")
         // The same charts merge once the ranks no longer collide on any date.
         let moved = try coverage(3, 2, .tertiary, "2025-06-01", "2026-01-01")
         XCTAssertEqual(try PatientDecisions.merge(keep: PatientID(1), drop: PatientID(2), keptRecord: p1, droppedRecord: p2,
-                                                  keptCoverages: [keptPrimary, keptSecondary], droppedCoverages: [moved, droppedSecondary]),
+                                                  keptCoverages: [keptPrimary, keptSecondary], droppedCoverages: [moved, droppedSecondary],
+                                                  confirmed: true),
                        PatientsMerged(kept: PatientID(1), dropped: PatientID(2)))
     }
 }

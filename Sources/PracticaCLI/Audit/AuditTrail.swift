@@ -44,7 +44,9 @@ struct AuditTrail {
                              "replacement", "voidingClaim", "payment", "denial", "coverage", "charge", "entry", "plan", "statement"]
     /// Payload fields holding the effective date, best first.
     static let dateFields = ["dateOfService", "receivedOn", "paymentDate", "refundedOn", "postedOn", "writtenOffOn",
-                             "localStart", "submittedOn", "createdOn", "enteredOn", "asOf", "effectiveFrom"]
+                             "localStart", "submittedOn", "createdOn", "enteredOn", "asOf", "effectiveFrom",
+                             // Corrections (issue 15).
+                             "voidedOn", "lastDay"]
 
     init(subject: AuditSubject) {
         self.subject = subject

@@ -3,7 +3,7 @@ import EventLog
 import Projections
 import RevenueCycle
 
-/// `practica appointment-type add|list`: kinds of visit and their default length,
+/// `practica appointment-type add|list|update`: kinds of visit and their default length,
 /// which booking uses when no --minutes is given.
 enum AppointmentTypeCommands: CommandGroup {
     static let spec = CommandSpec(
@@ -19,9 +19,11 @@ enum AppointmentTypeCommands: CommandGroup {
                                            "Add a 45-minute new-patient visit.")]),
             CommandSpec(name: "list", abstract: "List appointment types.", options: [Listing.csvFlag],
                         examples: [Example("practica appointment-type list", "Show every appointment type.")]),
+            DirectoryUpdateCommands.appointmentTypeSpec,
         ])
 
-    static let handlers: [String: CommandHandler] = ["appointment-type add": add, "appointment-type list": list]
+    static let handlers: [String: CommandHandler] = ["appointment-type add": add, "appointment-type list": list,
+                                                         "appointment-type update": DirectoryUpdateCommands.appointmentType]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let name = try command.value("name") { try DisplayName($0, kind: "appointment type name") }

@@ -3,7 +3,7 @@ import CLIKit
 import EventLog
 import RevenueCycle
 
-/// `practica availability set|exception`: the weekly hours bookings must fit, and time off.
+/// `practica availability set|exception add|list|remove`: the weekly hours bookings must fit, and time off.
 enum AvailabilityCommands: CommandGroup {
     static let spec = CommandSpec(
         name: "availability", abstract: "A provider's weekly hours per location, and exceptions (vacation, blocked time).",
@@ -22,20 +22,30 @@ enum AvailabilityCommands: CommandGroup {
                         ],
                         examples: [Example("practica availability set --provider PR1001 --location LO1001 --block \"mon 09:00-12:00\" --block \"mon 13:00-17:00\" --from 2026-12-01",
                                            "Mondays 9-12 and 1-5 from December 1.")]),
-            CommandSpec(name: "exception", abstract: "Mark a stretch of time when the provider is away or blocked.",
-                        discussion: "Times are wall-clock times at whichever location is being booked; the end is exclusive.",
-                        options: [
-                            .value("provider", valueName: "id", help: "The provider, e.g. PR1001.", isRequired: true),
-                            .value("start", valueName: "datetime", help: "First minute away, \"YYYY-MM-DD HH:MM\".", isRequired: true),
-                            .value("end", valueName: "datetime", help: "First minute back, \"YYYY-MM-DD HH:MM\".", isRequired: true),
-                            .value("reason", valueName: "vacation|blocked", help: "Why.", isRequired: true),
-                            .value("note", valueName: "text", help: "A note for the front desk."),
-                        ],
-                        examples: [Example("practica availability exception --provider PR1001 --start \"2026-12-24 00:00\" --end \"2026-12-27 00:00\" --reason vacation",
-                                           "Dr. away over Christmas.")]),
+            CommandSpec(name: "exception", abstract: "Time a provider is away or blocked: add, list, remove.",
+                        subcommands: [exceptionAddSpec, ScheduleCorrectionCommands.exceptionListSpec,
+                                      ScheduleCorrectionCommands.exceptionRemoveSpec]),
         ])
 
-    static let handlers: [String: CommandHandler] = ["availability set": set, "availability exception": exception]
+    static let exceptionAddSpec = CommandSpec(
+        name: "add", abstract: "Mark a stretch of time when the provider is away or blocked.",
+        discussion: "Times are wall-clock times at whichever location is being booked; the end is exclusive. "
+            + "The exception gets an id (AX1001) for 'availability exception remove'.",
+        options: [
+            .value("provider", valueName: "id", help: "The provider, e.g. PR1001.", isRequired: true),
+            .value("start", valueName: "datetime", help: "First minute away, \"YYYY-MM-DD HH:MM\".", isRequired: true),
+            .value("end", valueName: "datetime", help: "First minute back, \"YYYY-MM-DD HH:MM\".", isRequired: true),
+            .value("reason", valueName: "vacation|blocked", help: "Why.", isRequired: true),
+            .value("note", valueName: "text", help: "A note for the front desk."),
+        ],
+        examples: [Example("practica availability exception add --provider PR1001 --start \"2026-12-24 00:00\" --end \"2026-12-27 00:00\" --reason vacation",
+                           "Dr. away over Christmas.")])
+
+    static let handlers: [String: CommandHandler] = [
+        "availability set": set, "availability exception add": exception,
+        "availability exception list": ScheduleCorrectionCommands.listExceptions,
+        "availability exception remove": ScheduleCorrectionCommands.removeException,
+    ]
 
     static func set(_ command: ParsedCommand, _ context: CommandContext) throws {
         let provider: ProviderID = try SchedulingInput.id(command, "provider")
@@ -68,15 +78,16 @@ enum AvailabilityCommands: CommandGroup {
         let reason = try DomainInput.parse("--reason", try command.required("reason")) { try AvailabilityExceptionReason.parse($0) }
         let note = command.string("note")
         let session = try context.frontDesk()
-        let (_, e) = try session.append(permission: .manageAvailability, command: "availability exception") { state, _ in
+        let (_, (e, id)) = try session.append(permission: .manageAvailability, command: "availability exception") { state, _ in
             let e = try AvailabilityDecisions.addException(provider: provider, start: start, end: end, reason: reason,
                                                            note: note, directory: state.directory)
-            return ([NewEvent(stream: "availability-\(provider)", e)], e)
+            // Its id is its place among the exceptions in the log (see `AvailabilityExceptionID`).
+            return ([NewEvent(stream: "availability-\(provider)", e)], (e, AvailabilityExceptionID(ordinal: state.exceptionsAdded + 1)))
         }
         if context.json {
-            context.printJSON(e.json)
+            context.printJSON(ScheduleCorrectionCommands.exceptionJSON(NumberedException(id: id, exception: e)))
         } else {
-            context.print("\(provider) \(e.reason) from \(e.start) to \(e.end)" + (e.note.map { " (\($0))" } ?? ""))
+            context.print("\(id): \(provider) \(e.reason) from \(e.start) to \(e.end)" + (e.note.map { " (\($0))" } ?? ""))
         }
     }
 }

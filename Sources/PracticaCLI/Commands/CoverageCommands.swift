@@ -2,7 +2,7 @@ import CLIKit
 import EventLog
 import RevenueCycle
 
-/// `practica coverage add`: a patient's insurance. Coverage events go into the
+/// `practica coverage add|end|update`: a patient's insurance. Coverage events go into the
 /// patient's own stream, since they belong to the chart and are read with it.
 enum CoverageCommands: CommandGroup {
     static let spec = CommandSpec(
@@ -33,9 +33,11 @@ enum CoverageCommands: CommandGroup {
                             Example("practica coverage add --patient PT1002 --payer PA1001 --member-id XEH123456789 --relationship child --subscriber-first Maria --subscriber-last Garcia --subscriber-dob 1980-04-02 --rank primary --from 2026-01-01",
                                     "A child covered by a parent's plan."),
                         ]),
+            CoverageCorrectionCommands.endSpec, CoverageCorrectionCommands.updateSpec,
         ])
 
-    static let handlers: [String: CommandHandler] = ["coverage add": add]
+    static let handlers: [String: CommandHandler] = ["coverage add": add, "coverage end": CoverageCorrectionCommands.end,
+                                                     "coverage update": CoverageCorrectionCommands.update]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let from = try command.value("from", LocalDate.parse)

@@ -4,7 +4,7 @@ import EventLog
 import Projections
 import RevenueCycle
 
-/// `practica location add|list`: where patients are seen. A location's time
+/// `practica location add|list|update`: where patients are seen. A location's time
 /// zone governs how appointment times there are typed and shown.
 enum LocationCommands: CommandGroup {
     static let spec = CommandSpec(
@@ -20,14 +20,15 @@ enum LocationCommands: CommandGroup {
                         ],
                         examples: [Example("practica location add --name Lakeside --address \"12 Shore Rd, Chicago IL 60601\" --pos 11 --timezone America/Chicago",
                                            "Add an office location in Chicago.")]),
-            listSpec,
+            listSpec, DirectoryUpdateCommands.locationSpec,
         ])
 
     static let listSpec = CommandSpec(
         name: "list", abstract: "List locations and their rooms.", options: [Listing.csvFlag],
         examples: [Example("practica location list", "Show every location with its rooms.")])
 
-    static let handlers: [String: CommandHandler] = ["location add": add, "location list": list]
+    static let handlers: [String: CommandHandler] = ["location add": add, "location list": list,
+                                                         "location update": DirectoryUpdateCommands.location]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let name = try command.value("name") { try DisplayName($0, kind: "location name") }

@@ -56,10 +56,18 @@ enum PatientCommands: CommandGroup {
                                    Example("practica patient find 1980-04-02", "Patients born on that day."),
                                    Example("practica patient find 555-0100", "Patients with that phone number.")]),
             CommandSpec(name: "merge", abstract: "Merge a duplicate chart into the one kept.",
-                        discussion: "Both histories stay in the log; the dropped id then refers to the kept chart and accepts no new activity.",
+                        discussion: "Both histories stay in the log; the dropped id then refers to the kept chart and accepts no new activity. "
+                            + "A merge is final: there is no unmerge. Once merged, payments, claims and coverages of both charts are "
+                            + "posted and billed as one patient's, and later events name the kept chart; splitting them again would mean "
+                            + "deciding, event by event, whose each one was, which the log cannot know. So charts whose date of birth "
+                            + "or sex differ are refused unless --confirm is given. A chart merged by mistake is corrected by hand: "
+                            + "register the second person again, and move their coverage, payments and visits with the usual commands.",
                         arguments: [ArgumentSpec("keep", help: "The chart that stays, e.g. PT1001."),
                                     ArgumentSpec("drop", help: "The duplicate chart, e.g. PT1002.")],
-                        examples: [Example("practica patient merge PT1001 PT1002", "Fold PT1002 into PT1001.")]),
+                        options: [.flag("confirm", help: "Merge even though the date of birth or sex differ.")],
+                        examples: [Example("practica patient merge PT1001 PT1002", "Fold PT1002 into PT1001."),
+                                   Example("practica patient merge PT1001 PT1002 --confirm",
+                                           "Merge although PT1002's date of birth was typed differently.")]),
         ])
 
     static let handlers: [String: CommandHandler] = [

@@ -66,9 +66,11 @@ enum PatientWriteHandlers {
     static func merge(_ command: ParsedCommand, _ context: CommandContext) throws {
         let keep = try command.argumentValue("keep", PatientID.parse)
         let drop = try command.argumentValue("drop", PatientID.parse)
+        let confirmed = command.flag("confirm")
         let (_, merged) = try context.frontDesk().append(permission: .registerPatients, command: "patient merge") { state, _ in
             let event = try PatientDecisions.merge(keep: keep, drop: drop, keptRecord: state.patients[keep], droppedRecord: state.patients[drop],
-                                                   keptCoverages: state.coverages(of: keep), droppedCoverages: state.coverages(of: drop))
+                                                   keptCoverages: state.coverages(of: keep), droppedCoverages: state.coverages(of: drop),
+                                                   confirmed: confirmed)
             return ([NewEvent(stream: "patient-\(keep)", event)], event)
         }
         context.report("merged \(merged.dropped) into \(merged.kept); both histories stay in the log", json: merged.json)

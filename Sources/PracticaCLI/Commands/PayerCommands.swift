@@ -3,7 +3,7 @@ import EventLog
 import Projections
 import RevenueCycle
 
-/// `practica payer add|list`: insurers claims are sent to, with the
+/// `practica payer add|list|update`: insurers claims are sent to, with the
 /// clearinghouse payer id and the timely-filing limit claims are checked against.
 enum PayerCommands: CommandGroup {
     static let spec = CommandSpec(
@@ -19,14 +19,15 @@ enum PayerCommands: CommandGroup {
                         ],
                         examples: [Example("practica payer add --name Aetna --payer-id 60054 --timely-filing-days 90",
                                            "Add Aetna with a 90-day filing limit.")]),
-            listSpec,
+            listSpec, DirectoryUpdateCommands.payerSpec,
         ])
 
     static let listSpec = CommandSpec(
         name: "list", abstract: "List payers.", options: [Listing.csvFlag],
         examples: [Example("practica payer list", "Show every payer."), Example("practica payer list --json", "Payers as JSON.")])
 
-    static let handlers: [String: CommandHandler] = ["payer add": add, "payer list": list]
+    static let handlers: [String: CommandHandler] = ["payer add": add, "payer list": list,
+                                                         "payer update": DirectoryUpdateCommands.payer]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let name = try command.value("name") { try DisplayName($0, kind: "payer name") }

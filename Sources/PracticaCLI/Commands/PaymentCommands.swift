@@ -2,7 +2,7 @@ import BinaryCodec
 import CLIKit
 import RevenueCycle
 
-/// `practica payment post`, `refund` and `adjust`: money from and back to
+/// `practica payment post|void`, `refund` and `adjust`: money from and back to
 /// patients. The work is in `PatientMoney`; this file parses and prints.
 /// A card number is parsed into `CardNumber` straight away and never printed:
 /// errors and output show its last four digits only.
@@ -29,9 +29,29 @@ enum PaymentCommands: CommandGroup {
                                            "A check for one visit."),
                                    Example("practica payment post --patient PT1001 --amount 60.00 --method card --card-number 4242424242424242 --exp 08/29",
                                            "A card payment.")]),
+            CommandSpec(name: "void", abstract: "Void a payment posted by mistake, taking back all that is left of it.",
+                        discussion: "For a payment keyed twice, posted to the wrong patient, or a bounced check. What is left of the "
+                            + "payment after refunds comes off the visits it paid and the account's credit, as a refund of it would, and "
+                            + "the patient's balance is what it was without it; a card payment's remainder is refunded through the card "
+                            + "gateway first. A voided payment cannot be refunded or voided again; a payment refunded in part is voided "
+                            + "for what is left, one refunded in full has nothing to void. The void is an event "
+                            + "(PatientPaymentVoided) on the patient's account: 'practica audit account PT…' shows it.",
+                        arguments: [ArgumentSpec("payment", help: "The payment, e.g. PY1001.")],
+                        options: [.value("reason", valueName: "text", help: "Why; kept with the void.", isRequired: true)],
+                        examples: [Example("practica payment void PY1001 --reason \"keyed twice\"", "Take back a duplicate payment.")]),
         ])
 
-    static let handlers: [String: CommandHandler] = ["payment post": post]
+    static let handlers: [String: CommandHandler] = ["payment post": post, "payment void": void]
+
+    static func void(_ command: ParsedCommand, _ context: CommandContext) throws {
+        let payment = try command.argumentValue("payment", PaymentID.parse)
+        let voided = try PatientMoney.void(payment, reason: try command.required("reason"), session: try context.frontDesk(),
+                                           gateway: LocalTestGateway())
+        var line = "voided \(voided.payment): \(voided.amount) taken back from \(voided.patient)"
+        let taken = voided.applications.map { "\($0.amount) from \($0.visit)" }
+        if !taken.isEmpty { line += " (" + taken.joined(separator: ", ") + ")" }
+        context.report(line, json: voided.json)
+    }
 
     static func post(_ command: ParsedCommand, _ context: CommandContext) throws {
         let patient: PatientID = try SchedulingInput.id(command, "patient")

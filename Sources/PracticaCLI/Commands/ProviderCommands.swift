@@ -3,7 +3,7 @@ import EventLog
 import Projections
 import RevenueCycle
 
-/// `practica provider add|list`: the clinicians who render and bill services.
+/// `practica provider add|list|update`: the clinicians who render and bill services.
 /// Each provider is its own stream (`provider-PR1001`) so its history reads alone.
 enum ProviderCommands: CommandGroup {
     static let spec = CommandSpec(
@@ -24,7 +24,7 @@ enum ProviderCommands: CommandGroup {
                             Example("practica provider add --name \"Lakeside Group\" --npi 1234567893 --taxonomy 261QP2300X --billing",
                                     "Add a billing-only provider (a group)."),
                         ]),
-            listSpec,
+            listSpec, DirectoryUpdateCommands.providerSpec,
         ])
 
     static let listSpec = CommandSpec(
@@ -32,7 +32,8 @@ enum ProviderCommands: CommandGroup {
         examples: [Example("practica provider list", "Show every provider."),
                    Example("practica provider list --csv", "Export providers as CSV.")])
 
-    static let handlers: [String: CommandHandler] = ["provider add": add, "provider list": list]
+    static let handlers: [String: CommandHandler] = ["provider add": add, "provider list": list,
+                                                         "provider update": DirectoryUpdateCommands.provider]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let name = try command.value("name") { try DisplayName($0, kind: "provider name") }

@@ -2,7 +2,7 @@ import CLIKit
 import EventLog
 import RevenueCycle
 
-/// `practica room add`: exam rooms at a location, which scheduling never
+/// `practica room add|list|remove`: exam rooms at a location, which scheduling never
 /// double-books. Rooms are listed under their location (`location list`).
 enum RoomCommands: CommandGroup {
     static let spec = CommandSpec(
@@ -15,9 +15,11 @@ enum RoomCommands: CommandGroup {
                             .value("name", valueName: "name", help: "The room's name.", isRequired: true),
                         ],
                         examples: [Example("practica room add --location LO1001 --name \"Exam 1\"", "Add a room at LO1001.")]),
+            ScheduleCorrectionCommands.roomListSpec, ScheduleCorrectionCommands.roomRemoveSpec,
         ])
 
-    static let handlers: [String: CommandHandler] = ["room add": add]
+    static let handlers: [String: CommandHandler] = ["room add": add, "room list": ScheduleCorrectionCommands.listRooms,
+                                                     "room remove": ScheduleCorrectionCommands.removeRoom]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let location = try command.value("location", LocationID.parse)

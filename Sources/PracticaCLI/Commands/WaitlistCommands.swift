@@ -3,7 +3,7 @@ import CLIKit
 import EventLog
 import RevenueCycle
 
-/// `practica waitlist add|list`: patients who want an earlier slot with a provider.
+/// `practica waitlist add|list|remove`: patients who want an earlier slot with a provider.
 enum WaitlistCommands: CommandGroup {
     static let spec = CommandSpec(
         name: "waitlist", abstract: "Patients waiting for an earlier slot; a cancellation lists those who fit.",
@@ -21,9 +21,11 @@ enum WaitlistCommands: CommandGroup {
             CommandSpec(name: "list", abstract: "Open waitlist entries, longest waiting first.",
                         options: [.value("provider", valueName: "id", help: "Only this provider's waitlist.")],
                         examples: [Example("practica waitlist list --provider PR1001", "Who waits for PR1001.")]),
+            ScheduleCorrectionCommands.waitlistRemoveSpec,
         ])
 
-    static let handlers: [String: CommandHandler] = ["waitlist add": add, "waitlist list": list]
+    static let handlers: [String: CommandHandler] = ["waitlist add": add, "waitlist list": list,
+                                                     "waitlist remove": ScheduleCorrectionCommands.removeWaitlistEntry]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let patient: PatientID = try SchedulingInput.id(command, "patient")

@@ -148,6 +148,36 @@ enum PatientMoney {
         }
     }
 
+    /// Voids a payment: what is left of it comes off the account; a card payment's
+    /// remainder is first refunded through the gateway, as `refund` does.
+    /// - throws: `RejectionFailure` for an unknown payment, one already voided or refunded in full,
+    ///   or an empty reason; `CommandFailure` when the gateway refuses to give a card payment back.
+    static func void(_ payment: PaymentID, reason: String, session: FrontDeskSession, gateway: any CardGateway) throws -> PatientPaymentVoided {
+        _ = try session.authorize(.postPayments)
+        // Decided once before the gateway is asked, so a refused void never reaches the card.
+        let planned = try FrontDeskSession.mapRejection {
+            try PatientPayments.void(payment, reason: reason, on: session.today, state: session.state)
+        }
+        let token = session.state.receivables.payments[payment]?.posted.cardToken
+        if let token, !gateway.refund(token: token, amount: planned.amount) {
+            throw CommandFailure("<payment>: the card gateway refused to refund \(planned.amount) of \(payment)",
+                                 hint: "nothing was recorded; try again, or void it once the gateway answers")
+        }
+        do {
+            return try session.append(permission: .postPayments, command: "payment void") { state, _ in
+                let voided = try PatientPayments.void(payment, reason: reason, on: session.today, state: state)
+                // Another desk refunded part of it in between: the card was refunded the planned amount, so stop.
+                guard voided.amount == planned.amount else {
+                    throw CommandFailure("<payment>: \(payment) changed while it was being voided (\(voided.amount) left, not \(planned.amount))")
+                }
+                return ([NewEvent(stream: stream(voided.patient), voided)], voided)
+            }.1
+        } catch let error as any UserError where token != nil {
+            throw CommandFailure("\(error.message); but the card was already refunded \(planned.amount) by the gateway",
+                                 hint: "do not void or refund it again (the card would be refunded twice); record it as an adjustment and tell an admin")
+        }
+    }
+
     /// - throws: `RejectionFailure` for an unknown patient, someone else's visit, or more than the open balance.
     static func adjust(_ request: AdjustmentRequest, session: FrontDeskSession) throws -> PatientAdjustmentPosted {
         try session.append(permission: .postPayments, command: "adjust") { state, ids in

@@ -92,11 +92,25 @@ public enum PatientDecisions {
     /// - parameter keptCoverages: coverages of `keep`, including charts already merged into it
     ///   (`PracticeState.coverages(of:)`).
     /// - parameter droppedCoverages: the same for `drop`.
+    ///
+    /// Charts whose date of birth or sex differ are more likely two people than one
+    /// person keyed twice, and a merge cannot be undone: without `confirmed` such a
+    /// merge is refused, naming the field that differs.
     public static func merge(keep: PatientID, drop: PatientID, keptRecord: PatientRecord?, droppedRecord: PatientRecord?,
-                             keptCoverages: [CoverageAdded], droppedCoverages: [CoverageAdded]) throws(Rejection) -> PatientsMerged {
+                             keptCoverages: [CoverageAdded], droppedCoverages: [CoverageAdded],
+                             confirmed: Bool = false) throws(Rejection) -> PatientsMerged {
         guard keep != drop else { throw .usage("drop", "cannot merge \(keep) into itself") }
-        _ = try active(keep, keptRecord, field: "keep")
-        _ = try active(drop, droppedRecord, field: "drop")
+        let kept = try active(keep, keptRecord, field: "keep")
+        let dropped = try active(drop, droppedRecord, field: "drop")
+        if !confirmed {
+            let hint = "check both charts with `practica patient show`; if they are one person, correct the chart or add --confirm"
+            if kept.dateOfBirth != dropped.dateOfBirth {
+                throw .refused("dob", "\(keep) was born \(kept.dateOfBirth) and \(drop) \(dropped.dateOfBirth): they may be two people", hint: hint)
+            }
+            if kept.sex != dropped.sex {
+                throw .refused("sex", "\(keep) is \(kept.sex) and \(drop) is \(dropped.sex): they may be two people", hint: hint)
+            }
+        }
         let clashes = coverageClashes(keptCoverages, droppedCoverages)
         if !clashes.isEmpty {
             let named = clashes.map { k, d in

@@ -23,13 +23,19 @@ public enum EventRegistry {
         ClaimCreated.self, ClaimScrubbed.self, ClaimFindingOverridden.self, ClaimSubmitted.self,
         ClaimAcknowledged.self, ClaimAcceptedByPayer.self, ClaimRejectedByPayer.self, ClaimReplaced.self, ClaimVoided.self,
         BillingProfileSet.self,
-    ] + receivableTypes + staffAccessTypes
+    ] + receivableTypes + correctionTypes + staffAccessTypes
 
     /// Remittances, denials and patient money (issue 6), kept apart so the list above merges cleanly.
     static let receivableTypes: [any EventPayload.Type] = [
         RemittanceReceived.self, ClaimPaymentPosted.self, ProviderAdjustmentPosted.self, RemittanceClaimSuspended.self,
         SuspenseResolved.self, DenialOpened.self, DenialAppealed.self, DenialResolved.self, DenialWrittenOff.self,
         PatientPaymentPosted.self, PatientRefunded.self, PatientAdjustmentPosted.self, PaymentPlanCreated.self, StatementIssued.self,
+    ]
+
+    /// Corrections staff make to what was recorded (issue 15), kept apart for the same reason.
+    static let correctionTypes: [any EventPayload.Type] = [
+        CoverageEnded.self, CoverageUpdated.self, AvailabilityExceptionRemoved.self, RoomRemoved.self,
+        ProviderUpdated.self, PayerUpdated.self, LocationUpdated.self, AppointmentTypeUpdated.self, PatientPaymentVoided.self,
     ]
 
     /// Staff sign-in on the practice server (issue 14): the audit trail of who

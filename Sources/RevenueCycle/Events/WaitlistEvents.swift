@@ -50,31 +50,41 @@ public struct WaitlistEntryAdded: EventPayload, Equatable {
     }
 }
 
-/// The entry left the waitlist: booked (with the appointment) or withdrawn.
+/// The entry left the waitlist: booked (with the appointment) or withdrawn (with why).
+///
+/// Schema history: v1 had no reason; v2 appends an optional one. A v1 record is
+/// upcast with `reason = nil`.
 public struct WaitlistEntryRemoved: EventPayload, Equatable {
     public static let typeName = "WaitlistEntryRemoved"
-    public static let schemaVersion: UInt8 = 1
+    public static let schemaVersion: UInt8 = 2
 
     public let entry: WaitlistEntryID
     /// The appointment that satisfied it; nil when withdrawn.
     public let bookedAs: AppointmentID?
+    /// Why a withdrawn entry left ("found another practice").
+    public let reason: String?
 
-    public init(entry: WaitlistEntryID, bookedAs: AppointmentID? = nil) {
+    public init(entry: WaitlistEntryID, bookedAs: AppointmentID? = nil, reason: String? = nil) {
         self.entry = entry
         self.bookedAs = bookedAs
+        self.reason = reason
     }
 
-    /// v1: entry id, optional appointment id.
+    /// v2: entry id, optional appointment id, then (v2 only) optional reason.
     public func encode(to w: inout ByteWriter) {
         w.write(entry)
         w.writeOptional(bookedAs) { $0.write($1) }
+        w.writeOptionalString(reason)
     }
 
     public init(from r: inout ByteReader, schemaVersion: UInt8) throws(DecodingError) {
-        try requireSchemaVersion(schemaVersion, in: 1...1, for: Self.typeName)
+        try requireSchemaVersion(schemaVersion, in: 1...2, for: Self.typeName)
         entry = try r.readID()
         bookedAs = try r.readOptional { (r) throws(DecodingError) in try r.readID() }
+        reason = schemaVersion >= 2 ? try r.readOptionalString() : nil
     }
 
-    public var json: JSONValue { .object([("entry", .id(entry)), ("bookedAs", .maybe(bookedAs, JSONValue.id))]) }
+    public var json: JSONValue {
+        .object([("entry", .id(entry)), ("bookedAs", .maybe(bookedAs, JSONValue.id)), ("reason", .optional(reason))])
+    }
 }

@@ -13,7 +13,7 @@ import BinaryCodec
 /// - a claim payment moves `paid` to payer payments, `writeOff` to adjustments,
 ///   patient responsibility to the patient; denied amounts stay open until written off;
 /// - PLB amounts are practice-level: they reduce payer payments and count as adjustments;
-/// - patient payments, refunds and adjustments move the patient's balance, on the
+/// - patient payments, refunds, voids and adjustments move the patient's balance, on the
 ///   visits they name (and, within a visit, on its claims in id order), the rest on the account.
 ///
 /// Payer money that could not be applied (suspense) is not part of any
@@ -26,6 +26,8 @@ public enum LedgerRules {
         ClaimPaymentPosted.self, ProviderAdjustmentPosted.self, RemittanceClaimSuspended.self,
         SuspenseResolved.self, DenialOpened.self, DenialWrittenOff.self, PatientPaymentPosted.self,
         PatientRefunded.self, PatientAdjustmentPosted.self,
+        // A void takes back what is left of a payment exactly as a refund of it would (issue 15).
+        PatientPaymentVoided.self,
     ])
     /// The stored names of `handledTypes`, for routing records before they are decoded.
     public static var eventTypes: Set<String> { handledTypes.names }
@@ -85,6 +87,10 @@ public enum LedgerRules {
             }
         } else if let e = event.exactly(PatientRefunded.self) {
             try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.refundedOn, refund: true, &b) {
+                LedgerAccount(patientPayments: -$0, patientBalance: $0)
+            }
+        } else if let e = event.exactly(PatientPaymentVoided.self) {
+            try postPatientMoney(e.patient, e.applications, total: e.amount, on: e.voidedOn, refund: true, &b) {
                 LedgerAccount(patientPayments: -$0, patientBalance: $0)
             }
         } else if let e = event.exactly(PatientAdjustmentPosted.self) {

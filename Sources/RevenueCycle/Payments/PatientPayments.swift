@@ -86,12 +86,15 @@ public enum PatientPayments {
     public static func refund(_ payment: PaymentID, amount text: String, reason: String, on date: LocalDate,
                               state: PracticeState) throws(Rejection) -> PatientRefunded {
         guard let record = state.receivables.payments[payment] else { throw .refused("payment", "unknown payment \(payment)") }
+        if let void = record.voided {
+            throw .refused("payment", "\(payment) was voided on \(void.voidedOn) (\(void.reason)); nothing of it is left to refund")
+        }
         let amount = try amount(text)
         guard amount <= record.refundable else {
             throw .refused("amount", "\(payment) was \(record.posted.amount) and \(record.refunded) is already refunded; at most \(record.refundable) can be")
         }
         let why = try ClaimCreation.nonEmpty(reason, "say why the money is refunded")
-        let unappliedLeft = record.posted.unapplied - Money.sum(record.refunds.map { $0.amount - Money.sum($0.applications.map(\.amount)) })
+        let unappliedLeft = record.unappliedLeft
         var left = amount - min(amount, max(unappliedLeft, .zero))
         var applications: [PaymentApplication] = []
         let applied = record.applied
@@ -103,6 +106,30 @@ public enum PatientPayments {
         }
         return PatientRefunded(payment: payment, patient: record.posted.patient, amount: amount, applications: applications,
                                reason: why, refundedOn: date)
+    }
+
+    /// Voids a payment: takes back all that is left of it after refunds, the way a
+    /// refund of that amount would (unapplied credit first, then its visits, newest first).
+    ///
+    /// A voided payment cannot be voided again or refunded; a payment refunded in
+    /// part is voided for what is left, and one refunded in full has nothing to void.
+    /// - throws: `Rejection` for an unknown payment, one already voided or fully
+    ///   refunded, or an empty reason.
+    public static func void(_ payment: PaymentID, reason: String, on date: LocalDate,
+                            state: PracticeState) throws(Rejection) -> PatientPaymentVoided {
+        guard let record = state.receivables.payments[payment] else {
+            throw .refused("payment", "unknown payment \(payment)", hint: "a patient's payments are listed by `practica audit account PT…`")
+        }
+        if let earlier = record.voided {
+            throw .refused("payment", "\(payment) was already voided on \(earlier.voidedOn) (\(earlier.reason))")
+        }
+        guard record.refundable > .zero else {
+            throw .refused("payment", "\(payment) was refunded in full (\(record.refunded)); nothing is left to void")
+        }
+        let why = try ClaimCreation.nonEmpty(reason, "say why the payment is voided")
+        let refund = try refund(payment, amount: record.refundable.description, reason: why, on: date, state: state)
+        return PatientPaymentVoided(payment: payment, patient: record.posted.patient, amount: refund.amount,
+                                    applications: refund.applications, reason: why, voidedOn: date)
     }
 
     /// Reduces a patient balance without a payment.

@@ -41,7 +41,7 @@ public enum PaymentPlans {
     }
 
     /// Installments due before `asOf` that the patient's payments since the plan
-    /// began (net of refunds, by effective date) do not cover.
+    /// began (net of refunds and voids, by effective date) do not cover.
     /// - throws: `Rejection` for an unknown plan.
     public static func missed(_ id: PaymentPlanID, asOf: LocalDate, state: PracticeState) throws(Rejection) -> [Installment] {
         guard let plan = state.receivables.plans[id] else { throw .refused("plan", "unknown payment plan \(id)") }
@@ -49,6 +49,7 @@ public enum PaymentPlans {
         for record in state.receivables.payments.values where state.resolvedPatient(record.posted.patient) == plan.patient {
             if record.posted.receivedOn >= plan.createdOn && record.posted.receivedOn <= asOf { paid += record.posted.amount }
             for refund in record.refunds where refund.refundedOn >= plan.createdOn && refund.refundedOn <= asOf { paid -= refund.amount }
+            if let void = record.voided, void.voidedOn >= plan.createdOn, void.voidedOn <= asOf { paid -= void.amount }
         }
         var due = Money.zero
         var missed: [Installment] = []

@@ -16,7 +16,10 @@ public struct PracticeState: Sendable {
     public var patients: [PatientID: PatientRecord] = [:]
     public var coverages: [CoverageID: CoverageAdded] = [:]
     public var templates: [AvailabilityTemplate] = []
-    public var exceptions: [AvailabilityExceptionAdded] = []
+    /// Exceptions not removed, with the ids their place in the log gives them.
+    public private(set) var numberedExceptions: [NumberedException] = []
+    /// How many exceptions were ever added: the next one is AX(1001 + this).
+    public private(set) var exceptionsAdded = 0
     public var appointments: [AppointmentID: ScheduledAppointment] = [:]
     /// Open waitlist entries.
     public var waitlist: [WaitlistEntryID: WaitlistEntryAdded] = [:]
@@ -90,7 +93,8 @@ public struct PracticeState: Sendable {
         } else if let e = event.exactly(AvailabilitySet.self) {
             templates.append(AvailabilityTemplate(e))
         } else if let e = event.exactly(AvailabilityExceptionAdded.self) {
-            exceptions.append(e)
+            exceptionsAdded += 1
+            numberedExceptions.append(NumberedException(id: AvailabilityExceptionID(ordinal: exceptionsAdded), exception: e))
         } else if let e = event.exactly(AppointmentBooked.self) {
             appointments[e.appointment] = ScheduledAppointment(e)
             appointmentsByDay[Self.utcDay(e.start), default: []].insert(e.appointment)
@@ -118,10 +122,37 @@ public struct PracticeState: Sendable {
         } else if let e = event.exactly(WaitlistEntryRemoved.self) {
             waitlist[e.entry] = nil
         } else {
+            return applyCorrection(event)
+        }
+        return true
+    }
+
+    /// Folds the corrections of issue 15; false for any other event.
+    mutating func applyCorrection(_ event: any EventPayload) -> Bool {
+        if let e = event.exactly(CoverageEnded.self) {
+            if let c = coverages[e.coverage] { coverages[e.coverage] = e.applied(to: c) }
+        } else if let e = event.exactly(CoverageUpdated.self) {
+            if let c = coverages[e.coverage] { coverages[e.coverage] = e.applied(to: c) }
+        } else if let e = event.exactly(AvailabilityExceptionRemoved.self) {
+            numberedExceptions.removeAll { $0.id == e.exception }
+        } else if let e = event.exactly(RoomRemoved.self) {
+            directory.rooms[e.room] = nil
+        } else if let e = event.exactly(ProviderUpdated.self) {
+            if let p = directory.providers[e.provider] { directory.providers[e.provider] = e.applied(to: p) }
+        } else if let e = event.exactly(PayerUpdated.self) {
+            if let p = directory.payers[e.payer] { directory.payers[e.payer] = e.applied(to: p) }
+        } else if let e = event.exactly(LocationUpdated.self) {
+            if let l = directory.locations[e.location] { directory.locations[e.location] = e.applied(to: l) }
+        } else if let e = event.exactly(AppointmentTypeUpdated.self) {
+            if let t = directory.appointmentTypes[e.appointmentType] { directory.appointmentTypes[e.appointmentType] = e.applied(to: t) }
+        } else {
             return false
         }
         return true
     }
+
+    /// Exceptions still in force, in the order they were added.
+    public var exceptions: [AvailabilityExceptionAdded] { numberedExceptions.map(\.exception) }
 
     /// The types `applyFrontDesk` folds; the rest go to billing and settlement.
     static let frontDeskTypes = EventTypeSet([
@@ -131,6 +162,9 @@ public struct PracticeState: Sendable {
         AvailabilitySet.self, AvailabilityExceptionAdded.self,
         AppointmentBooked.self, AppointmentRescheduled.self, AppointmentCancelled.self, AppointmentNoShow.self,
         PatientCheckedIn.self, PatientCheckedOut.self, WaitlistEntryAdded.self, WaitlistEntryRemoved.self,
+        // Corrections (issue 15).
+        CoverageEnded.self, CoverageUpdated.self, AvailabilityExceptionRemoved.self, RoomRemoved.self,
+        ProviderUpdated.self, PayerUpdated.self, LocationUpdated.self, AppointmentTypeUpdated.self,
     ])
 
     /// Follows merges to the chart that is kept.

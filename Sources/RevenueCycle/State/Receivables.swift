@@ -34,21 +34,30 @@ public struct SuspenseKey: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(remittance)#\(index)" }
 }
 
-/// A patient payment and what has been refunded from it.
+/// A patient payment, what has been refunded from it, and its void.
 public struct PaymentRecord: Sendable, Equatable {
     public let posted: PatientPaymentPosted
     public internal(set) var refunds: [PatientRefunded] = []
+    /// Set once the payment is voided: nothing of it may then be refunded or voided.
+    public internal(set) var voided: PatientPaymentVoided?
 
     public var refunded: Money { Money.sum(refunds.map(\.amount)) }
-    /// What may still be refunded.
-    public var refundable: Money { posted.amount - refunded }
+    /// What may still be refunded (or voided): nothing once voided.
+    public var refundable: Money { voided == nil ? posted.amount - refunded : .zero }
 
-    /// What is still applied to each visit after refunds.
+    /// What is still applied to each visit after refunds and a void.
     public var applied: [VisitID: Money] {
         var out: [VisitID: Money] = [:]
         for a in posted.applications { out[a.visit, default: .zero] += a.amount }
-        for a in refunds.flatMap(\.applications) { out[a.visit, default: .zero] -= a.amount }
+        for a in refunds.flatMap(\.applications) + (voided?.applications ?? []) { out[a.visit, default: .zero] -= a.amount }
         return out
+    }
+
+    /// What the payment left on the account's credit and is still there.
+    public var unappliedLeft: Money {
+        let taken = refunds.map { $0.amount - Money.sum($0.applications.map(\.amount)) }
+            + (voided.map { [$0.amount - Money.sum($0.applications.map(\.amount))] } ?? [])
+        return posted.unapplied - Money.sum(taken)
     }
 }
 
@@ -105,6 +114,8 @@ public struct Receivables: Sendable {
             payments[e.payment] = PaymentRecord(posted: e)
         } else if let e = event.exactly(PatientRefunded.self) {
             payments[e.payment]?.refunds.append(e)
+        } else if let e = event.exactly(PatientPaymentVoided.self) {
+            payments[e.payment]?.voided = e
         } else if let e = event.exactly(PaymentPlanCreated.self) {
             plans[e.plan] = e
         } else if let e = event.exactly(StatementIssued.self) {
@@ -119,7 +130,7 @@ public struct Receivables: Sendable {
     static let recordTypes = EventTypeSet([
         RemittanceReceived.self, RemittanceClaimSuspended.self, SuspenseResolved.self, DenialOpened.self,
         DenialAppealed.self, DenialResolved.self, DenialWrittenOff.self, PatientPaymentPosted.self,
-        PatientRefunded.self, PaymentPlanCreated.self, StatementIssued.self,
+        PatientRefunded.self, PaymentPlanCreated.self, StatementIssued.self, PatientPaymentVoided.self,
     ])
 
     private mutating func updateDenial(_ id: DenialID, _ status: DenialStatus, _ note: String) {
