@@ -43,7 +43,7 @@ enum UserAccessCommands {
         } else {
             do {
                 password = try PasswordPrompt.read(prompt: "new password for \(user): ", confirm: true)
-            } catch PasswordPrompt.CommandFailureText.mismatch {
+            } catch PasswordPrompt.Failure.mismatch {
                 throw CommandFailure("password: the two entries differ; nothing changed", hint: "run the command again", exitCode: .usage)
             } catch {
                 throw CommandFailure("password: nothing was typed", hint: "type it at the prompt, or pipe one line to standard input", exitCode: .usage)

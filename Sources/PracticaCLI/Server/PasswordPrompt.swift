@@ -12,11 +12,11 @@ enum PasswordPrompt {
             let first = try readHidden(prompt)
             if confirm {
                 let second = try readHidden("again: ")
-                guard first == second else { throw CommandFailureText.mismatch }
+                guard first == second else { throw Failure.mismatch }
             }
             return first
         }
-        guard let line = Swift.readLine(strippingNewline: true) else { throw CommandFailureText.noInput }
+        guard let line = Swift.readLine(strippingNewline: true) else { throw Failure.noInput }
         return line
     }
 
@@ -31,11 +31,12 @@ enum PasswordPrompt {
             tcsetattr(0, TCSANOW, &saved)
             FileDescriptorWriter.write("\n", to: 2)
         }
-        guard let line = Swift.readLine(strippingNewline: true) else { throw CommandFailureText.noInput }
+        guard let line = Swift.readLine(strippingNewline: true) else { throw Failure.noInput }
         return line
     }
 
-    enum CommandFailureText: Error {
+    /// The two entries differed, or nothing was typed.
+    enum Failure: Error {
         case mismatch, noInput
     }
 }

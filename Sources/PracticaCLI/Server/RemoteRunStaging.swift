@@ -30,8 +30,10 @@ final class RemoteRunStaging {
             let file = request.files[parameter.name] ?? RunRequest.FileContent()
             let place = folder.appendingPathComponent(parameter.name, isDirectory: true)
             try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let base = (typed as NSString).lastPathComponent
-            var staged = place.appendingPathComponent(base.isEmpty || base == "/" ? "file" : base).path
+            // Only the desk's last path component is kept, and never one that climbs out of the staging folder.
+            let last = (typed as NSString).lastPathComponent
+            let base = ["", "/", ".", ".."].contains(last) ? "file" : last
+            var staged = place.appendingPathComponent(base).path
             if parameter.role != .input && file.parentMissing {
                 // The desk's folder does not exist: neither does the staged one, so the command says so as it would locally.
                 let missing = place.appendingPathComponent("missing-folder")

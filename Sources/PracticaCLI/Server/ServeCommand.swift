@@ -58,7 +58,7 @@ enum ServeCommand: CommandGroup {
             throw CommandFailure(error.description, hint: "choose another address or port", exitCode: .usage)
         }
         let scheme = tls == nil ? "http" : "https"
-        let host = (try? ListeningSocketAddress.host(of: listen)) ?? "127.0.0.1"
+        let host = ListeningSocketAddress.host(of: listen)
         context.print("practica serve: listening on \(scheme)://\(host):\(server.port) (store \(store.paths.root), \(workers) workers)")
         waitForStopSignal()
         context.note("practica serve: stopping; waiting for \(server.runningHandlers) command(s) under way")
@@ -102,7 +102,7 @@ enum ServeCommand: CommandGroup {
 
 /// The host part of a `--listen` address as a URL writes it.
 enum ListeningSocketAddress {
-    static func host(of listen: String) throws -> String {
+    static func host(of listen: String) -> String {
         if listen.hasPrefix("["), let close = listen.firstIndex(of: "]") { return String(listen[...close]) }
         guard let colon = listen.lastIndex(of: ":") else { return listen }
         let host = String(listen[..<colon])
