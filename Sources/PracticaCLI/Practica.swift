@@ -5,21 +5,34 @@ import Foundation
 /// The `practica` command: parses the line, runs one command, and turns every
 /// failure into one line on stderr with a hint and the exit code DESIGN.md names.
 public enum Practica {
+    /// What `practica --version` prints; raised with each release of the store format or commands.
+    public static let version = "0.15.0"
+
     /// Runs one command line (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
                            output: any TextOutput = FileDescriptorOutput.standardOutput,
                            errors: any TextOutput = FileDescriptorOutput.standardError) -> Int32 {
         do {
+            if arguments == ["--version"] {
+                output.write("practica \(version)\n")
+                return ExitCode.success.rawValue
+            }
             let parser = try CommandLineParser(root: CommandTree.root)
             switch try parser.parse(arguments) {
             case .help(let request):
                 output.write(request.render(width: min(Terminal.columns(.standardOutput) ?? 80, 100)))
                 return request.reason == .requested ? ExitCode.success.rawValue : ExitCode.usage.rawValue
             case .run(let command):
+                let path = command.path.joined(separator: " ")
                 let context = CommandContext(command: command, environment: environment, output: output, errors: errors)
-                guard let handler = CommandTree.handlers[command.path.joined(separator: " ")] else {
+                guard let handler = CommandTree.handlers[path] else {
                     throw CommandFailure("'\(command.displayName)' has no handler", exitCode: .usage)
                 }
+                if command.flag("json") && command.flag("csv") {
+                    throw UsageError(.unexpectedValue, "--json and --csv: choose one output format",
+                                     hint: "drop one of them; see '\(command.displayName) --help'")
+                }
+                try CommandAccess.check(path, context)
                 try handler(command, context)
                 return ExitCode.success.rawValue
             }

@@ -4,7 +4,7 @@ import XCTest
 final class ReplayCommandTests: XCTestCase {
     func testReplayByPositionIsAReadOnlyPictureOfThePast() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "maria"]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store, "--as", "maria"]).status, 0)
         XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "500", "--batch", "50"]).status, 0)
         let copy = temporaryStore("copy")
         let replay = try CLI.run(["replay", "--until", "202", "--into", copy, "--store", store, "--as", "maria"])
@@ -48,7 +48,7 @@ final class ReplayCommandTests: XCTestCase {
 final class ConcurrentRebuildTests: XCTestCase {
     func testRebuildsRacingFromTwoProcessesTakeTurnsAndLeaveTheSameModel() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "tester"]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store, "--as", "tester"]).status, 0)
         XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "4000", "--batch", "500"]).status, 0)
         XCTAssertEqual(try CLI.run(["projections", "rebuild", "--all", "--store", store]).status, 0)
         let reference = try CLI.run(["appointments", "list", "--json", "--store", store]).stdout
@@ -69,7 +69,7 @@ final class ConcurrentRebuildTests: XCTestCase {
 
     func testARebuildPastItsMemoryLimitGoesChunkByChunkToTheSameModel() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "tester"]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store, "--as", "tester"]).status, 0)
         XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "3000", "--batch", "500", "--billing"]).status, 0)
         let inMemory = try CLI.run(["projections", "rebuild", "--all", "--json", "--store", store])
         XCTAssertTrue(inMemory.stdout.contains("\"boundedMemory\":null"), inMemory.stdout)

@@ -4,7 +4,7 @@ import XCTest
 final class StoreCommandTests: XCTestCase {
     func testInitSynthStatsVerifyTailAndShow() throws {
         let store = temporaryStore()
-        let created = try CLI.run(["init", "--store", store, "--practice", "Lakeside Family Medicine", "--as", "maria"])
+        let created = try CLI.run(["init", "--synthetic", "--store", store, "--practice", "Lakeside Family Medicine", "--as", "maria"])
         XCTAssertEqual(created.status, 0, created.stderr)
         XCTAssertTrue(created.stdout.contains("maria is admin"))
         XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "3000", "--batch", "250"]).status, 0)
@@ -67,7 +67,7 @@ final class StoreCommandTests: XCTestCase {
 
     func testTamperedCopyFailsVerifyNamingThePosition() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store]).status, 0)
         XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "40", "--batch", "10"]).status, 0)
         let copy = temporaryStore("copy")
         try FileManager.default.copyItem(atPath: store, toPath: copy)

@@ -61,6 +61,12 @@ public struct PracticeState: Sendable {
         } else if let e = event.exactly(UserAdded.self) {
             directory.users[e.user] = e.role
             directory.userNames[e.user] = e.fullName
+        } else if let e = event.exactly(UserDisabled.self) {
+            directory.disabledUsers.insert(e.user)
+        } else if let e = event.exactly(UserEnabled.self) {
+            directory.disabledUsers.remove(e.user)
+        } else if let e = event.exactly(UserRoleChanged.self) {
+            directory.users[e.user] = e.role
         } else if let e = event.exactly(PracticeSettingChanged.self) {
             directory.settings.set(e.key, to: e.value)
         } else if let e = event.exactly(ProviderAdded.self) {
@@ -131,6 +137,7 @@ public struct PracticeState: Sendable {
         AvailabilitySet.self, AvailabilityExceptionAdded.self,
         AppointmentBooked.self, AppointmentRescheduled.self, AppointmentCancelled.self, AppointmentNoShow.self,
         PatientCheckedIn.self, PatientCheckedOut.self, WaitlistEntryAdded.self, WaitlistEntryRemoved.self,
+        UserDisabled.self, UserEnabled.self, UserRoleChanged.self,
     ])
 
     /// Follows merges to the chart that is kept.
