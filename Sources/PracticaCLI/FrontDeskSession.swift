@@ -145,11 +145,13 @@ struct IDAllocator {
 /// A domain rejection as the CLI reports it: "--field: reason", the hint, exit 1 or 2.
 struct RejectionFailure: UserError {
     let rejection: Rejection
+    /// The running command's positional argument names: a field among them is shown as `<field>`.
+    var positionalArguments: Set<String> = []
 
     init(_ rejection: Rejection) { self.rejection = rejection }
 
     var message: String {
-        var text = rejection.description
+        var text = positionalArguments.contains(rejection.field) ? "<\(rejection.field)>: \(rejection.reason)" : rejection.description
         // The reason already names the first clash; list the others so a recurring
         // booking shows every conflict at once.
         let more = rejection.conflicts.map { "\($0)" }.filter { !text.contains($0) }

@@ -12,6 +12,7 @@ public enum Practica {
     public static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
                            output: any TextOutput = FileDescriptorOutput.standardOutput,
                            errors: any TextOutput = FileDescriptorOutput.standardError) -> Int32 {
+        var running: ParsedCommand?
         do {
             if arguments == ["--version"] {
                 output.write("practica \(version)\n")
@@ -23,6 +24,7 @@ public enum Practica {
                 output.write(request.render(width: min(Terminal.columns(.standardOutput) ?? 80, 100)))
                 return request.reason == .requested ? ExitCode.success.rawValue : ExitCode.usage.rawValue
             case .run(let command):
+                running = command
                 let path = command.path.joined(separator: " ")
                 let context = CommandContext(command: command, environment: environment, output: output, errors: errors)
                 guard let handler = CommandTree.handlers[path] else {
@@ -36,6 +38,13 @@ public enum Practica {
                 try handler(command, context)
                 return ExitCode.success.rawValue
             }
+        } catch var failure as RejectionFailure {
+            // A decision names its field plainly ("visit"); the line it came from decides whether that was `<visit>` or `--visit`.
+            if let running, let spec = CommandTree.root.descendant(at: running.path) {
+                failure.positionalArguments = Set(spec.arguments.map(\.name)).subtracting(spec.options.map(\.long))
+            }
+            errors.write(UserErrorReport.render(failure))
+            return failure.exitCode.rawValue
         } catch let error as any UserError {
             errors.write(UserErrorReport.render(error))
             return error.exitCode.rawValue

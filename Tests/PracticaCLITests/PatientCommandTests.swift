@@ -13,7 +13,7 @@ final class PatientCommandTests: XCTestCase {
                                             "--sex", "m", "--json"], as: "jo").stdout)
         XCTAssertEqual(json["patient"] as? String, "PT1002")
         XCTAssertEqual(json["sex"] as? String, "M")
-        let stream = try CLI.run(["log", "show", "--stream", "patient-PT1001", "--store", f.store, "--json"])
+        let stream = try CLI.run(["log", "show", "--stream", "patient-PT1001", "--store", f.store, "--as", "admin", "--json"])
         XCTAssertTrue(stream.stdout.contains("\"actor\":\"jo\""), stream.stdout)
     }
 

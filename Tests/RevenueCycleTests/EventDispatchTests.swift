@@ -61,7 +61,11 @@ final class EventDispatchTests: XCTestCase {
             ClaimReplaced(claim: ClaimID(5521), replacement: ClaimID(5522), reason: "wrong units"),
             ClaimVoided(claim: ClaimID(5521), voidingClaim: nil, reason: "never sent"),
         ]
-        return frontDesk + claims + ReceivableEventCodecTests.samples
+        let staff: [any EventPayload] = [
+            UserDisabled(user: try UserID("maria"), reason: "left"), UserEnabled(user: try UserID("maria")),
+            UserRoleChanged(user: try UserID("maria"), role: .biller),
+        ]
+        return frontDesk + claims + ReceivableEventCodecTests.samples + staff
     }
 
     /// Each fold's switch has a case for exactly the types of the set its caller

@@ -21,7 +21,7 @@ enum InitCommand: CommandGroup {
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let name = try DomainInput.parse("--practice", command.string("practice") ?? "") { try DisplayName($0, kind: "practice name") }
-        let zone = try DomainInput.parse("--timezone", command.string("timezone") ?? "") { try TimeZoneID($0) }
+        let zone = try DomainInput.parse("--timezone", command.string("timezone") ?? "") { try TimeZoneID.parseRegion($0) }
         let admin = try DomainInput.parse("--as", context.actor) { try UserID($0) }
         let store = try EventStore.create(at: context.storePath, mapSize: context.mapSize)
         let result = try store.append(AppendMetadata(actor: admin.name, causation: "init"), expectations: ["practice": .noStream]) { _ in
