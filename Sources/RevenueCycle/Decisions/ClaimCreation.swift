@@ -55,7 +55,7 @@ public enum ClaimCreation {
         let charges = state.charges(ofVisit: old.created.visit)
             .filter { !$0.isVoided && ($0.claim == nil || $0.claim == original) }
         guard !charges.isEmpty else {
-            throw .refused("claim", "no valid charge is left on \(old.created.visit)", hint: "void claim \(original) instead")
+            throw .refused("claim", "no valid charge is left on \(old.created.visit)", hint: "void it instead: `practica claim void \(original) --reason TEXT`")
         }
         let (lines, diagnoses) = try snapshot(charges)
         let c = old.created
