@@ -48,9 +48,8 @@ enum CommandTree {
     /// `practica --help` by who uses the commands, as `git help` groups its own.
     static let helpGroups: [SubcommandGroup] = [
         SubcommandGroup("SETUP (admin)", ["init", "user", "users", "provider", "providers", "location", "locations", "room",
-                                          "appointment-type", "payer", "payers", "fee", "fees", "setting", "billing-profile",
-                                          "availability"]),
-        SubcommandGroup("FRONT DESK", ["patient", "coverage", "book", "reschedule", "cancel", "no-show", "check-in", "check-out",
+                                          "appointment-type", "payer", "payers", "fee", "fees", "setting", "billing-profile"]),
+        SubcommandGroup("FRONT DESK", ["patient", "coverage", "availability", "book", "reschedule", "cancel", "no-show", "check-in", "check-out",
                                        "waitlist", "slots", "schedule", "appointments"]),
         SubcommandGroup("BILLING", ["charge", "claim", "claims", "queue", "era", "denial", "suspense", "payment", "refund", "adjust",
                                     "payment-plan", "statement", "balance"]),
