@@ -19,6 +19,9 @@ import RevenueCycle
 /// | `y` payer id | `PayerAdded` |
 /// | `f` code 00 modifier 00 | `FeeSet`: by code, the unmodified fee first; a later fee replaces it |
 /// | `s` setting key 00 | the setting's canonical value (string) |
+/// | `d` user name 00 | empty: the user is disabled (`UserDisabled`, removed by `UserEnabled`) |
+///
+/// `UserRoleChanged` rewrites the user's `u` entry with the new role (v2).
 ///
 /// Values are the events' own payloads (`StoredPayload`): a correction (`ProviderUpdated`
 /// and the like) rewrites the entry as it reads afterwards, in the same layout, so a
@@ -26,7 +29,7 @@ import RevenueCycle
 public struct DirectoryProjection: Projection {
     public static let name = "directory"
     public var name: String { Self.name }
-    public var version: Int { 1 }
+    public var version: Int { 2 }
     /// Its share of a rebuild's ~1 KB per event (by its share of the stored bytes at 1M billing events).
     public var rebuildBytesPerEvent: Int { 9 }
     public var eventTypes: Set<String> {
@@ -34,7 +37,8 @@ public struct DirectoryProjection: Projection {
          LocationAdded.typeName, RoomAdded.typeName, AppointmentTypeAdded.typeName, PayerAdded.typeName, FeeSet.typeName,
          // Corrections (issue 15): the stored entry is rewritten as it reads after the change.
          ProviderUpdated.typeName, PayerUpdated.typeName, LocationUpdated.typeName, AppointmentTypeUpdated.typeName,
-         RoomRemoved.typeName]
+         RoomRemoved.typeName,
+         UserDisabled.typeName, UserEnabled.typeName, UserRoleChanged.typeName]
     }
 
     public init() {}
@@ -60,6 +64,13 @@ public struct DirectoryProjection: Projection {
             var w = ByteWriter()
             w.writeString(e.value)
             try table.put(Keys.setting(e.key), w.bytes)
+        } else if let e = payload.exactly(UserDisabled.self) {
+            try table.put(Keys.disabled(e.user), [])
+        } else if let e = payload.exactly(UserEnabled.self) {
+            try table.delete(Keys.disabled(e.user))
+        } else if let e = payload.exactly(UserRoleChanged.self) {
+            let fullName = try table.get(Keys.user(e.user)).map { try StoredPayload.decode(UserAdded.self, $0, in: Self.name) }?.fullName
+            try table.put(Keys.user(e.user), StoredPayload.encode(UserAdded(user: e.user, role: e.role, fullName: fullName)))
         } else {
             try applyCorrection(payload, to: table)
         }
@@ -98,8 +109,10 @@ public struct DirectoryProjection: Projection {
         static let payers = ViewKey("y").bytes
         static let fees = ViewKey("f").bytes
         static let settings = ViewKey("s").bytes
+        static let disabledUsers = ViewKey("d").bytes
 
         static func user(_ u: UserID) -> [UInt8] { ViewKey("u").text(u.name).bytes }
+        static func disabled(_ u: UserID) -> [UInt8] { ViewKey("d").text(u.name).bytes }
         static func provider(_ id: ProviderID) -> [UInt8] { ViewKey("p").id(id).bytes }
         static func location(_ id: LocationID) -> [UInt8] { ViewKey("l").id(id).bytes }
         static func rooms(at location: LocationID) -> [UInt8] { ViewKey("r").id(location).bytes }

@@ -21,8 +21,11 @@ public struct DirectoryView {
         try table.get(Keys.user(user)).map { try decode(UserAdded.self, $0) }
     }
 
-    /// Users by name.
+    /// Users by name (with their current role).
     public func users() throws -> [UserAdded] { try all(UserAdded.self, under: Keys.users) }
+
+    /// Whether `user disable` holds for the user (until `user enable`).
+    public func isDisabled(_ user: UserID) throws -> Bool { try table.get(Keys.disabled(user)) != nil }
     /// Providers by id.
     public func providers() throws -> [ProviderAdded] { try all(ProviderAdded.self, under: Keys.providers) }
     /// Locations by id.
@@ -60,6 +63,7 @@ public struct DirectoryView {
         for u in try users() {
             d.users[u.user] = u.role
             d.userNames[u.user] = u.fullName
+            if try isDisabled(u.user) { d.disabledUsers.insert(u.user) }
         }
         for p in try providers() { d.providers[p.provider] = p }
         for l in try locations() { d.locations[l.location] = l }
@@ -76,6 +80,7 @@ public struct DirectoryView {
         var d = PracticeDirectory()
         d.practice = try practice()
         if let u = try self.user(user) { d.users[u.user] = u.role }
+        if try isDisabled(user) { d.disabledUsers.insert(user) }
         return d
     }
 

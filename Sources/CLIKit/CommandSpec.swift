@@ -33,6 +33,10 @@ public struct CommandSpec: Sendable, Equatable {
     public var examples: [Example]
     /// Options accepted anywhere on the line. Only the root's are used.
     public var globalOptions: [OptionSpec]
+    /// Headings that sort the subcommands in help (as `git help` groups its
+    /// commands by task); empty lists them in one SUBCOMMANDS section. When
+    /// given, every subcommand belongs to exactly one group.
+    public var subcommandGroups: [SubcommandGroup] = []
 
     /// Declares a command. See the type's documentation for an example.
     public init(
@@ -75,6 +79,24 @@ public struct CommandSpec: Sendable, Equatable {
             node = next
         }
         return node
+    }
+}
+
+/// A heading in a command's help and the subcommands listed under it.
+///
+/// ```swift
+/// SubcommandGroup("FRONT DESK", ["book", "check-in", "check-out"])
+/// ```
+public struct SubcommandGroup: Sendable, Equatable {
+    /// Shown as the section's heading, e.g. `FRONT DESK`.
+    public var title: String
+    /// Subcommand names, in the order shown.
+    public var names: [String]
+
+    /// Declares a group.
+    public init(_ title: String, _ names: [String]) {
+        self.title = title
+        self.names = names
     }
 }
 

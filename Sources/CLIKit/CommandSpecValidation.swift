@@ -52,9 +52,27 @@ extension CommandSpec {
         for child in subcommands where !seen.insert(child.name).inserted {
             problems.append("\(display) declares subcommand '\(child.name)' twice")
         }
+        problems += groupProblems(display: display)
         for child in subcommands {
             child.collectProblems(path: path + [child.name], globals: globals, into: &problems)
         }
+    }
+
+    /// Declared groups must list each subcommand exactly once and nothing else.
+    private func groupProblems(display: String) -> [String] {
+        guard !subcommandGroups.isEmpty else { return [] }
+        var problems: [String] = []
+        let grouped = subcommandGroups.flatMap(\.names)
+        let names = Set(subcommands.map(\.name))
+        for name in subcommands.map(\.name) where !grouped.contains(name) {
+            problems.append("\(display) lists subcommand '\(name)' in no group")
+        }
+        var seen = Set<String>()
+        for name in grouped {
+            if !names.contains(name) { problems.append("\(display) groups '\(name)', which is no subcommand") }
+            if !seen.insert(name).inserted { problems.append("\(display) groups '\(name)' twice") }
+        }
+        return problems
     }
 
     private func argumentProblems(display: String) -> [String] {

@@ -42,7 +42,16 @@ public struct HelpRenderer: Sendable {
             sections.append(["GLOBAL OPTIONS:"] + root.globalOptions.flatMap(optionRow))
         }
         if !command.subcommands.isEmpty {
-            var lines = ["SUBCOMMANDS:"] + command.subcommands.flatMap { row(label: $0.name, help: $0.abstract) }
+            var lines: [String] = []
+            if command.subcommandGroups.isEmpty {
+                lines = ["SUBCOMMANDS:"] + command.subcommands.flatMap { row(label: $0.name, help: $0.abstract) }
+            } else {
+                for (index, group) in command.subcommandGroups.enumerated() {
+                    if index > 0 { lines.append("") }
+                    lines.append(group.title + ":")
+                    lines += group.names.compactMap(command.subcommand(named:)).flatMap { row(label: $0.name, help: $0.abstract) }
+                }
+            }
             lines.append("")
             lines += TextWrapper.wrap("See '\(display) <subcommand> --help' for detailed help.", width: width - 2)
                 .map { "  " + $0 }

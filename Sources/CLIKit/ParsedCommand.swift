@@ -62,10 +62,16 @@ public struct ParsedCommand: Sendable, Equatable {
     public func int(_ option: String) throws(UsageError) -> Int? {
         guard let text = string(option) else { return nil }
         guard let value = Int(text) else {
-            throw UsageError(.invalidValue, "invalid value '\(text)' for --\(option): not a whole number",
-                             hint: "give a whole number, e.g. --\(option) 5")
+            let name = Self.displayName(ofOption: option)
+            throw UsageError(.invalidValue, "invalid value '\(text)' for \(name): not a whole number",
+                             hint: "give a whole number, e.g. \(name) 5")
         }
         return value
+    }
+
+    /// How an option is typed: `-n` for a one-letter name, `--count` otherwise.
+    static func displayName(ofOption option: String) -> String {
+        option.count == 1 ? "-\(option)" : "--\(option)"
     }
 
     /// The value of `option`, which must be present (or defaulted).

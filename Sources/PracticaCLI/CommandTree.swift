@@ -38,11 +38,42 @@ enum CommandTree {
     }
 
     static var root: CommandSpec {
-        CommandSpec(name: "practica",
-                    abstract: "Revenue cycle for medical practices, kept as an append-only event log.",
-                    discussion: "Every action is an event in an LMDB log; listings and reports are projections of it.",
-                    subcommands: groups.map { $0.spec },
-                    globalOptions: globalOptions)
+        var root = CommandSpec(name: "practica",
+                               abstract: "Revenue cycle for medical practices, kept as an append-only event log.",
+                               discussion: "Every action is an event in an LMDB log; listings and reports are projections of it. "
+                                   + "Each command's help says which roles may run it. 'practica --version' prints the version.",
+                               subcommands: groups.map { withRoles($0.spec, path: []) },
+                               globalOptions: globalOptions)
+        root.subcommandGroups = helpGroups
+        return root
+    }
+
+    /// `practica --help` by who uses the commands, as `git help` groups its own.
+    static let helpGroups: [SubcommandGroup] = [
+        SubcommandGroup("SETUP (admin)", ["init", "user", "users", "provider", "providers", "location", "locations", "room",
+                                          "appointment-type", "payer", "payers", "fee", "fees", "setting", "billing-profile"]),
+        SubcommandGroup("FRONT DESK", ["patient", "coverage", "availability", "book", "reschedule", "cancel", "no-show", "check-in", "check-out",
+                                       "waitlist", "slots", "schedule", "appointments"]),
+        SubcommandGroup("BILLING", ["charge", "claim", "claims", "queue", "era", "denial", "suspense", "payment", "refund", "adjust",
+                                    "payment-plan", "statement", "balance"]),
+        SubcommandGroup("REPORTS AND AUDIT", ["report", "audit", "replay", "log"]),
+        SubcommandGroup("STORE", ["store", "projections", "demo"]),
+        SubcommandGroup("SERVER AND DESKS", ["serve", "login", "logout"]),
+    ]
+
+    /// Adds "Who may run it" to every leaf's help, from `CommandAccess`, so help and the check never disagree.
+    static func withRoles(_ spec: CommandSpec, path: [String]) -> CommandSpec {
+        var spec = spec
+        let here = path + [spec.name]
+        if spec.isLeaf {
+            if let roles = CommandAccess.roles(for: here.joined(separator: " ")) {
+                let line = "Who may run it: \(roles)."
+                spec.discussion = spec.discussion.map { $0 + "\n\n" + line } ?? line
+            }
+        } else {
+            spec.subcommands = spec.subcommands.map { withRoles($0, path: here) }
+        }
+        return spec
     }
 
     static var handlers: [String: CommandHandler] {

@@ -66,7 +66,7 @@ final class FrontDeskSession {
         do {
             user = try UserID(actor)
         } catch {
-            throw RejectionFailure(.refused("as", "\(error.description)", hint: "pass --as with a user added by 'practica user add'"))
+            throw RejectionFailure(.usage("as", "\(error.description)", hint: "pass --as with a user added by 'practica user add'"))
         }
         do {
             try PracticeSetup.authorize(user, for: permission, in: try directory(user))
@@ -147,11 +147,13 @@ struct IDAllocator {
 /// A domain rejection as the CLI reports it: "--field: reason", the hint, exit 1 or 2.
 struct RejectionFailure: UserError {
     let rejection: Rejection
+    /// The running command's positional argument names: a field among them is shown as `<field>`.
+    var positionalArguments: Set<String> = []
 
     init(_ rejection: Rejection) { self.rejection = rejection }
 
     var message: String {
-        var text = rejection.description
+        var text = positionalArguments.contains(rejection.field) ? "<\(rejection.field)>: \(rejection.reason)" : rejection.description
         // The reason already names the first clash; list the others so a recurring
         // booking shows every conflict at once.
         let more = rejection.conflicts.map { "\($0)" }.filter { !text.contains($0) }

@@ -5,6 +5,9 @@ import Foundation
 /// The `practica` command: parses the line, runs one command, and turns every
 /// failure into one line on stderr with a hint and the exit code DESIGN.md names.
 public enum Practica {
+    /// What `practica --version` prints; raised with each release of the store format or commands.
+    public static let version = "0.15.0"
+
     /// Runs one command line (without the program name) and returns the exit status.
     ///
     /// With `--server URL` (or `$PRACTICA_SERVER`) the line is parsed here, for the
@@ -13,6 +16,10 @@ public enum Practica {
                            output: any TextOutput = FileDescriptorOutput.standardOutput,
                            errors: any TextOutput = FileDescriptorOutput.standardError) -> Int32 {
         reporting(to: errors) {
+            if arguments == ["--version"] {
+                output.write("practica \(version)\n")
+                return ExitCode.success.rawValue
+            }
             let parser = try CommandLineParser(root: CommandTree.root)
             switch try parser.parse(arguments) {
             case .help(let request):
@@ -22,6 +29,7 @@ public enum Practica {
                 let name = command.path.joined(separator: " ")
                 if let server = RemoteRun.serverURL(command, environment), !RemoteFiles.signsIn.contains(name) {
                     guard !RemoteFiles.localOnly.contains(name) else { throw RemoteRun.localOnly(name) }
+                    try checkOutputFormat(command)
                     return try RemoteRun(server: server, environment: environment)
                         .perform(arguments, command: command, output: output, errors: errors)
                 }
@@ -38,6 +46,10 @@ public enum Practica {
                             prepare: (ParsedCommand) throws -> ParsedCommand,
                             output: any TextOutput, errors: any TextOutput) -> (status: Int32, denied: Bool) {
         reporting(to: errors) {
+            if arguments == ["--version"] {
+                output.write("practica \(version)\n")
+                return ExitCode.success.rawValue
+            }
             let parser = try CommandLineParser(root: CommandTree.root)
             switch try parser.parse(arguments) {
             case .help(let request):
@@ -59,11 +71,30 @@ public enum Practica {
         }
     }
 
+    /// Checks the acting user may run the command (one table, `CommandAccess`), then runs its handler.
     static func dispatch(_ command: ParsedCommand, _ context: CommandContext) throws {
-        guard let handler = CommandTree.handlers[command.path.joined(separator: " ")] else {
+        let path = command.path.joined(separator: " ")
+        guard let handler = CommandTree.handlers[path] else {
             throw CommandFailure("'\(command.displayName)' has no handler", exitCode: .usage)
         }
-        try handler(command, context)
+        try checkOutputFormat(command)
+        do {
+            try CommandAccess.check(path, context)
+            try handler(command, context)
+        } catch var failure as RejectionFailure {
+            // A decision names its field plainly ("visit"); the line it came from decides whether that was `<visit>` or `--visit`.
+            if let spec = CommandTree.root.descendant(at: command.path) {
+                failure.positionalArguments = Set(spec.arguments.map(\.name)).subtracting(spec.options.map(\.long))
+            }
+            throw failure
+        }
+    }
+
+    static func checkOutputFormat(_ command: ParsedCommand) throws {
+        if command.flag("json") && command.flag("csv") {
+            throw UsageError(.unexpectedValue, "--json and --csv: choose one output format",
+                             hint: "drop one of them; see '\(command.displayName) --help'")
+        }
     }
 
     /// Runs `body`, turning every failure into its one-line report and exit status.

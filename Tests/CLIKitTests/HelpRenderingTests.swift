@@ -101,4 +101,21 @@ final class HelpRenderingTests: XCTestCase {
         XCTAssertEqual(request.render(), help(["log", "tail"]))
         XCTAssertEqual(request.command.name, "tail")
     }
+
+    /// Declared groups replace the flat SUBCOMMANDS list, in their order; every child must be in one.
+    func testSubcommandGroupsRenderUnderTheirHeadingsAndAreValidated() {
+        var root = Fixture.root
+        let names = root.subcommands.map(\.name)
+        root.subcommandGroups = [SubcommandGroup("FIRST", Array(names.prefix(1))), SubcommandGroup("REST", Array(names.dropFirst()))]
+        XCTAssertEqual(root.validationProblems(), [])
+        let text = HelpRenderer(root: root).render(path: [])
+        XCTAssertFalse(text.contains("SUBCOMMANDS:"), text)
+        guard let first = text.range(of: "FIRST:\n  \(names[0])"), let rest = text.range(of: "REST:\n") else { return XCTFail(text) }
+        XCTAssertLessThan(first.lowerBound, rest.lowerBound)
+
+        root.subcommandGroups = [SubcommandGroup("FIRST", Array(names.prefix(1)) + ["ghost"])]
+        let problems = root.validationProblems()
+        XCTAssertTrue(problems.contains { $0.contains("'ghost', which is no subcommand") }, "\(problems)")
+        XCTAssertTrue(problems.contains { $0.contains("'\(names[1])' in no group") }, "\(problems)")
+    }
 }

@@ -100,8 +100,8 @@ final class UsageErrorTests: XCTestCase {
         XCTAssertThrowsError(try command.int("n")) { error in
             let usage = error as? UsageError
             XCTAssertEqual(usage?.kind, .invalidValue)
-            XCTAssertEqual(usage?.message, "invalid value 'five' for --n: not a whole number")
-            XCTAssertEqual(usage?.hint, "give a whole number, e.g. --n 5")
+            XCTAssertEqual(usage?.message, "invalid value 'five' for -n: not a whole number")
+            XCTAssertEqual(usage?.hint, "give a whole number, e.g. -n 5")
         }
     }
 

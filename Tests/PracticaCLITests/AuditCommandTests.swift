@@ -5,7 +5,7 @@ final class AuditCommandTests: XCTestCase {
     func testPatientAuditFollowsTheChartIntoVisitsAndClaimsWithRunningBalance() throws {
         let f = try ClaimsFixture()
         let claim = try f.cleanClaim()
-        let audit = try f.json(["audit", "patient", f.patient, "--json"])
+        let audit = try f.json(["audit", "patient", f.patient, "--json"], as: "sam")
         let rows = try XCTUnwrap(audit["rows"] as? [[String: Any]])
         let types = rows.compactMap { $0["type"] as? String }
         for expected in ["PatientRegistered", "CoverageAdded", "PatientCheckedOut", "ChargeEntered", "ClaimCreated", "ClaimScrubbed"] {
@@ -20,12 +20,12 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertGreaterThan(charged, 0)
         XCTAssertEqual(cents(rows.last?["balance"]), charged)
 
-        let claimAudit = try f.json(["audit", "claim", claim, "--json"])
+        let claimAudit = try f.json(["audit", "claim", claim, "--json"], as: "sam")
         let claimTypes = (claimAudit["rows"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String }
         XCTAssertEqual(claimTypes.first, "ClaimCreated")
         XCTAssertFalse(claimTypes.contains("PatientRegistered"), "a claim audit stays on the claim: \(claimTypes)")
 
-        let account = try f.json(["audit", "account", f.patient, "--json"])
+        let account = try f.json(["audit", "account", f.patient, "--json"], as: "sam")
         let accountTypes = (account["rows"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String }
         XCTAssertEqual(Set(accountTypes), ["ChargeEntered"], "an account audit lists money only")
     }
@@ -33,11 +33,11 @@ final class AuditCommandTests: XCTestCase {
     func testAsOfCutsByRecordedTimeAndRefusalsAreOneLine() throws {
         let f = try ClaimsFixture()
         _ = try f.cleanClaim()
-        let before = try f.json(["audit", "patient", f.patient, "--as-of", "2000-01-01", "--json"])
+        let before = try f.json(["audit", "patient", f.patient, "--as-of", "2000-01-01", "--json"], as: "sam")
         XCTAssertEqual((before["rows"] as? [Any])?.count, 0)
         XCTAssertEqual(before["throughPosition"] as? Int, 0)
-        assertRefused(try f.run(["audit", "patient", "PT9999"]), status: 1, mentioning: "unknown patient PT9999")
-        assertRefused(try f.run(["audit", "claim", "PT1001"]), status: 2, mentioning: "<claim>")
-        assertRefused(try f.run(["audit", "patient", f.patient, "--as-of", "2026-13-01"]), status: 2, mentioning: "--as-of")
+        assertRefused(try f.run(["audit", "patient", "PT9999"], as: "sam"), status: 1, mentioning: "unknown patient PT9999")
+        assertRefused(try f.run(["audit", "claim", "PT1001"], as: "sam"), status: 2, mentioning: "<claim>")
+        assertRefused(try f.run(["audit", "patient", f.patient, "--as-of", "2026-13-01"], as: "sam"), status: 2, mentioning: "--as-of")
     }
 }

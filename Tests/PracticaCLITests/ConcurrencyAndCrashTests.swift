@@ -14,7 +14,7 @@ final class ConcurrencyAndCrashTests: XCTestCase {
 
     func testTwoProcessesAppendingInParallelBothLandIntact() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store]).status, 0)
         let a = try CLI.start(["store", "synth", "--store", store, "--events", "3000", "--batch", "30", "--seed", "1"])
         let b = try CLI.start(["store", "synth", "--store", store, "--events", "2000", "--batch", "20", "--seed", "2"])
         a.0.waitUntilExit()
@@ -29,7 +29,7 @@ final class ConcurrencyAndCrashTests: XCTestCase {
 
     func testKilledWritersLeaveOnlyWholeBatches() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store]).status, 0)
         let batch = 37
         var generator = SystemRandomNumberGenerator()
         for round in 0..<12 {
@@ -50,7 +50,7 @@ final class ConcurrencyAndCrashTests: XCTestCase {
 
     func testHotBackupWhileAWriterRuns() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store]).status, 0)
         let (writer, _, _) = try CLI.start(["store", "synth", "--store", store, "--events", "200000", "--batch", "50"])
         usleep(300_000)
         let target = temporaryStore("backup")
@@ -67,7 +67,7 @@ final class ConcurrencyAndCrashTests: XCTestCase {
     func testTinyInitialMapGrowsAcrossProcesses() throws {
         let store = temporaryStore()
         let tiny = ["PRACTICA_MAP_SIZE": String(128 << 10)]
-        XCTAssertEqual(try CLI.run(["init", "--store", store], environment: tiny).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store], environment: tiny).status, 0)
         for seed in 1...3 {
             let r = try CLI.run(["store", "synth", "--store", store, "--events", "4000", "--batch", "500", "--seed", String(seed)], environment: tiny)
             XCTAssertEqual(r.status, 0, r.stderr)

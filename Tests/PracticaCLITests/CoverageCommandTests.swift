@@ -22,7 +22,7 @@ final class CoverageCommandTests: XCTestCase {
         XCTAssertEqual((json["subscriber"] as? [String: Any])?["dateOfBirth"] as? String, "1978-09-09")
         // Coverage lives in the patient's stream; adjacent (non-overlapping) primaries are fine.
         try f.ok(coverage(id, rank: "primary", from: "2027-01-01"), as: "jo")
-        let stream = try CLI.run(["log", "show", "--stream", "patient-\(id)", "--store", f.store]).stdout
+        let stream = try CLI.run(["log", "show", "--stream", "patient-\(id)", "--store", f.store, "--as", "admin"]).stdout
         XCTAssertEqual(stream.components(separatedBy: "CoverageAdded").count - 1, 3, stream)
         let chart = try JSONObject(try f.ok(["patient", "show", id, "--json"]).stdout)
         XCTAssertEqual((chart["coverages"] as? [[String: Any]])?.compactMap { $0["coverage"] as? String }, ["CV1001", "CV1003", "CV1002"])

@@ -4,7 +4,7 @@ import XCTest
 final class LogFollowAndDamageTests: XCTestCase {
     func testTailFollowPrintsEventsAppendedByAnotherProcess() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store]).status, 0)
         let (follower, out, _) = try CLI.start(["log", "tail", "-n", "0", "--follow", "--json", "--store", store])
         defer { if follower.isRunning { follower.terminate() } }
         usleep(300_000)

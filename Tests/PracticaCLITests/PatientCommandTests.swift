@@ -13,7 +13,7 @@ final class PatientCommandTests: XCTestCase {
                                             "--sex", "m", "--json"], as: "jo").stdout)
         XCTAssertEqual(json["patient"] as? String, "PT1002")
         XCTAssertEqual(json["sex"] as? String, "M")
-        let stream = try CLI.run(["log", "show", "--stream", "patient-PT1001", "--store", f.store, "--json"])
+        let stream = try CLI.run(["log", "show", "--stream", "patient-PT1001", "--store", f.store, "--as", "admin", "--json"])
         XCTAssertTrue(stream.stdout.contains("\"actor\":\"jo\""), stream.stdout)
     }
 
@@ -107,7 +107,7 @@ final class PatientCommandTests: XCTestCase {
         XCTAssertTrue(dropped.contains("merged into \(keep)"), dropped)
         XCTAssertEqual(try JSONArray(try f.ok(["patient", "find", "garcia", "--json"]).stdout).count, 1, "merged charts are not found")
 
-        try assertRefusedAndNothingAppended(f, ["patient", "merge", keep, drop], as: "jo", status: 1, mentioning: "--drop: \(drop) was merged into \(keep)")
+        try assertRefusedAndNothingAppended(f, ["patient", "merge", keep, drop], as: "jo", status: 1, mentioning: "<drop>: \(drop) was merged into \(keep)")  // a positional argument is named <drop> (issue 15)
         try assertRefusedAndNothingAppended(f, ["patient", "merge", keep, keep], as: "jo", status: 2, mentioning: "into itself")
         try assertRefusedAndNothingAppended(f, ["patient", "merge", keep, "PT9999"], as: "jo", status: 1, mentioning: "unknown patient PT9999")
         try assertRefusedAndNothingAppended(f, ["patient", "update", drop, "--sex", "M"], as: "jo", status: 1, mentioning: "merged into")

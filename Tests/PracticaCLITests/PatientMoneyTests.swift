@@ -97,8 +97,9 @@ final class PatientMoneyTests: XCTestCase {
         }
         try assertRefusedAndNothingAppended(d.f.practice, ["payment", "post", "--patient", "PT9999", "--amount", "5.00", "--method", "cash"],
                                             as: "bill", status: 1, mentioning: "PT9999")
+        // Front desk may take a copay on today's visit only (issue 15); any other payment is a biller's.
         try assertRefusedAndNothingAppended(d.f.practice, ["payment", "post", "--patient", "PT1001", "--amount", "5.00", "--method", "cash"],
-                                            as: "jo", status: 1, mentioning: "post-payments")
+                                            as: "jo", status: 1, mentioning: "only as a copay")
         try assertRefusedAndNothingAppended(d.f.practice, ["adjust", "--patient", "PT1001", "--amount", "500.00", "--reason", "courtesy"],
                                             as: "bill", status: 1, mentioning: "more than the open patient balance")
         try d.f.ok(["adjust", "--patient", "PT1001", "--amount", "1.00", "--reason", "small-balance", "--visit", d.newer])

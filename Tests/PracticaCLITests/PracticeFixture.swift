@@ -29,7 +29,7 @@ struct PracticeFixture {
 
     /// Events in the log, from `store stats --json`.
     func eventCount() throws -> Int {
-        let json = try CLI.run(["store", "stats", "--json", "--store", store]).stdout
+        let json = try CLI.run(["store", "stats", "--json", "--store", store, "--as", "admin"]).stdout
         guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
               let events = object["events"] as? Int else { return -1 }
         return events

@@ -4,21 +4,21 @@ import XCTest
 final class ReplayCommandTests: XCTestCase {
     func testReplayByPositionIsAReadOnlyPictureOfThePast() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "maria"]).status, 0)
-        XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "500", "--batch", "50"]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store, "--as", "maria"]).status, 0)
+        XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "500", "--batch", "50", "--as", "maria"]).status, 0)
         let copy = temporaryStore("copy")
         let replay = try CLI.run(["replay", "--until", "202", "--into", copy, "--store", store, "--as", "maria"])
         XCTAssertEqual(replay.status, 0, replay.stderr)
         XCTAssertTrue(replay.stdout.contains("replayed to position 202"), replay.stdout)
-        let tail = try CLI.run(["log", "tail", "-n", "1", "--json", "--store", copy])
+        let tail = try CLI.run(["log", "tail", "-n", "1", "--json", "--store", copy, "--as", "maria"])
         XCTAssertTrue(tail.stdout.hasPrefix("{\"position\":202,"), tail.stdout)
-        assertRefused(try CLI.run(["log", "show", "203", "--store", copy]), status: 1, mentioning: "the log ends at 202")
+        assertRefused(try CLI.run(["log", "show", "203", "--store", copy, "--as", "maria"]), status: 1, mentioning: "the log ends at 202")
         // The copy's stream reads stop at the cut too: compare with the original.
-        let original = try CLI.run(["log", "tail", "-n", "300", "--json", "--store", store]).stdout
+        let original = try CLI.run(["log", "tail", "-n", "300", "--json", "--store", store, "--as", "maria"]).stdout
         XCTAssertTrue(original.contains("\"position\":502,"))
         // Nothing can be appended to the past.
-        assertRefused(try CLI.run(["store", "synth", "--store", copy, "--events", "1"]), status: 1, mentioning: "replay copy")
-        XCTAssertEqual(try CLI.run(["store", "verify", "--store", copy]).status, 0)
+        assertRefused(try CLI.run(["store", "synth", "--store", copy, "--events", "1", "--as", "maria"]), status: 1, mentioning: "replay copy")
+        XCTAssertEqual(try CLI.run(["store", "verify", "--store", copy, "--as", "maria"]).status, 0)
     }
 
     func testReplayByTimeCutsAtWhatWasRecordedThen() throws {
@@ -26,10 +26,10 @@ final class ReplayCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "maria"]).status, 0)
         let before = temporaryStore("before")
         XCTAssertEqual(try CLI.run(["replay", "--until", "2000-01-01", "--into", before, "--store", store, "--as", "maria"]).status, 0)
-        XCTAssertTrue(try CLI.run(["store", "stats", "--json", "--store", before]).stdout.contains("\"events\":0"))
+        XCTAssertTrue(try CLI.run(["store", "stats", "--json", "--store", before, "--as", "maria"]).stdout.contains("\"events\":0"))
         let after = temporaryStore("after")
         XCTAssertEqual(try CLI.run(["replay", "--until", "2999-12-31 23:00", "--into", after, "--store", store, "--as", "maria"]).status, 0)
-        XCTAssertTrue(try CLI.run(["store", "stats", "--json", "--store", after]).stdout.contains("\"events\":2"))
+        XCTAssertTrue(try CLI.run(["store", "stats", "--json", "--store", after, "--as", "maria"]).stdout.contains("\"events\":2"))
     }
 
     func testReplayRefusals() throws {
@@ -48,7 +48,7 @@ final class ReplayCommandTests: XCTestCase {
 final class ConcurrentRebuildTests: XCTestCase {
     func testRebuildsRacingFromTwoProcessesTakeTurnsAndLeaveTheSameModel() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "tester"]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store, "--as", "tester"]).status, 0)
         XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "4000", "--batch", "500"]).status, 0)
         XCTAssertEqual(try CLI.run(["projections", "rebuild", "--all", "--store", store]).status, 0)
         let reference = try CLI.run(["appointments", "list", "--json", "--store", store]).stdout
@@ -69,7 +69,7 @@ final class ConcurrentRebuildTests: XCTestCase {
 
     func testARebuildPastItsMemoryLimitGoesChunkByChunkToTheSameModel() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store, "--as", "tester"]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store, "--as", "tester"]).status, 0)
         XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "3000", "--batch", "500", "--billing"]).status, 0)
         let inMemory = try CLI.run(["projections", "rebuild", "--all", "--json", "--store", store])
         XCTAssertTrue(inMemory.stdout.contains("\"boundedMemory\":null"), inMemory.stdout)

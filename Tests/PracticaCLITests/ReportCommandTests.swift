@@ -7,7 +7,7 @@ import XCTest
 final class ReportCommandTests: XCTestCase {
     private func billedStore() throws -> String {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store, "--practice", "Lakeside", "--as", "tester"]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store, "--practice", "Lakeside", "--as", "tester"]).status, 0)
         let synth = try CLI.run(["store", "synth", "--billing", "--store", store, "--events", "4000", "--batch", "500"])
         XCTAssertEqual(synth.status, 0, synth.stderr)
         return store

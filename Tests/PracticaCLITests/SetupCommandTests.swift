@@ -20,7 +20,7 @@ final class SetupCommandTests: XCTestCase {
         XCTAssertEqual(try JSONArray(try f.ok(["providers", "list", "--json"]).stdout).count, 2)
         let csv = try f.ok(["providers", "list", "--csv"]).stdout
         XCTAssertTrue(csv.hasPrefix("id,name,npi,taxonomy,roles\r\nPR1001,Ana Ruiz MD,1234567893,207Q00000X,billing+rendering\r\n"), csv)
-        XCTAssertEqual(try CLI.run(["log", "show", "--stream", "provider-PR1001", "--store", f.store]).status, 0)
+        XCTAssertEqual(try CLI.run(["log", "show", "--stream", "provider-PR1001", "--store", f.store, "--as", "admin"]).status, 0)
     }
 
     func testProviderRefusals() throws {
@@ -74,7 +74,7 @@ final class SetupCommandTests: XCTestCase {
         XCTAssertEqual(payer["payer"] as? String, "PA1001")
         XCTAssertEqual(payer["timelyFilingDays"] as? Int, 90)
         XCTAssertTrue(try f.ok(["payer", "list"]).stdout.contains("PA1001  Aetna  60054"))
-        XCTAssertEqual(try CLI.run(["log", "show", "--stream", "payer-PA1001", "--store", f.store]).status, 0)
+        XCTAssertEqual(try CLI.run(["log", "show", "--stream", "payer-PA1001", "--store", f.store, "--as", "admin"]).status, 0)
 
         try assertRefusedAndNothingAppended(f, ["payer", "add", "--name", "Cigna", "--payer-id", "62308"], as: "jo",
                                             status: 1, mentioning: "--as: jo is front-desk and may not set-up-practice")

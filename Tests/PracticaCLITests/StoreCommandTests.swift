@@ -4,31 +4,31 @@ import XCTest
 final class StoreCommandTests: XCTestCase {
     func testInitSynthStatsVerifyTailAndShow() throws {
         let store = temporaryStore()
-        let created = try CLI.run(["init", "--store", store, "--practice", "Lakeside Family Medicine", "--as", "maria"])
+        let created = try CLI.run(["init", "--synthetic", "--store", store, "--practice", "Lakeside Family Medicine", "--as", "maria"])
         XCTAssertEqual(created.status, 0, created.stderr)
         XCTAssertTrue(created.stdout.contains("maria is admin"))
-        XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "3000", "--batch", "250"]).status, 0)
+        XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "3000", "--batch", "250", "--as", "maria"]).status, 0)
 
-        let stats = try CLI.run(["store", "stats", "--store", store, "--json"])
+        let stats = try CLI.run(["store", "stats", "--store", store, "--json", "--as", "maria"])
         XCTAssertEqual(stats.status, 0)
         XCTAssertTrue(stats.stdout.contains("\"events\":3002"), stats.stdout)
         XCTAssertTrue(stats.stdout.contains("\"batches\":13"), stats.stdout)
 
-        let verify = try CLI.run(["store", "verify", "--store", store])
+        let verify = try CLI.run(["store", "verify", "--store", store, "--as", "maria"])
         XCTAssertEqual(verify.status, 0)
         XCTAssertTrue(verify.stdout.contains("intact: 3002 events in 13 batches"), verify.stdout)
 
-        let tail = try CLI.run(["log", "tail", "-n", "4", "--store", store, "--json"])
+        let tail = try CLI.run(["log", "tail", "-n", "4", "--store", store, "--json", "--as", "maria"])
         let lines = tail.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 4)
         XCTAssertTrue(lines[3].hasPrefix("{\"position\":3002,"), String(lines[3]))
 
-        let first = try CLI.run(["log", "show", "1", "--store", store, "--json"])
+        let first = try CLI.run(["log", "show", "1", "--store", store, "--json", "--as", "maria"])
         XCTAssertTrue(first.stdout.contains("\"type\":\"PracticeInitialized\""), first.stdout)
         XCTAssertTrue(first.stdout.contains("\"actor\":\"maria\""), first.stdout)
         XCTAssertTrue(first.stdout.contains("Lakeside Family Medicine"), first.stdout)
 
-        let stream = try CLI.run(["log", "show", "--stream", "user-maria", "--store", store])
+        let stream = try CLI.run(["log", "show", "--stream", "user-maria", "--store", store, "--as", "maria"])
         XCTAssertEqual(stream.status, 0)
         XCTAssertTrue(stream.stdout.contains("UserAdded"), stream.stdout)
     }
@@ -67,7 +67,7 @@ final class StoreCommandTests: XCTestCase {
 
     func testTamperedCopyFailsVerifyNamingThePosition() throws {
         let store = temporaryStore()
-        XCTAssertEqual(try CLI.run(["init", "--store", store]).status, 0)
+        XCTAssertEqual(try CLI.run(["init", "--synthetic", "--store", store]).status, 0)
         XCTAssertEqual(try CLI.run(["store", "synth", "--store", store, "--events", "40", "--batch", "10"]).status, 0)
         let copy = temporaryStore("copy")
         try FileManager.default.copyItem(atPath: store, toPath: copy)

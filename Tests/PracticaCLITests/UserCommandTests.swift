@@ -11,8 +11,8 @@ final class UserCommandTests: XCTestCase {
         XCTAssertEqual(users.map { $0["user"] as? String }, ["admin", "bill", "jo", "lee", "sam"])
         XCTAssertEqual(users.first { $0["user"] as? String == "lee" }?["fullName"] as? String, "Lee Chan")
         let table = try f.ok(["user", "list"], as: "jo").stdout
-        XCTAssertTrue(table.contains("jo     front-desk  Jo Park"), table)
-        XCTAssertEqual(try CLI.run(["log", "show", "--stream", "user-lee", "--store", f.store]).status, 0)
+        XCTAssertTrue(table.contains("jo     front-desk  active  Jo Park"), table)
+        XCTAssertEqual(try CLI.run(["log", "show", "--stream", "user-lee", "--store", f.store, "--as", "admin"]).status, 0)
     }
 
     func testUserRefusals() throws {
@@ -30,7 +30,7 @@ final class UserCommandTests: XCTestCase {
         try assertRefusedAndNothingAppended(f, ["patient", "register", "--first", "A", "--last", "B", "--dob", "1990-01-01", "--sex", "F"],
                                             as: "mallory", status: 1, mentioning: "unknown user mallory")
         assertRefused(try f.run(["payer", "list"], as: "mallory"), status: 1, mentioning: "unknown user mallory")
-        assertRefused(try f.run(["payer", "list"], as: "Not A Name"), status: 1, mentioning: "--as")
+        assertRefused(try f.run(["payer", "list"], as: "Not A Name"), status: 2, mentioning: "--as")  // a malformed name is usage (issue 15)
     }
 
     func testAuditorOnlyReads() throws {

@@ -26,7 +26,7 @@ final class AcknowledgmentDecisionTests: XCTestCase {
         w.apply(events)
         XCTAssertEqual(w.status(5781), .acknowledgmentRejected)
         let again = assertRejected(.refused, field: "file") { try AcknowledgmentDecisions.apply999(acks, receivedOn: day, state: w.state) }
-        XCTAssertEqual(again?.reason, "the 999 was already applied: its 1 claims are past submitted")
+        XCTAssertEqual(again?.reason, "the 999 was already applied: its 1 claims are past submitted (CL5781 ack-rejected)")  // now names where each claim stands
     }
 
     func testAccepted999SampleAcknowledgesEveryClaimInTheSet() throws {

@@ -117,11 +117,24 @@ final class EventCodecTests: XCTestCase {
     func testRegistryListsEveryTypeOnceWithItsVersion() {
         let names = EventRegistry.allTypes.map { $0.typeName }
         XCTAssertEqual(Set(names).count, names.count)
-        XCTAssertEqual(names.count, 49 + EventRegistry.correctionTypes.count + EventRegistry.staffAccessTypes.count)  // issue 15's corrections and issue 14's sign-in events by their own lists
+        XCTAssertEqual(names.count, 52 + EventRegistry.correctionTypes.count + EventRegistry.staffAccessTypes.count)  // issue 15's corrections and issue 14's sign-in events by their own lists
         XCTAssertEqual(EventRegistry.schemaVersion(of: "WaitlistEntryRemoved"), 2)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "ClaimCreated"), 2)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "CoverageAdded"), 2)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "AppointmentBooked"), 1)
+        XCTAssertEqual(EventRegistry.schemaVersion(of: "PracticeInitialized"), 2)
         XCTAssertNil(EventRegistry.schemaVersion(of: "Nope"))
+    }
+
+    /// Stores made before `init --synthetic` existed hold v1: they are practices' stores.
+    func testPracticeInitializedV1IsAPracticeStoreAndV2KeepsTheSyntheticFlag() throws {
+        var w = ByteWriter()
+        w.writeString("Lakeside")
+        w.writeString("admin")
+        w.writeString("America/Chicago")
+        XCTAssertFalse(try PracticeInitialized.decode(w.bytes, schemaVersion: 1).isSynthetic)
+        let synthetic = PracticeInitialized(practiceName: try DisplayName("Bench"), admin: try UserID("admin"),
+                                            timeZone: try TimeZoneID("UTC"), isSynthetic: true)
+        XCTAssertEqual(try PracticeInitialized.decode(synthetic.encoded(), schemaVersion: 2), synthetic)
     }
 }

@@ -66,7 +66,11 @@ final class EventDispatchTests: XCTestCase {
             StaffSignInFailed(user: try UserID("bill"), reason: .wrongPassword), StaffLockedOut(user: try UserID("bill"), until: 1_800_000_000),
             StaffSessionsRevoked(user: try UserID("bill"), count: 2, signedOut: false),
         ]
-        return frontDesk + claims + ReceivableEventCodecTests.samples + staffAccess + (try CorrectionEventTests.samples)
+        let staff: [any EventPayload] = [
+            UserDisabled(user: try UserID("maria"), reason: "left"), UserEnabled(user: try UserID("maria")),
+            UserRoleChanged(user: try UserID("maria"), role: .biller),
+        ]
+        return frontDesk + claims + ReceivableEventCodecTests.samples + staffAccess + (try CorrectionEventTests.samples) + staff
     }
 
     /// Each fold's switch has a case for exactly the types of the set its caller

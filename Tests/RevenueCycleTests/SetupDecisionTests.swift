@@ -11,7 +11,7 @@ final class SetupDecisionTests: XCTestCase {
         let r = assertRejected(.refused, field: "as") {
             try PracticeSetup.authorize(audrey, for: .schedule, in: world.directory)
         }
-        XCTAssertEqual(r?.reason, "audrey is auditor and may not schedule")
+        XCTAssertEqual(r?.reason, "audrey is auditor and may not schedule (only front-desk, admin)")
         assertRejected(.refused, field: "as") {
             try PracticeSetup.authorize(maria, for: .setUpPractice, in: world.directory)
         }

@@ -68,12 +68,17 @@ enum CheckInCommand: CommandGroup {
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: AppointmentID = try SchedulingInput.argumentID(command, "appointment")
         let selfPay = command.flag("self-pay")
-        let e = try context.frontDesk().checkIn(id, selfPay: selfPay)
+        let session = try context.frontDesk()
+        let e = try session.checkIn(id, selfPay: selfPay)
         if context.json {
             context.printJSON(e.json)
         } else {
             let source = e.coverage.map { "coverage \($0)" } ?? "self-pay"
             context.print("checked in \(id); copay due \(e.copayDue) (\(source))")
+            if e.copayDue > .zero, let patient = session.state.appointments[id]?.patient {
+                let collect = "`practica payment post --patient \(patient) --amount \(e.copayDue) --method cash --appointment \(id)`"
+                context.note("hint: the front desk may take it: \(collect)")
+            }
         }
     }
 }

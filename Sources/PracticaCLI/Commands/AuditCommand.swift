@@ -51,7 +51,7 @@ enum AuditCommand: CommandGroup {
         }
         // The subject is checked, and the practice's zone read, from the read models:
         // the audit itself is one pass over the log, not a fold of the whole practice first.
-        let models = try context.readingModels()
+        let models = try context.readingModels(for: .audit)
         switch subject {
         case .patient(let p), .account(let p):
             guard try models.read(PatientsProjection.name, { try PatientsView($0).record(p) }) != nil else {

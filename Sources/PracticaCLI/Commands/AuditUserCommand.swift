@@ -6,8 +6,9 @@ import RevenueCycle
 
 /// `practica audit user NAME`: what one member of staff did, and what was done to
 /// their access — every event they are the actor of (each with the command that
-/// appended it), and the sign-ins, failures, lockouts, password changes and
-/// revocations on their `user-NAME` stream, whoever recorded them.
+/// appended it), what was recorded about the user (`user-NAME`: added, disabled,
+/// role changed) and their sign-ins, failures, lockouts, password changes and
+/// revocations (`access-NAME`), whoever recorded them.
 enum AuditUserCommand {
     static let spec = CommandSpec(
         name: "user", abstract: "Everything a user did, and their sign-ins, failures, lockouts and revocations.",
@@ -24,11 +25,11 @@ enum AuditUserCommand {
         if let asOf = command.string("as-of") {
             cut = try ReplayCommand.lastPosition(recordedBy: asOf, option: "--as-of", store: store, models: models)
         }
-        let stream = "user-\(user.name)"
+        let streams: Set<String> = ["user-\(user.name)", StaffAccessStream.name(user)]
         var rows: [RecordedEvent] = []
         if cut > 0 {
             try store.scan(from: 1, through: cut) { event in
-                if event.actor == user.name || event.stream == stream { rows.append(event) }
+                if event.actor == user.name || streams.contains(event.stream) { rows.append(event) }
                 return true
             }
         }

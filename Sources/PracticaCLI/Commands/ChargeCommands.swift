@@ -42,7 +42,7 @@ enum ChargeCommands: CommandGroup {
         let visit: VisitID = try SchedulingInput.argumentID(command, "visit")
         guard let units = try command.int("units") else { throw UsageError(.missingOption, "--units is required", hint: "e.g. --units 1") }
         let request = ChargeRequest(visit: visit, code: try command.required("code"), modifiers: command.strings("modifier"),
-                                    units: units, diagnoses: list(try command.required("dx")),
+                                    units: units, diagnoses: try list(try command.required("dx"), option: "dx"),
                                     pointers: try command.string("pointers").map(pointers),
                                     amount: try command.optionalValue("amount", Money.parse), overrideReason: command.string("reason"))
         if request.amount == nil, request.overrideReason != nil {
@@ -68,14 +68,20 @@ enum ChargeCommands: CommandGroup {
 
     static func stream(_ visit: VisitID) -> String { "visit-\(visit)" }
 
-    /// "E11.9, I10" → ["E11.9", "I10"]; empty items are dropped so a trailing comma is harmless.
-    static func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// "E11.9, I10" → ["E11.9", "I10"]. An empty item ("E11.9,,I10", a trailing comma) is a usage
+    /// error: it usually means a code was lost while typing, and pointers count positions in this list.
+    static func list(_ text: String, option: String) throws -> [String] {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if let empty = items.firstIndex(where: \.isEmpty) {
+            throw UsageError(.invalidValue, "--\(option): item \(empty + 1) of the list is empty",
+                             hint: "separate the items with single commas, e.g. --\(option) \(option == "dx" ? "E11.9,I10" : "1,2")")
+        }
+        return items
     }
 
     /// `--pointers 1,2`: whole numbers, checked against the diagnoses by the decision.
     static func pointers(_ text: String) throws -> [Int] {
-        try list(text).map { item in
+        try list(text, option: "pointers").map { item in
             guard let n = Int(item) else {
                 throw UsageError(.invalidValue, "--pointers: '\(item)' is not a number", hint: "pointers count the --dx codes from 1, e.g. --pointers 1,2")
             }

@@ -68,7 +68,7 @@ enum QueueCommands: CommandGroup {
             CommandSpec(name: "show", abstract: "Held or rejected claims, open denials, or claim payments in suspense.",
                         discussion: "holds: fix the findings and scrub again, or override one with a reason. rejections: fix what the "
                             + "payer says, scrub and submit again. denials: open and appealed denials with their CARC/RARC texts; "
-                            + "work them with 'practica denial appeal|resolve|write-off'. suspense: 835 claim payments no claim took; "
+                            + "work them with 'practica denial appeal', 'practica denial resolve' or 'practica denial write-off'. suspense: 835 claim payments no claim took; "
                             + "settle them with 'practica suspense resolve'.",
                         arguments: [ArgumentSpec("queue", help: "rejections, holds, denials or suspense.")],
                         options: [Listing.csvFlag],

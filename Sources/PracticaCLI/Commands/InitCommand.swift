@@ -11,26 +11,30 @@ enum InitCommand: CommandGroup {
         options: [
             .value("practice", valueName: "name", help: "The practice's name.", defaultValue: "My Practice"),
             .value("timezone", valueName: "zone", help: "The practice's IANA time zone.", defaultValue: "America/Chicago"),
+            .flag("synthetic", help: "A throwaway store for 'store synth' (demos, benchmarks, crash tests), never a practice's."),
         ],
         examples: [Example("practica init --store /srv/clinic --practice \"Lakeside Family Medicine\" --as maria",
-                           "Create a store with maria as admin.")])
+                           "Create a store with maria as admin."),
+                   Example("practica init --store /tmp/bench --synthetic", "A store for 'practica store synth'.")])
 
     static let handlers: [String: CommandHandler] = ["init": run]
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let name = try DomainInput.parse("--practice", command.string("practice") ?? "") { try DisplayName($0, kind: "practice name") }
-        let zone = try DomainInput.parse("--timezone", command.string("timezone") ?? "") { try TimeZoneID($0) }
+        let zone = try DomainInput.parse("--timezone", command.string("timezone") ?? "") { try TimeZoneID.parseRegion($0) }
         let admin = try DomainInput.parse("--as", context.actor) { try UserID($0) }
         let store = try EventStore.create(at: context.storePath, mapSize: context.mapSize)
         let result = try store.append(AppendMetadata(actor: admin.name, causation: "init"), expectations: ["practice": .noStream]) { _ in
-            [NewEvent(stream: "practice", PracticeInitialized(practiceName: name, admin: admin, timeZone: zone)),
+            [NewEvent(stream: "practice", PracticeInitialized(practiceName: name, admin: admin, timeZone: zone,
+                                                                  isSynthetic: command.flag("synthetic"))),
              NewEvent(stream: "user-\(admin.name)", UserAdded(user: admin, role: .admin))]
         }
         if context.json {
             context.printJSON(.object([("store", .string(context.storePath)), ("admin", .string(admin.name)),
                                        ("positions", .string("\(result.firstPosition)-\(result.lastPosition)"))]))
         } else {
-            context.print("created store \(context.storePath) for \(name); \(admin.name) is admin")
+            let kind = command.flag("synthetic") ? "synthetic store" : "store"
+            context.print("created \(kind) \(context.storePath) for \(name); \(admin.name) is admin")
         }
     }
 }

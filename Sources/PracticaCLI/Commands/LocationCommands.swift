@@ -34,7 +34,7 @@ enum LocationCommands: CommandGroup {
         let name = try command.value("name") { try DisplayName($0, kind: "location name") }
         let address = try command.value("address") { try DisplayName($0, kind: "address").text }
         let pos = try command.value("pos") { try PlaceOfService($0) }
-        let zone = try command.optionalValue("timezone", TimeZoneID.parse)
+        let zone = try command.optionalValue("timezone", TimeZoneID.parseRegion)
         let (_, added) = try context.frontDesk().append(permission: .setUpPractice, command: "location add") { state, ids in
             guard let timeZone = zone ?? state.directory.practice?.timeZone else {
                 throw Rejection.usage("timezone", "the practice has no default time zone", hint: "pass --timezone America/Chicago")

@@ -14,7 +14,7 @@ enum PatientCommands: CommandGroup {
     ]
 
     static let spec = CommandSpec(
-        name: "patient", abstract: "Patient charts: register, correct, look up, merge duplicates.",
+        name: "patient", abstract: "Patient charts: register, update (to correct a chart), show, find, merge duplicates.",
         subcommands: [
             CommandSpec(name: "register", abstract: "Register a new patient.",
                         discussion: "A patient with the same last name and date of birth, or the same phone, is a likely "

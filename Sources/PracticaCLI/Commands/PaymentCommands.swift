@@ -17,18 +17,24 @@ enum PaymentCommands: CommandGroup {
                         discussion: "Without --visit the money goes to the patient's open visit balances oldest date of service first; "
                             + "what is left stays on the account as a credit. Card payments go through the card gateway (the local "
                             + "test gateway approves 4242424242424242 and declines 4000000000000002); a declined card is exit 1 and "
-                            + "nothing is posted. Only the gateway's token and the last four digits are kept.",
+                            + "nothing is posted. Only the gateway's token and the last four digits are kept. "
+                            + "Front desk may post a copay at check-in or check-out: name today's --appointment (or --visit); "
+                            + "other payments, refunds and adjustments are billers'.",
                         options: [patientOption, amountOption,
                                   .value("method", valueName: "method", help: "cash, check or card.", isRequired: true),
                                   .value("reference", valueName: "text", help: "Check number or receipt reference."),
                                   .value("visit", valueName: "id", help: "Apply the whole payment to this visit, e.g. V1001."),
+                                  .value("appointment", valueName: "id",
+                                         help: "A copay at the desk: today's appointment, e.g. AP1001 (its visit takes it once checked out)."),
                                   .value("card-number", valueName: "digits", help: "For --method card: the card number (never stored)."),
                                   .value("exp", valueName: "MM/YY", help: "For --method card: the expiry month.")],
                         examples: [Example("practica payment post --patient PT1001 --amount 25.00 --method cash", "A copay in cash."),
                                    Example("practica payment post --patient PT1001 --amount 40.00 --method check --reference 1042 --visit V1001",
                                            "A check for one visit."),
                                    Example("practica payment post --patient PT1001 --amount 60.00 --method card --card-number 4242424242424242 --exp 08/29",
-                                           "A card payment.")]),
+                                           "A card payment."),
+                                   Example("practica payment post --patient PT1001 --amount 25.00 --method card --card-number 4242424242424242 --exp 08/29 --appointment AP1001",
+                                           "A copay taken by the front desk at check-in.")]),
             CommandSpec(name: "void", abstract: "Void a payment posted by mistake, taking back all that is left of it.",
                         discussion: "For a payment keyed twice, posted to the wrong patient, or a bounced check. What is left of the "
                             + "payment after refunds comes off the visits it paid and the account's credit, as a refund of it would, and "
@@ -58,6 +64,7 @@ enum PaymentCommands: CommandGroup {
         let amount = try ReceivableInput.amount(command)
         let method = try command.value("method", PatientPaymentMethod.parse)
         let visit: VisitID? = try SchedulingInput.optionalID(command, "visit")
+        let appointment: AppointmentID? = try SchedulingInput.optionalID(command, "appointment")
         var card: CardEntry?
         if let number = try command.optionalValue("card-number", { try CardNumber($0) }) {
             guard let expiry = try command.optionalValue("exp", CardExpiry.parse) else {
@@ -66,7 +73,7 @@ enum PaymentCommands: CommandGroup {
             card = CardEntry(number: number, expiry: expiry)
         }
         let request = PaymentPostRequest(patient: patient, amount: amount, method: method, reference: command.string("reference"),
-                                         visit: visit, card: card)
+                                         visit: visit, card: card, appointment: appointment)
         let posted = try PatientMoney.post(request, session: try context.frontDesk(), gateway: LocalTestGateway())
         var line = "posted \(posted.payment): \(posted.amount) \(posted.method) from \(posted.patient)"
         if let last4 = posted.cardLast4 { line += " (card ending \(last4))" }

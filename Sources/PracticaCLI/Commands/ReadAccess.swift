@@ -30,7 +30,7 @@ extension CommandContext {
         do {
             user = try UserID(actor)
         } catch {
-            throw RejectionFailure(.refused("as", error.description, hint: "pass --as with a user added by 'practica user add'"))
+            throw RejectionFailure(.usage("as", error.description, hint: "pass --as with a user added by 'practica user add'"))
         }
         do {
             try PracticeSetup.authorize(user, for: permission, in: state.directory)

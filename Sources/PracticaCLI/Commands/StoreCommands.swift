@@ -21,7 +21,8 @@ enum StoreCommands: CommandGroup {
                         discussion: "New events are compressed with it; older ones keep the dictionary they were written with. Training also happens by itself once enough events exist.",
                         examples: [Example("practica store train", "Re-train after the practice's data has changed shape.")]),
             CommandSpec(name: "synth", abstract: "Append a synthetic workload of realistic front-desk events (for demos, benchmarks, crash tests).",
-                        discussion: "Events go to streams prefixed 'synthetic-'. Use it on a throwaway store, not a practice's.",
+                        discussion: "Events go to streams prefixed 'synthetic-'. Only a store made with 'practica init --synthetic' "
+                            + "accepts them: fake patients and claims can never be taken back out of a practice's append-only log.",
                         options: [
                             .value("events", valueName: "count", help: "How many events to append.", defaultValue: "5000"),
                             .value("batch", valueName: "size", help: "Events per atomic batch.", defaultValue: "100"),
@@ -109,6 +110,7 @@ enum StoreCommands: CommandGroup {
         let batchSize = try positive(command, "batch")
         let seed = UInt64(try command.int("seed") ?? 1)
         let store = try context.store()
+        try requireSyntheticStore(store, path: context.storePath)
         var workload = SyntheticWorkload(seed: seed, streamPrefix: "synthetic-", billing: command.flag("billing"))
         let bar = ProgressBar(label: "appending", total: total)
         var appended = 0
@@ -126,6 +128,18 @@ enum StoreCommands: CommandGroup {
             context.printJSON(.object([("appended", .int(Int64(appended))), ("last", .int(Int64(last)))]))
         } else {
             context.print("appended \(appended) events in batches of \(batchSize) (positions \(first ?? 0)–\(last))")
+        }
+    }
+
+    /// Refuses unless the store's first event says `init --synthetic` made it.
+    static func requireSyntheticStore(_ store: EventStore, path: String) throws {
+        let first = try store.readStream("practice", limit: 1).first
+        let practice = try first.map {
+            try EventRegistry.decode(typeName: $0.typeName, schemaVersion: $0.schemaVersion, bytes: $0.payload)
+        }?.exactly(PracticeInitialized.self)
+        guard practice?.isSynthetic == true else {
+            throw CommandFailure("--store: \(path) is a practice's store, not one made for synthetic events",
+                                 hint: "create a throwaway store with 'practica init --synthetic --store DIR' and synth into that")
         }
     }
 

@@ -54,7 +54,7 @@ enum UserAccessCommands {
             throw CommandFailure("password: \(weakness)", hint: "choose a longer passphrase, e.g. four unrelated words", exitCode: .usage)
         }
         try session.append(permission: permission, command: "user passwd") { _, _ in
-            [NewEvent(stream: "user-\(user)", StaffPasswordSet(user: user))]
+            [NewEvent(stream: StaffAccessStream.name(user), StaffPasswordSet(user: user))]
         }
         try credentials.setPassword(password, for: user.name)
         context.report("password set for \(user); their sessions were ended",
@@ -85,7 +85,7 @@ enum UserAccessCommands {
         let credentials = try context.credentials()
         let count = try credentials.revokeAll(of: user.name)
         try session.append(permission: .manageUsers, command: "user revoke") { _, _ in
-            [NewEvent(stream: "user-\(user)", StaffSessionsRevoked(user: user, count: Int64(count), signedOut: false))]
+            [NewEvent(stream: StaffAccessStream.name(user), StaffSessionsRevoked(user: user, count: Int64(count), signedOut: false))]
         }
         context.report("ended \(count) session\(count == 1 ? "" : "s") of \(user)",
                        json: .object([("user", .string(user.name)), ("revoked", .int(Int64(count)))]))
@@ -98,6 +98,11 @@ enum UserAccessCommands {
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
+}
+
+/// Where a user's sign-ins, failures, lockouts, password changes and revocations go.
+enum StaffAccessStream {
+    static func name(_ user: UserID) -> String { "access-\(user.name)" }
 }
 
 extension CommandContext {

@@ -38,6 +38,8 @@ struct PaymentPostRequest: Sendable {
     var visit: VisitID?
     /// Required for card payments, refused for others.
     var card: CardEntry?
+    /// The appointment at the desk (a copay at check-in); its visit, once checked out, takes the payment.
+    var appointment: AppointmentID? = nil
 }
 
 /// `refund PAYMENT --amount --reason`.
@@ -80,8 +82,13 @@ enum PatientMoney {
                                                      : "--card-number: only card payments take a card number",
                                  hint: "e.g. --method card --card-number 4242424242424242 --exp 08/29", exitCode: .usage)
         }
-        guard let card = request.card else { return try append(request, authorization: nil, session: session) }
-        _ = try session.authorize(.postPayments)
+        var request = request
+        if request.visit == nil, let appointment = request.appointment {
+            request.visit = session.state.appointments[appointment]?.visit
+        }
+        let permission = try paymentPermission(request, session: session)
+        guard let card = request.card else { return try append(request, permission: permission, authorization: nil, session: session) }
+        _ = try session.authorize(permission)
         let today = session.today
         guard !card.expiry.hasExpired(on: today) else {
             throw CommandFailure("--exp: the card expired at the end of \(String(format: "%02d/%02d", card.expiry.month, card.expiry.year % 100))",
@@ -96,7 +103,7 @@ enum PatientMoney {
             throw CommandFailure("--card-number: \(card.number) was declined: \(reason)", hint: "ask for another card or another way to pay; nothing was posted")
         case .approved(let authorization):
             do {
-                return try append(request, authorization: authorization, session: session)
+                return try append(request, permission: permission, authorization: authorization, session: session)
             } catch {
                 let refunded = gateway.refund(token: authorization.token, amount: authorization.amount)
                 let reason = (error as? any UserError)?.message ?? "\(error)"
@@ -107,9 +114,19 @@ enum PatientMoney {
         }
     }
 
-    private static func append(_ request: PaymentPostRequest, authorization: CardAuthorization?,
+    /// Billers post any payment; the front desk a copay on today's appointment (`CopayCollection`).
+    private static func paymentPermission(_ request: PaymentPostRequest, session: FrontDeskSession) throws -> Permission {
+        let user = try session.authorize(.read)
+        guard let role = session.state.directory.users[user] else { return .postPayments }
+        return try FrontDeskSession.mapRejection {
+            try CopayCollection.permission(role: role, patient: request.patient, visit: request.visit, appointment: request.appointment,
+                                           today: session.today, state: session.state)
+        }
+    }
+
+    private static func append(_ request: PaymentPostRequest, permission: Permission, authorization: CardAuthorization?,
                                session: FrontDeskSession) throws -> PatientPaymentPosted {
-        try session.append(permission: .postPayments, command: "payment post") { state, ids in
+        try session.append(permission: permission, command: "payment post") { state, ids in
             let posted = try PatientPayments.post(domainRequest(request, authorization, session.today),
                                                   id: try ids.next(PaymentID.self), state: state)
             return ([NewEvent(stream: stream(posted.patient), posted)], posted)

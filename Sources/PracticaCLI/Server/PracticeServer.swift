@@ -75,8 +75,11 @@ final class PracticeServer: @unchecked Sendable {
         }
         guard let user = try? UserID(name) else { return (.json(401, Self.errorJSON("unknown user or wrong password")), "-") }
         do {
-            let known = try resident.exclusively { try resident.frontDesk(actor: user.name).state.directory.users[user] != nil }
-            guard known else { return (.json(401, Self.errorJSON("unknown user or wrong password")), user.name) }
+            let directory = try resident.exclusively { try resident.frontDesk(actor: user.name).state.directory }
+            guard directory.users[user] != nil else { return (.json(401, Self.errorJSON("unknown user or wrong password")), user.name) }
+            guard !directory.disabledUsers.contains(user) else {
+                return (.json(401, Self.errorJSON("\(user) is disabled; an admin may enable them with 'practica user enable \(user)'")), user.name)
+            }
             let moment = now()
             switch try resident.credentials.signIn(user.name, password: password, now: moment) {
             case .signedIn(let token, let session):
@@ -124,13 +127,14 @@ final class PracticeServer: @unchecked Sendable {
         }
     }
 
-    /// Appends a sign-in event to the user's stream, as that user.
+    /// Appends a sign-in event to the user's access stream, as that user: apart from `user-NAME`,
+    /// which every permission check reads, so years of sign-ins never slow a command down.
     private func record(_ payload: any EventPayload, by user: UserID, command: String) throws {
         var writer = ByteWriter()
         payload.encode(to: &writer)
         let type = Swift.type(of: payload)
         _ = try resident.store.append(AppendMetadata(actor: user.name, causation: command)) { _ in
-            [NewEvent(stream: "user-\(user.name)", typeName: type.typeName, schemaVersion: type.schemaVersion, payload: writer.bytes)]
+            [NewEvent(stream: StaffAccessStream.name(user), typeName: type.typeName, schemaVersion: type.schemaVersion, payload: writer.bytes)]
         }
     }
 

@@ -19,6 +19,7 @@ public enum AcknowledgmentDecisions {
         var unknown: [String] = []
         var events: [ClaimAcknowledged] = []
         var matched = 0
+        var passed: [ClaimRecord] = []
         for ack in acks {
             for group in ack.groups {
                 guard group.functionalIdentifier == "HC" else {
@@ -46,7 +47,11 @@ public enum AcknowledgmentDecisions {
                     }
                     matched += claims.count
                     // A claim sent again since is answered by that file's 999, not this one.
-                    for claim in claims where claim.status == .submitted && carried(claim.lastSubmission) {
+                    for claim in claims {
+                        guard claim.status == .submitted && carried(claim.lastSubmission) else {
+                            passed.append(claim)
+                            continue
+                        }
                         events.append(ClaimAcknowledged(claim: claim.id, accepted: verdict.accepted, reasons: verdict.reasons,
                                                         receivedOn: receivedOn))
                     }
@@ -58,7 +63,14 @@ public enum AcknowledgmentDecisions {
                            hint: "check the file is for this practice; nothing was applied")
         }
         guard !events.isEmpty else {
-            throw .refused("file", matched == 0 ? "the 999 acknowledges no transaction set" : "the 999 was already applied: its \(matched) claims are past submitted")
+            guard matched > 0 else { throw .refused("file", "the 999 acknowledges no transaction set") }
+            let states = passed.prefix(5).map { "\($0.id) \($0.status)" }.joined(separator: ", ") + (passed.count > 5 ? ", …" : "")
+            if passed.contains(where: \.wasAcknowledged) {
+                throw .refused("file", "the 999 was already applied: its \(matched) claims are past submitted (\(states))",
+                               hint: "nothing to do; each 999 is applied once")
+            }
+            throw .refused("file", "its \(matched) claims were answered by the payer before any 999 came (\(states)); a late 999 changes nothing",
+                           hint: "nothing to do; keep the file with the claims' 837")
         }
         return events
     }

@@ -83,7 +83,7 @@ public enum ChargeDecisions {
         } else {
             guard let scheduled else {
                 throw .refused("code", "no fee for \(code) in the fee schedule",
-                               hint: "set one with `practica fee set \(code) AMOUNT`, or give --amount and --reason")
+                               hint: "set one with `practica fee set --code \(code) --amount AMOUNT`, or give --amount and --reason")
             }
             amount = scheduled
         }
@@ -114,7 +114,7 @@ public enum ChargeDecisions {
     /// The appointment behind a visit, refused unless it was checked out.
     static func checkedOutVisit(_ visit: VisitID, _ state: PracticeState) throws(Rejection) -> ScheduledAppointment {
         guard let appt = state.visitAppointment(visit) else {
-            throw .refused("visit", "unknown visit \(visit)", hint: "a visit is opened by `practica checkout`")
+            throw .refused("visit", "unknown visit \(visit)", hint: "a visit is opened by `practica check-out APPOINTMENT`; find it with `practica appointments list`")
         }
         guard appt.status == .checkedOut else { throw .refused("visit", "\(visit) is \(appt.status), not checked out") }
         return appt

@@ -20,7 +20,7 @@ public enum ClaimCreation {
         let appt = try ChargeDecisions.checkedOutVisit(visit, state)
         let charges = state.charges(ofVisit: visit).filter { !$0.isVoided && $0.claim == nil }
         guard !charges.isEmpty else {
-            throw .refused("visit", "\(visit) has no charges waiting to be billed", hint: "add them with `practica charge add \(visit)`")
+            throw .refused("visit", "\(visit) has no charges waiting to be billed", hint: "add them with `practica charge add \(visit) --code CODE --dx CODE`")
         }
         let patient = state.resolvedPatient(appt.patient)
         let dos = appt.localDate
@@ -55,7 +55,7 @@ public enum ClaimCreation {
         let charges = state.charges(ofVisit: old.created.visit)
             .filter { !$0.isVoided && ($0.claim == nil || $0.claim == original) }
         guard !charges.isEmpty else {
-            throw .refused("claim", "no valid charge is left on \(old.created.visit)", hint: "void claim \(original) instead")
+            throw .refused("claim", "no valid charge is left on \(old.created.visit)", hint: "void it instead: `practica claim void \(original) --reason TEXT`")
         }
         let (lines, diagnoses) = try snapshot(charges)
         let c = old.created
@@ -131,7 +131,7 @@ public enum ClaimCreation {
         }
         if directory.providers[rendering]?.isBilling == true { return rendering }
         guard let first = directory.providers.values.filter(\.isBilling).map(\.provider).min() else {
-            throw .refused("billing-provider", "no provider is set up to bill", hint: "add one with `practica provider add --billing`")
+            throw .refused("billing-provider", "no provider is set up to bill", hint: "add one with `practica provider add --name NAME --npi NPI --taxonomy CODE --billing`")
         }
         return first
     }

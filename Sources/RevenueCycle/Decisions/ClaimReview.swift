@@ -21,9 +21,8 @@ public enum ClaimReview {
     ///   overridden, or the reason is empty.
     public static func overrideFinding(_ id: ClaimID, rule: String, reason: String, by user: UserID,
                                        state: PracticeState) throws(Rejection) -> ClaimFindingOverridden {
-        guard let role = state.directory.users[user], role == .biller || role == .admin else {
-            throw .refused("as", "\(user) may not override scrubber findings; a biller or admin must")
-        }
+        // The same rule as every claim command (`Role.permissions`), not a list of roles of its own.
+        try PracticeSetup.authorize(user, for: .manageClaims, in: state.directory)
         guard let claim = state.claims[id] else { throw .refused("claim", "unknown claim \(id)") }
         guard claim.status == .held || claim.status == .clean else {
             throw .refused("claim", "\(id) is \(claim.status); findings are overridden on scrubbed claims not yet sent")

@@ -143,14 +143,33 @@ public enum ClaimSubmissionDecision {
         for id in ids where !out.contains(where: { $0.id == id }) {
             guard let record = state.claims[id] else { throw .refused("claims", "unknown claim \(id)") }
             guard record.status == .clean else {
-                let hint = record.status == .held
-                    ? "fix its findings (\(record.openFindings.map(\.rule).joined(separator: ", "))) and scrub again, or override them with a reason"
-                    : "only scrubbed-clean claims are sent; scrub it first"
-                throw .refused("claims", "\(id) is \(record.status)", hint: hint)
+                throw .refused("claims", "\(id) is \(record.status)", hint: Self.notCleanHint(record))
             }
             out.append(record)
         }
         return out
+    }
+
+    /// What to do with a claim that is not ready to send, by where it stands.
+    static func notCleanHint(_ record: ClaimRecord) -> String {
+        switch record.status {
+        case .held:
+            return "fix its findings (\(record.openFindings.map(\.rule).joined(separator: ", "))) and scrub again, "
+                + "or override them with `practica claim override \(record.id) --rule RULE --reason TEXT`"
+        case .draft:
+            return "only scrubbed-clean claims are sent; run `practica claim scrub \(record.id)` first"
+        case .acknowledgmentRejected, .rejected:
+            return "fix what was rejected, then `practica claim scrub \(record.id)` and submit it again"
+        case .submitted, .acknowledged, .accepted:
+            return "it was already sent and is with the payer; to correct it use `practica claim replace \(record.id) --reason TEXT`"
+        case .paid, .partlyPaid, .denied, .closed:
+            return "the payer has already answered it; work a denial with `practica queue show denials`, "
+                + "or correct it with `practica claim replace \(record.id) --reason TEXT`"
+        case .replaced, .voided:
+            return "it is \(record.status) and is never sent again; see `practica claim show \(record.id)`"
+        case .clean:
+            return "see `practica claim show \(record.id)`"
+        }
     }
 
     static func check(_ field: String, _ n: Int, above last: Int) throws(Rejection) {

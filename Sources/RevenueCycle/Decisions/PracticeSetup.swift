@@ -11,16 +11,59 @@ public enum PracticeSetup {
         guard let role = directory.users[user] else {
             throw .refused("as", "unknown user \(user)", hint: "an admin can add it with `practica user add \(user) --role ...`")
         }
+        guard !directory.disabledUsers.contains(user) else {
+            throw .refused("as", "user \(user) is disabled and may no longer act", hint: "an admin can let them back with `practica user enable \(user)`")
+        }
         guard role.may(permission) else {
-            throw .refused("as", "\(user) is \(role) and may not \(permission)", hint: "ask a user whose role allows it")
+            let holders = Role.holding(permission).map(\.rawValue).joined(separator: ", ")
+            throw .refused("as", "\(user) is \(role) and may not \(permission) (only \(holders))", hint: "ask a user whose role allows it")
         }
     }
 
+    /// Staff leave: the user keeps their past events but may no longer act.
+    /// - throws: `Rejection` for an unknown or already disabled user, or the last active admin.
+    public static func disableUser(_ user: UserID, reason: String?, by actor: UserID,
+                                   directory: PracticeDirectory) throws(Rejection) -> UserDisabled {
+        guard let role = directory.users[user] else {
+            throw .refused("name", "unknown user \(user)", hint: "list them with `practica user list`")
+        }
+        guard !directory.disabledUsers.contains(user) else { throw .refused("name", "user \(user) is already disabled") }
+        if role == .admin && directory.activeAdmins == [user] {
+            let who = user == actor ? "you are the last admin" : "\(user) is the last admin"
+            throw .refused("name", "\(who): the practice must keep one admin who can act",
+                           hint: "make someone else admin first with `practica user role NAME --role admin`")
+        }
+        return UserDisabled(user: user, reason: reason)
+    }
+
+    /// - throws: `Rejection` for an unknown user or one who is not disabled.
+    public static func enableUser(_ user: UserID, directory: PracticeDirectory) throws(Rejection) -> UserEnabled {
+        guard directory.users[user] != nil else {
+            throw .refused("name", "unknown user \(user)", hint: "list them with `practica user list`")
+        }
+        guard directory.disabledUsers.contains(user) else { throw .refused("name", "user \(user) is not disabled") }
+        return UserEnabled(user: user)
+    }
+
+    /// - throws: `Rejection` for an unknown user, the same role, or taking admin from the last active admin.
+    public static func changeRole(_ user: UserID, to role: Role, directory: PracticeDirectory) throws(Rejection) -> UserRoleChanged {
+        guard let current = directory.users[user] else {
+            throw .refused("name", "unknown user \(user)", hint: "list them with `practica user list`")
+        }
+        guard current != role else { throw .refused("role", "\(user) is already \(role)") }
+        if current == .admin && directory.activeAdmins == [user] {
+            throw .refused("role", "\(user) is the last admin: the practice must keep one admin who can act",
+                           hint: "make someone else admin first with `practica user role NAME --role admin`")
+        }
+        return UserRoleChanged(user: user, role: role)
+    }
+
     /// The first event of a store: the practice and its first admin.
-    public static func initialize(name: DisplayName, admin: UserID, timeZone: TimeZoneID,
+    public static func initialize(name: DisplayName, admin: UserID, timeZone: TimeZoneID, isSynthetic: Bool = false,
                                   directory: PracticeDirectory) throws(Rejection) -> (PracticeInitialized, UserAdded) {
         guard !directory.isInitialized else { throw .refused("store", "the practice is already initialized") }
-        return (PracticeInitialized(practiceName: name, admin: admin, timeZone: timeZone), UserAdded(user: admin, role: .admin))
+        return (PracticeInitialized(practiceName: name, admin: admin, timeZone: timeZone, isSynthetic: isSynthetic),
+                UserAdded(user: admin, role: .admin))
     }
 
     public static func addUser(_ user: UserID, role: Role, fullName: DisplayName? = nil,

@@ -19,7 +19,10 @@ enum RemittanceMatching {
         let shown = "\"\(r.payer.name)\"" + (id.isEmpty ? "" : " (payer id \(id))")
         guard let payer = candidates.first else {
             throw .refused("file", "the 835 is from \(shown), which is not one of the practice's payers; nothing was posted",
-                           hint: "add it with `practica payer add --name \"\(r.payer.name)\"\(id.isEmpty ? "" : " --payer-id \(id)")`")
+                           hint: id.isEmpty
+                               ? "add it with `practica payer add --name \"\(r.payer.name)\" --payer-id PAYER-ID` (the file names no payer id: "
+                                   + "take it from the clearinghouse's payer list)"
+                               : "add it with `practica payer add --name \"\(r.payer.name)\" --payer-id \(id)`")
         }
         guard candidates.count == 1 else {
             throw .refused("file", "the 835 from \(shown) matches several payers: "

@@ -17,7 +17,7 @@ public enum SecondaryClaim {
         let dos = c.dateOfService
         let active = CoverageDecisions.active(on: dos, among: state.coverages(of: patient))
         guard let coverage = active.first(where: { $0.rank == .secondary }) else {
-            throw .refused("claim", "\(patient) has no secondary coverage active on \(dos)", hint: "add it with `practica coverage add --rank secondary`")
+            throw .refused("claim", "\(patient) has no secondary coverage active on \(dos)", hint: "add it with `practica coverage add --patient \(patient) --payer PAYER --member-id ID --rank secondary --from DATE`")
         }
         guard state.directory.payers[coverage.payer] != nil else {
             throw .refused("claim", "coverage \(coverage.coverage) names unknown payer \(coverage.payer)")

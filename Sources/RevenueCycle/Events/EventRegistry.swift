@@ -23,7 +23,10 @@ public enum EventRegistry {
         ClaimCreated.self, ClaimScrubbed.self, ClaimFindingOverridden.self, ClaimSubmitted.self,
         ClaimAcknowledged.self, ClaimAcceptedByPayer.self, ClaimRejectedByPayer.self, ClaimReplaced.self, ClaimVoided.self,
         BillingProfileSet.self,
-    ] + receivableTypes + correctionTypes + staffAccessTypes
+    ] + receivableTypes + correctionTypes + staffTypes + staffAccessTypes
+
+    /// Staff leave and role changes (issue 15), appended so other lists merge cleanly.
+    static let staffTypes: [any EventPayload.Type] = [UserDisabled.self, UserEnabled.self, UserRoleChanged.self]
 
     /// Remittances, denials and patient money (issue 6), kept apart so the list above merges cleanly.
     static let receivableTypes: [any EventPayload.Type] = [

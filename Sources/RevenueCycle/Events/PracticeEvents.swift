@@ -3,35 +3,43 @@ import BinaryCodec
 /// The practice exists; `practica init` made its first admin.
 public struct PracticeInitialized: EventPayload, Equatable {
     public static let typeName = "PracticeInitialized"
-    public static let schemaVersion: UInt8 = 1
+    public static let schemaVersion: UInt8 = 2
 
     public let practiceName: DisplayName
     public let admin: UserID
     /// Default zone for new locations and for dates typed without a location.
     public let timeZone: TimeZoneID
+    /// Made by `init --synthetic` for demos, benchmarks and crash tests: only such
+    /// a store accepts `store synth`, so fake events never mix with a practice's.
+    public let isSynthetic: Bool
 
-    public init(practiceName: DisplayName, admin: UserID, timeZone: TimeZoneID) {
+    public init(practiceName: DisplayName, admin: UserID, timeZone: TimeZoneID, isSynthetic: Bool = false) {
         self.practiceName = practiceName
         self.admin = admin
         self.timeZone = timeZone
+        self.isSynthetic = isSynthetic
     }
 
-    /// v1: name string, admin string, zone string.
+    /// v2: name string, admin string, zone string, synthetic flag. v1 lacks the flag (a practice's store).
     public func encode(to w: inout ByteWriter) {
         w.writeString(practiceName.text)
         w.writeString(admin.name)
         w.writeString(timeZone.identifier)
+        w.writeBool(isSynthetic)
     }
 
     public init(from r: inout ByteReader, schemaVersion: UInt8) throws(DecodingError) {
-        try requireSchemaVersion(schemaVersion, in: 1...1, for: Self.typeName)
+        try requireSchemaVersion(schemaVersion, in: 1...2, for: Self.typeName)
         practiceName = try r.readValue(DisplayName.parse)
         admin = try r.readValue(UserID.init)
         timeZone = try r.readValue(TimeZoneID.init)
+        isSynthetic = schemaVersion >= 2 ? try r.readBool() : false
     }
 
     public var json: JSONValue {
-        .object([("practiceName", .text(practiceName)), ("admin", .text(admin)), ("timeZone", .text(timeZone))])
+        var pairs: [(String, JSONValue)] = [("practiceName", .text(practiceName)), ("admin", .text(admin)), ("timeZone", .text(timeZone))]
+        if isSynthetic { pairs.append(("synthetic", .bool(true))) }
+        return .object(pairs)
     }
 }
 

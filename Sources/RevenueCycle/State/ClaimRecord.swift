@@ -77,6 +77,8 @@ public struct ClaimRecord: Sendable, Equatable {
     /// Why the clearinghouse or payer refused it, for the rejections queue.
     public private(set) var rejectionReasons: [String] = []
     public private(set) var payerClaimNumber: String?
+    /// A 999 was applied to it (a claim can be paid without one: clearinghouses drop them).
+    public private(set) var wasAcknowledged = false
     /// The claim that replaced or voided this one.
     public private(set) var supersededBy: ClaimID?
     /// Remittance postings in log order, reversals included.
@@ -111,6 +113,7 @@ public struct ClaimRecord: Sendable, Equatable {
     }
 
     mutating func apply(_ e: ClaimAcknowledged) {
+        wasAcknowledged = true
         status = e.accepted ? .acknowledged : .acknowledgmentRejected
         rejectionReasons = e.accepted ? [] : e.reasons
     }

@@ -4,6 +4,8 @@
 public struct PracticeDirectory: Sendable, Equatable {
     public var practice: PracticeInitialized?
     public var users: [UserID: Role] = [:]
+    /// Users on leave or gone: their past events keep their name, but they may not act.
+    public var disabledUsers: Set<UserID> = []
     /// Full names given with `user add --full-name`, for listings.
     public var userNames: [UserID: DisplayName] = [:]
     public var providers: [ProviderID: ProviderAdded] = [:]
@@ -19,6 +21,11 @@ public struct PracticeDirectory: Sendable, Equatable {
     public init() {}
 
     public var isInitialized: Bool { practice != nil }
+
+    /// Admins who may still act: the practice must always keep one.
+    public var activeAdmins: [UserID] {
+        users.filter { $0.value == .admin && !disabledUsers.contains($0.key) }.map(\.key).sorted()
+    }
 }
 
 /// A fee schedule line: a procedure with or without a modifier.

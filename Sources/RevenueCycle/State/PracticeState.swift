@@ -64,6 +64,12 @@ public struct PracticeState: Sendable {
         } else if let e = event.exactly(UserAdded.self) {
             directory.users[e.user] = e.role
             directory.userNames[e.user] = e.fullName
+        } else if let e = event.exactly(UserDisabled.self) {
+            directory.disabledUsers.insert(e.user)
+        } else if let e = event.exactly(UserEnabled.self) {
+            directory.disabledUsers.remove(e.user)
+        } else if let e = event.exactly(UserRoleChanged.self) {
+            directory.users[e.user] = e.role
         } else if let e = event.exactly(PracticeSettingChanged.self) {
             directory.settings.set(e.key, to: e.value)
         } else if let e = event.exactly(ProviderAdded.self) {
@@ -165,6 +171,7 @@ public struct PracticeState: Sendable {
         // Corrections (issue 15).
         CoverageEnded.self, CoverageUpdated.self, AvailabilityExceptionRemoved.self, RoomRemoved.self,
         ProviderUpdated.self, PayerUpdated.self, LocationUpdated.self, AppointmentTypeUpdated.self,
+        UserDisabled.self, UserEnabled.self, UserRoleChanged.self,
     ])
 
     /// Follows merges to the chart that is kept.

@@ -22,7 +22,7 @@ public enum Role: String, CaseIterable, Sendable, CustomStringConvertible {
     public var permissions: Set<Permission> {
         switch self {
         case .frontDesk:
-            return [.read, .registerPatients, .manageCoverage, .schedule, .manageAvailability, .checkInOut]
+            return [.read, .registerPatients, .manageCoverage, .schedule, .manageAvailability, .checkInOut, .collectCopay]
         case .biller:
             return [.read, .manageCoverage, .enterCharges, .manageClaims, .postPayments]
         case .auditor:
@@ -33,6 +33,9 @@ public enum Role: String, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
+
+    /// The roles holding `permission`, in the order above, for help texts and refusals.
+    public static func holding(_ permission: Permission) -> [Role] { allCases.filter { $0.may(permission) } }
 
     public var description: String { rawValue }
 }
@@ -55,8 +58,13 @@ public enum Permission: String, CaseIterable, Sendable, CustomStringConvertible 
     case postPayments = "post-payments"
     /// Listings, reports, `show` commands.
     case read
-    /// Replaying histories and verifying the integrity chain.
+    /// Replaying histories, audit trails, the raw log (`log tail|show`) and verifying the integrity chain.
     case audit
+    /// Backups, dictionary training, projection rebuilds and synthetic workloads: work on the store itself.
+    case maintainStore = "maintain-store"
+    /// A copay at the desk: `payment post` by cash, check or card on an appointment or visit of today.
+    /// Refunds, adjustments and other payments stay with `postPayments`.
+    case collectCopay = "collect-copay"
 
     public var description: String { rawValue }
 }

@@ -21,6 +21,23 @@ public struct TimeZoneID: Hashable, Sendable, CustomStringConvertible {
 
     public static func parse(_ text: String) throws(ValueError) -> TimeZoneID { try TimeZoneID(text) }
 
+    /// A zone typed for a practice or location: a region name ("America/New_York"),
+    /// whose rules follow the region's daylight saving time. Abbreviations and
+    /// POSIX-style names the tz database also knows ("EST", "PST8PDT", "Etc/GMT+5")
+    /// are refused, since a clinic in New York typed as "EST" would stay on
+    /// standard time all summer. "UTC" stays allowed for tests and servers.
+    /// Stored events are read with `init`, so zones recorded before this check still load.
+    public static func parseRegion(_ text: String) throws(ValueError) -> TimeZoneID {
+        let zone = try TimeZoneID(text)
+        let name = zone.identifier
+        let isRegion = name.contains("/") && !name.hasPrefix("Etc/") && !name.hasPrefix("SystemV/")
+        guard isRegion || name == "UTC" else {
+            throw ValueError(kind: "time zone", input: text,
+                             reason: "\(name) is an abbreviation, not a region: give the IANA region name, e.g. America/New_York")
+        }
+        return zone
+    }
+
     public var description: String { identifier }
 
     public static func == (a: TimeZoneID, b: TimeZoneID) -> Bool { a.identifier == b.identifier }
