@@ -51,15 +51,17 @@ extension EventStore {
             let contents = (try? fm.contentsOfDirectory(atPath: target.root)) ?? []
             guard contents.isEmpty else { throw EventStoreError.io(path: target.root, reason: "the backup directory must be empty or new") }
         }
-        do {
-            try fm.createDirectory(atPath: target.log, withIntermediateDirectories: true)
-        } catch {
-            throw EventStoreError.io(path: target.log, reason: "cannot create the directory (\(error.localizedDescription))")
-        }
+        // A copy of the patients' data: as private as the store (LMDB writes the copy's
+        // data file with the process's umask, so its folder is closed first).
+        let permissions = self.permissions
+        try permissions.createDirectory(target.root)
+        try permissions.restrict(directory: target.root)
+        try permissions.createDirectory(target.log)
         do {
             try environment.copy(to: target.log, compact: true)
         } catch {
             throw EventStoreError.io(path: target.log, reason: "backup failed: \(error)")
         }
+        try permissions.restrict(file: target.dataFile)
     }
 }

@@ -14,7 +14,8 @@ struct StoreFailure: UserError {
         case .storeMissing: return "create one with 'practica init', or point --store / PRACTICA_STORE at an existing store"
         case .storeExists: return "use that store, or choose another path with --store"
         case .storeUnavailable: return "check the path's permissions, or whether another program holds the store"
-        case .storeCorrupt: return "run 'practica store verify' and restore from 'practica store backup' if needed"
+        case .storeCorrupt: return "restore the store from your latest backup ('practica store backup' makes them); 'practica store verify' names what is damaged"
+        case .lmdb(let cause, _): return cause.hint
         case .conflict, .logMoved: return "someone else changed the same records; run the command again"
         case .positionOutOfRange: return "see 'practica log tail' for the newest positions"
         case .dictionaryTraining: return "append more events first"

@@ -64,6 +64,13 @@ enum StoreCommands: CommandGroup {
         let bar = ProgressBar(label: "verifying", total: Int(try store.lastPosition()))
         let report = try store.verify { done, _ in bar.update(completed: Int(done)) }
         bar.finish()
+        // Looser permissions are a warning, not damage: the log itself may be intact.
+        let loose = StorePermissions.looserThanIntended(under: store.paths.root)
+        for path in loose.prefix(10) {
+            context.note("warning: \(path) may be read by others; patients' data should be readable by the owner (and the store's group) alone")
+        }
+        if loose.count > 10 { context.note("warning: … and \(loose.count - 10) more paths with loose permissions") }
+        if !loose.isEmpty { context.note("hint: chmod -R go-rwx \(store.paths.root) (or g+r with 'chgrp' for a shared store)") }
         if context.json {
             var pairs: [(String, JSONValue)] = [("intact", .bool(report.isIntact)), ("events", .int(Int64(report.eventsChecked))),
                                                 ("batches", .int(Int64(report.batchesChecked)))]
@@ -83,7 +90,7 @@ enum StoreCommands: CommandGroup {
     }
 
     static func backup(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let dir = try command.requiredArgument("dir")
+        let dir = try command.requiredPathArgument("dir")
         let store = try context.store()
         try store.backup(to: dir)
         let copy = try EventStore.open(at: dir)

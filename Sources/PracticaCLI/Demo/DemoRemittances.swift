@@ -1,4 +1,5 @@
 import BinaryCodec
+import EventLog
 import Foundation
 import RevenueCycle
 
@@ -36,7 +37,7 @@ extension DemoSimulation {
         let text = try writer.text(claims: claims, date: date, trace: "\(payer.electronicID)\(date)\(controlNumber)",
                                    controlNumber: controlNumber)
         let file = files.appendingPathComponent("835/\(payer.electronicID)-\(date).835")
-        try Data(text.utf8).write(to: file)
+        try permissions.writeNewFile(Array(text.utf8), to: file.path)
         guard let bytes = FileManager.default.contents(atPath: file.path) else { return }
         let outcome = try command("era import", as: biller) {
             try RemittanceImport.perform(RemittanceImportRequest(bytes: Array(bytes), name: file.path), session: session)
