@@ -62,6 +62,7 @@ public final class EventStore: @unchecked Sendable {
             try store.environment.write { txn in
                 let meta = txn.database(LogDatabase.meta)
                 if try txn.get(meta, MetaKey.format) == nil { try txn.put(meta, MetaKey.format, [1]) }
+                try MetaDigest.store(txn)
             }
         }
         return store
@@ -303,6 +304,7 @@ public final class EventStore: @unchecked Sendable {
         try txn.put(txn.database(LogDatabase.batches), BigEndian.u64(first), batch.encoded(), flags: MDB_APPEND)
         try txn.put(txn.database(LogDatabase.commands), metadata.batchID.bytes, BigEndian.u64(first) + BigEndian.u64(UInt64(events.count)))
         try Head(position: last, link: batch.link).write(txn)
+        try MetaDigest.store(txn)
         return AppendResult(firstPosition: first, count: UInt64(events.count), wasDuplicate: false)
     }
 

@@ -55,6 +55,24 @@ final class StoreDamageTests: XCTestCase {
         XCTAssertEqual(again.stderr, "", "rebuilt once, then sound")
     }
 
+    func testAFlippedByteInAnInternedNameFailsVerifyAndEveryReader() throws {
+        let store = try demoStore()
+        let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: store + "/log/data.mdb")))
+        let name = Array("PatientRegistered".utf8)
+        let offsets = (0...(data.count - name.count)).filter { data[$0] == name[0] && Array(data[$0..<($0 + name.count)]) == name }
+        XCTAssertEqual(offsets.count, 2, "the names table holds the name both ways")
+        for offset in offsets {
+            let damaged = temporaryStore("flip-\(offset)")
+            try FileManager.default.copyItem(atPath: store, toPath: damaged)
+            try? FileManager.default.removeItem(atPath: damaged + "/views")   // readers then read the log
+            var bytes = data
+            bytes[offset + 3] ^= 0x01
+            try Data(bytes).write(to: URL(fileURLWithPath: damaged + "/log/data.mdb"))
+            assertRefused(try CLI.run(["store", "verify", "--store", damaged]), status: 3, mentioning: "the names table is altered")
+            assertRefused(try CLI.run(["patient", "find", "a", "--store", damaged, "--as", "maria"]), status: 3, mentioning: "names table")
+        }
+    }
+
     func testAnEmptyPathIsAUsageError() throws {
         let store = temporaryStore()
         XCTAssertEqual(try CLI.run(["init", "--store", store]).status, 0)

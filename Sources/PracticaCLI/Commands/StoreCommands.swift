@@ -75,16 +75,19 @@ enum StoreCommands: CommandGroup {
             var pairs: [(String, JSONValue)] = [("intact", .bool(report.isIntact)), ("events", .int(Int64(report.eventsChecked))),
                                                 ("batches", .int(Int64(report.batchesChecked)))]
             if let p = report.problem {
-                pairs.append(("problem", .object([("kind", .string(p.kind.rawValue)), ("position", .int(Int64(p.position))),
-                                                  ("detail", .string(p.detail))])))
+                var fields: [(String, JSONValue)] = [("kind", .string(p.kind.rawValue)), ("position", .int(Int64(p.position))),
+                                                     ("detail", .string(p.detail))]
+                if let table = p.table { fields.append(("table", .string(table))) }
+                pairs.append(("problem", .object(fields)))
             }
             context.printJSON(.object(pairs))
         } else if report.isIntact {
             context.print("intact: \(report.eventsChecked) events in \(report.batchesChecked) batches, chain verified")
         }
         if let problem = report.problem {
-            throw CommandFailure("the log is not intact: \(problem)",
-                                 hint: "restore from a backup ('practica store backup') and compare with 'practica log show \(problem.position)'",
+            let compare = problem.table == nil ? " and compare with 'practica log show \(problem.position)'" : ""
+            throw CommandFailure("the store is damaged: \(problem)",
+                                 hint: "restore from a backup ('practica store backup')\(compare)",
                                  exitCode: .storeUnavailable)
         }
     }
