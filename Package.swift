@@ -28,7 +28,7 @@ let package = Package(
         // SVG charts, the static HTML dashboard and terminal bar charts, from plain labels and Int64 values.
         .target(name: "Charts"),
         .target(name: "PracticaCLI", dependencies: ["CLIKit", "Charts", "EventLog", "RevenueCycle", "Projections", "X12", "BinaryCodec"]),
-        .executableTarget(name: "practica", dependencies: ["PracticaCLI"]),
+        .executableTarget(name: "practica", dependencies: ["PracticaCLI", "EventLog"]),
         .executableTarget(name: "PracticaBench", dependencies: ["EventLog", "RevenueCycle", "BinaryCodec", "CLMDB", "Projections"]),
         // Seeded mutation fuzzing of the X12 readers (tools/fuzz); the core is a library so a unit test keeps it honest.
         .target(name: "X12Fuzzing", dependencies: ["X12"]),

@@ -49,7 +49,7 @@ extension EventStore {
         let target = StorePaths(root: directory)
         if fm.fileExists(atPath: target.root) {
             let contents = (try? fm.contentsOfDirectory(atPath: target.root)) ?? []
-            guard contents.isEmpty else { throw EventStoreError.io(path: target.root, reason: "the backup directory must be empty or new") }
+            guard contents.isEmpty else { throw EventStoreError.io(path: target.root, reason: "it must be a new or empty folder") }
         }
         // A copy of the patients' data: as private as the store (LMDB writes the copy's
         // data file with the process's umask, so its folder is closed first).

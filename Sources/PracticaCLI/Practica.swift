@@ -1,6 +1,7 @@
 import CLIKit
 import EventLog
 import Foundation
+import Projections
 
 /// The `practica` command: parses the line, runs one command, and turns every
 /// failure into one line on stderr with a hint and the exit code DESIGN.md names.
@@ -28,6 +29,10 @@ public enum Practica {
             return error.exitCode.rawValue
         } catch let error as EventStoreError {
             let failure = StoreFailure(error)
+            errors.write(UserErrorReport.render(failure))
+            return failure.exitCode.rawValue
+        } catch let error as ProjectionError {
+            let failure = ReadModelFailure(error)
             errors.write(UserErrorReport.render(failure))
             return failure.exitCode.rawValue
         } catch let error as SpecError {

@@ -73,6 +73,31 @@ final class StoreDamageTests: XCTestCase {
         }
     }
 
+    /// Random damage anywhere in the data files (page pointers, payloads, names): every
+    /// command ends with 0 (the bytes were unused) or 3 naming damage — never a signal
+    /// (LMDB following a damaged page pointer: SIGBUS or SIGSEGV) nor an "unexpected" 1.
+    func testRandomDamageToTheDataFilesIsExit0Or3NeverACrash() throws {
+        let store = try demoStore()
+        XCTAssertEqual(try CLI.run(["patient", "find", "a", "--store", store, "--as", "maria"]).status, 0)
+        var random = SystemRandomNumberGenerator()
+        for round in 0..<24 {
+            let damaged = temporaryStore("random-\(round)")
+            try FileManager.default.copyItem(atPath: store, toPath: damaged)
+            let file = damaged + (round % 4 == 3 ? "/views/data.mdb" : "/log/data.mdb")
+            var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+            // Past the two meta pages (their damage is the open-time check's, tested above).
+            let start = Int.random(in: 8192..<bytes.count - 64, using: &random)
+            for i in start..<(start + Int.random(in: 1...48, using: &random)) { bytes[i] = UInt8.random(in: 0...255, using: &random) }
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+            if round % 4 != 3 { try? FileManager.default.removeItem(atPath: damaged + "/views") }
+            for command in [["store", "verify"], ["log", "tail", "-n", "300"], ["patient", "find", "a"]] {
+                let result = try CLI.run(command + ["--store", damaged, "--as", "maria"])
+                XCTAssertTrue([0, 3].contains(result.status), "\(command) at byte \(start) of \(file): \(result.status) \(result.stderr)")
+                if result.status == 3 { XCTAssertTrue(result.stderr.contains("damaged"), result.stderr) }
+            }
+        }
+    }
+
     func testAnEmptyPathIsAUsageError() throws {
         let store = temporaryStore()
         XCTAssertEqual(try CLI.run(["init", "--store", store]).status, 0)

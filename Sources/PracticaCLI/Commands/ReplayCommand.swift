@@ -38,7 +38,7 @@ enum ReplayCommand: CommandGroup {
         } else {
             position = try lastPosition(recordedBy: until, option: "--until", store: store, models: models)
         }
-        try store.replayCopy(until: position, into: directory)
+        try OptionBlame.blaming("--into") { try store.replayCopy(until: position, into: directory) }
         let copy = try EventStore.open(at: directory)
         let runner = try ReadModels.caughtUp(copy)
         let recordedAt = position == 0 ? "-" : EventRendering.timestamp(try copy.event(at: position).recordedAtMillis)

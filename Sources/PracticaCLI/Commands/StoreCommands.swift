@@ -95,7 +95,7 @@ enum StoreCommands: CommandGroup {
     static func backup(_ command: ParsedCommand, _ context: CommandContext) throws {
         let dir = try command.requiredPathArgument("dir")
         let store = try context.store()
-        try store.backup(to: dir)
+        try OptionBlame.blaming("<dir>") { try store.backup(to: dir) }
         let copy = try EventStore.open(at: dir)
         let events = try copy.lastPosition()
         if context.json {

@@ -1,6 +1,7 @@
 import BinaryCodec
 import EventLog
 import Foundation
+import Projections
 import RevenueCycle
 
 /// The payers' side: each payer answers the claims due that day in one 835
@@ -47,7 +48,7 @@ extension DemoSimulation {
         guard let positions = outcome.positions else { return }
         var posted: [any EventPayload] = []
         try session.store.scan(from: positions.lowerBound, through: positions.upperBound) { event in
-            posted.append(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+            posted.append(try StoredEvent.decode(event))
             return true
         }
         followUp(posted)
