@@ -54,8 +54,7 @@ extension EventStore {
         // A copy of the patients' data: as private as the store (LMDB writes the copy's
         // data file with the process's umask, so its folder is closed first).
         let permissions = self.permissions
-        try permissions.createDirectory(target.root)
-        try permissions.restrict(directory: target.root)
+        try permissions.createStoreRoot(target.root)
         try permissions.createDirectory(target.log)
         do {
             try environment.copy(to: target.log, compact: true)

@@ -52,8 +52,7 @@ public final class EventStore: @unchecked Sendable {
                               permissions: StorePermissions = .ownerOnly) throws(EventStoreError) -> EventStore {
         let paths = StorePaths(root: root)
         if FileManager.default.fileExists(atPath: paths.dataFile) { throw .storeExists(path: paths.root) }
-        try permissions.createDirectory(paths.root)
-        try permissions.restrict(directory: paths.root)
+        try permissions.createStoreRoot(paths.root)
         try permissions.createDirectory(paths.log)
         let store = try openEnvironment(paths, mapSize: mapSize, create: true)
         try permissions.restrict(file: paths.dataFile)

@@ -5,9 +5,11 @@ import Foundation
 ///
 /// Owner only (files 0600, folders 0700), or shared with one group the admin
 /// names at `practica init --group NAME` (files 0640, folders 2750 so new files
-/// inherit the group). The choice is kept where it is enforced: the store's root
-/// folder. A store whose root grants its group access is group-shared with the
-/// root's group; every file created later follows it.
+/// inherit the group). The choice is kept where it is enforced: the store's `log`
+/// folder, which practica always creates itself (the root may be a folder the admin
+/// made, or `.`, and is never changed when it existed before). A store whose `log`
+/// grants its group access is group-shared with that group; every file created
+/// later follows it.
 public struct StorePermissions: Sendable, Equatable {
     /// The group that may read, or nil for the owner alone.
     public let group: gid_t?
@@ -18,11 +20,27 @@ public struct StorePermissions: Sendable, Equatable {
     public var fileMode: mode_t { group == nil ? 0o600 : 0o640 }
     public var directoryMode: mode_t { group == nil ? 0o700 : 0o2750 }
 
-    /// The permissions a store's root folder records (owner only when it can't be read).
+    /// The permissions a store records in its `log` folder (owner only when there is none).
     public static func of(root: String) -> StorePermissions {
         var status = stat()
-        guard stat(root, &status) == 0, status.st_mode & 0o070 != 0 else { return .ownerOnly }
+        guard stat(StorePaths(root: root).log, &status) == 0, status.st_mode & 0o070 != 0 else { return .ownerOnly }
         return .shared(with: status.st_gid)
+    }
+
+    /// Creates the folder `path` for a store or a copy of one: a new folder gets this
+    /// mode; an existing one is left as it is (it may be `.`, `/` or a folder the admin
+    /// made with care — practica never changes what it did not create; the `log`
+    /// folder inside, which it does create, keeps the data private).
+    /// Returns whether it was created.
+    @discardableResult
+    public func createStoreRoot(_ path: String) throws(EventStoreError) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            try createDirectory(path)
+            return true
+        }
+        guard isDirectory.boolValue else { throw .io(path: path, reason: "it is a file, not a folder") }
+        return false
     }
 
     /// Creates `path` and any missing parents; the folders created get this mode

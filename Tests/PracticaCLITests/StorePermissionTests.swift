@@ -55,6 +55,19 @@ final class StorePermissionTests: XCTestCase {
         XCTAssertTrue(verify.stdout.contains("intact"), verify.stdout)
     }
 
+    func testAnExistingFolderKeepsItsModeAndTheLogInsideIsPrivate() throws {
+        let store = temporaryStore()
+        try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        XCTAssertEqual(try CLI.run(["init", "--store", store]).status, 0)
+        assertMode(store, 0o755)   // never chmod a folder practica did not make (it might be '.' or '/')
+        assertMode(store + "/log", 0o700)
+        assertMode(store + "/log/data.mdb", 0o600)
+        let verify = try CLI.run(["store", "verify", "--store", store])
+        XCTAssertEqual(verify.status, 0)
+        XCTAssertTrue(verify.stderr.contains("warning: \(store) may be read by others"), verify.stderr)
+        XCTAssertFalse(verify.stderr.contains("log/data.mdb"), verify.stderr)
+    }
+
     func testInitGroupSharesTheStoreWithThatGroupOnly() throws {
         guard let entry = getgrgid(getgid()) else { throw XCTSkip("no group entry for this process") }
         let group = String(cString: entry.pointee.gr_name)
