@@ -32,8 +32,11 @@ let package = Package(
         // SVG charts, the static HTML dashboard and terminal bar charts, from plain labels and Int64 values.
         .target(name: "Charts"),
         .target(name: "PracticaCLI", dependencies: ["CLIKit", "HTTPKit", "CSodium", "Charts", "EventLog", "RevenueCycle", "Projections", "X12", "BinaryCodec"]),
-        .executableTarget(name: "practica", dependencies: ["PracticaCLI"]),
+        .executableTarget(name: "practica", dependencies: ["PracticaCLI", "EventLog"]),
         .executableTarget(name: "PracticaBench", dependencies: ["HTTPKit", "EventLog", "RevenueCycle", "BinaryCodec", "CLMDB", "Projections"]),
+        // Seeded mutation fuzzing of the X12 readers (tools/fuzz); the core is a library so a unit test keeps it honest.
+        .target(name: "X12Fuzzing", dependencies: ["X12"]),
+        .executableTarget(name: "PracticaFuzz", dependencies: ["X12Fuzzing"]),
 
         // Test helpers shared by several test targets (the pyx12 harness).
         .target(name: "PracticaTestSupport", path: "Tests/Support"),
@@ -42,7 +45,7 @@ let package = Package(
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "BinaryCodec", "CLMDB"]),
         .testTarget(name: "CLIKitTests", dependencies: ["CLIKit"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "X12Tests", dependencies: ["PracticaTestSupport", "X12"]),
+        .testTarget(name: "X12Tests", dependencies: ["PracticaTestSupport", "X12", "X12Fuzzing"]),
         .testTarget(name: "RevenueCycleTests", dependencies: ["PracticaTestSupport", "RevenueCycle", "BinaryCodec", "X12"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventLog", "RevenueCycle"]),
         .testTarget(name: "PracticaCLITests", dependencies: ["PracticaTestSupport", "PracticaCLI", "HTTPKit", "EventLog", "RevenueCycle", "BinaryCodec", "X12"]),

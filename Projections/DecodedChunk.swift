@@ -59,11 +59,17 @@ struct DecodedChunk {
                 (number, type) = known
             } else {
                 guard let routed = routing.number(of: event.typeName) else { return true }
-                guard let registered = EventRegistry.byName[event.typeName] else { throw DecodingError.unknownEventType(event.typeName) }
+                guard let registered = EventRegistry.byName[event.typeName] else {
+                    throw StoredEvent.damaged(event, DecodingError.unknownEventType(event.typeName))
+                }
                 (number, type) = (routed, registered)
                 byStoreNumber[storeNumber] = (number, type)
             }
-            payloads.append(try EventRegistry.decode(type, bytes: payload, schemaVersion: event.schemaVersion))
+            do {
+                payloads.append(try EventRegistry.decode(type, bytes: payload, schemaVersion: event.schemaVersion))
+            } catch let error as DecodingError {
+                throw StoredEvent.damaged(event, error)
+            }
             events.append(event)
             typeNumbers.append(number)
             return true

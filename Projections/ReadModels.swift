@@ -19,9 +19,11 @@ public enum ReadModels {
     /// are kept by `ar` since ar's version 2, which ran the same rules over the same events).
     public static let retired = ["ledger"]
 
-    /// A runner over every read model of a store (not caught up).
+    /// A runner over every read model of a store (not caught up). A damaged views
+    /// file is discarded (see `views.discardedDamage`): catch-up rebuilds it from the log.
     public static func runner(_ store: EventStore) throws -> ProjectionRunner {
-        ProjectionRunner(store: store, views: try KeyValueStore(path: store.paths.views), projections: all, retired: retired)
+        let views = try KeyValueStore(path: store.paths.views, discardingDamage: true, permissions: store.permissions)
+        return ProjectionRunner(store: store, views: views, projections: all, retired: retired)
     }
 
     /// Opens the views of a store and brings every read model up to the log's head.

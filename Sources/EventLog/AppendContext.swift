@@ -45,7 +45,11 @@ enum StreamTable {
         var version: UInt64
     }
 
+    /// Nil for a stream that doesn't exist, including an id no stream can have
+    /// (empty or over 200 bytes, see `EventStore.validate`): such a key never reaches
+    /// LMDB, which refuses empty and overlong keys with MDB_BAD_VALSIZE.
     static func lookup(_ stream: String, txn: LMDBTransaction) throws -> Entry? {
+        guard EventStore.isPossibleStreamID(stream) else { return nil }
         var name = stream
         return try name.withUTF8 { key in
             try txn.withValue(txn.database(LogDatabase.streams), key: UnsafeRawBufferPointer(key)) { raw in

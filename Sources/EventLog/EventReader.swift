@@ -76,9 +76,13 @@ final class RecordDecoder {
         }
         guard let found else {
             streamNameCursorAt = 0   // the cursor is no longer where we think
-            throw EventStoreError.storeCorrupt(reason: "stream number \(number) has no name")
+            throw EventStoreError.storeCorrupt(reason: "the stream-names table has no name for stream \(number)")
         }
         streamNameCursorAt = number
+        // Kept both ways (streams: name → number): a changed byte in the name breaks the pair.
+        guard try StreamTable.lookup(found, txn: txn)?.number == number else {
+            throw EventStoreError.storeCorrupt(reason: "the stream-names table's name for stream \(number) does not match the streams table")
+        }
         if n >= streamNames.count {
             streamNames.append(contentsOf: repeatElement(nil, count: max(n - streamNames.count + 1, streamNames.count)))
         }
@@ -164,8 +168,21 @@ final class RecordDecoder {
         } else {
             raw = try txn.get(txn.database(LogDatabase.streamNames), BigEndian.u32(number))
         }
+        let what = kind == .eventType ? "event type" : kind == .actor ? "actor" : "stream"
+        let table = kind == nil ? LogDatabase.streamNames : LogDatabase.names
         guard let raw, let name = raw.withUnsafeBufferPointer(String.init(validatingUTF8Bytes:)) else {
-            throw EventStoreError.storeCorrupt(reason: "interned name \(number) is missing")
+            throw EventStoreError.storeCorrupt(reason: "the \(table) table has no readable name for \(what) \(number)")
+        }
+        // Names are kept both ways; a changed byte in either breaks the pair. Checked once
+        // per name and process (then cached), so a damaged name is never read as another.
+        let pointsBack: Bool
+        if let kind {
+            pointsBack = try txn.get(txn.database(LogDatabase.names), kind.key(name)) == BigEndian.u32(number)
+        } else {
+            pointsBack = try StreamTable.lookup(name, txn: txn)?.number == number
+        }
+        guard pointsBack else {
+            throw EventStoreError.storeCorrupt(reason: "the \(table) table's name for \(what) \(number) does not match its entry the other way")
         }
         cache.remember(name, number)
         return name

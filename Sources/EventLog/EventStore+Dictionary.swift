@@ -31,6 +31,8 @@ extension EventStore {
                 try txn.put(dicts, BigEndian.u32(id), dictionary)
                 try txn.put(meta, MetaKey.currentDictionary, BigEndian.u32(id))
                 try txn.put(meta, MetaKey.trainedAt, BigEndian.u64(last))
+                try txn.put(meta, MetaKey.dictionaryDigest(id), Blake2b.digest(dictionary))
+                try MetaDigest.store(txn)
                 return id
             }
         }

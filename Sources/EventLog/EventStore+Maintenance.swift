@@ -49,17 +49,18 @@ extension EventStore {
         let target = StorePaths(root: directory)
         if fm.fileExists(atPath: target.root) {
             let contents = (try? fm.contentsOfDirectory(atPath: target.root)) ?? []
-            guard contents.isEmpty else { throw EventStoreError.io(path: target.root, reason: "the backup directory must be empty or new") }
+            guard contents.isEmpty else { throw EventStoreError.io(path: target.root, reason: "it must be a new or empty folder") }
         }
-        do {
-            try fm.createDirectory(atPath: target.log, withIntermediateDirectories: true)
-        } catch {
-            throw EventStoreError.io(path: target.log, reason: "cannot create the directory (\(error.localizedDescription))")
-        }
+        // A copy of the patients' data: as private as the store (LMDB writes the copy's
+        // data file with the process's umask, so its folder is closed first).
+        let permissions = self.permissions
+        try permissions.createStoreRoot(target.root)
+        try permissions.createDirectory(target.log)
         do {
             try environment.copy(to: target.log, compact: true)
         } catch {
             throw EventStoreError.io(path: target.log, reason: "backup failed: \(error)")
         }
+        try permissions.restrict(file: target.dataFile)
     }
 }

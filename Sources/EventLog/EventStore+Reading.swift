@@ -64,15 +64,20 @@ extension EventStore {
                             keepGoing = false
                             return
                         }
-                        let header = try decoder.header(v)
-                        if let types {
-                            let n = Int(header.typeNumber)
-                            if n >= wanted.count { wanted.append(contentsOf: repeatElement(nil, count: n + 1 - wanted.count)) }
-                            let isWanted = try wanted[n] ?? types.contains(decoder.typeName(of: header))
-                            wanted[n] = isWanted
-                            if !isWanted { return }
+                        do {
+                            let header = try decoder.header(v)
+                            if let types {
+                                let n = Int(header.typeNumber)
+                                if n >= wanted.count { wanted.append(contentsOf: repeatElement(nil, count: n + 1 - wanted.count)) }
+                                let isWanted = try wanted[n] ?? types.contains(decoder.typeName(of: header))
+                                wanted[n] = isWanted
+                                if !isWanted { return }
+                            }
+                            keepGoing = try body(decoder, position, v, header)
+                        } catch EventStoreError.storeCorrupt(let reason) where !reason.hasPrefix("position ") {
+                            // Damage found while reading a record is named by its position.
+                            throw EventStoreError.storeCorrupt(reason: "position \(position): \(reason)")
                         }
-                        keepGoing = try body(decoder, position, v, header)
                     }
                     if !moved { break }
                     key = nil
@@ -127,7 +132,11 @@ extension EventStore {
                     version += 1
                     if version < fromVersion { continue }
                     let found = try events.move(MDB_SET_KEY, key: BigEndian.u64(position)) { _, v in
-                        out.append(try decoder.decode(position: position, raw: v, header: try decoder.header(v)))
+                        do {
+                            out.append(try decoder.decode(position: position, raw: v, header: try decoder.header(v)))
+                        } catch EventStoreError.storeCorrupt(let reason) where !reason.hasPrefix("position ") {
+                            throw EventStoreError.storeCorrupt(reason: "position \(position): \(reason)")
+                        }
                     }
                     if !found { throw EventStoreError.storeCorrupt(reason: "stream \(stream) points at missing position \(position)") }
                 }

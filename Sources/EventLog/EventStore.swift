@@ -47,19 +47,21 @@ public final class EventStore: @unchecked Sendable {
 
     /// Creates a new, empty store.
     /// - throws: `.storeExists` when one is already there.
-    public static func create(at root: String, mapSize: Int = defaultMapSize) throws(EventStoreError) -> EventStore {
+    /// Its folders and files are readable by the owner alone, or by `permissions`' group too.
+    public static func create(at root: String, mapSize: Int = defaultMapSize,
+                              permissions: StorePermissions = .ownerOnly) throws(EventStoreError) -> EventStore {
         let paths = StorePaths(root: root)
         if FileManager.default.fileExists(atPath: paths.dataFile) { throw .storeExists(path: paths.root) }
-        do {
-            try FileManager.default.createDirectory(atPath: paths.log, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: paths.log, reason: "cannot create the directory (\(error.localizedDescription))")
-        }
+        try permissions.createStoreRoot(paths.root)
+        try permissions.createDirectory(paths.log)
         let store = try openEnvironment(paths, mapSize: mapSize, create: true)
+        try permissions.restrict(file: paths.dataFile)
+        try permissions.restrict(file: paths.log + "/lock.mdb")
         try store.run("write the format marker") {
             try store.environment.write { txn in
                 let meta = txn.database(LogDatabase.meta)
                 if try txn.get(meta, MetaKey.format) == nil { try txn.put(meta, MetaKey.format, [1]) }
+                try MetaDigest.store(txn)
             }
         }
         return store
@@ -79,9 +81,20 @@ public final class EventStore: @unchecked Sendable {
     }
 
     private static func openEnvironment(_ paths: StorePaths, mapSize: Int, create: Bool) throws(EventStoreError) -> EventStore {
+        switch DataFileCheck.inspect(paths.dataFile) {
+        case .absent:
+            if !create { throw .storeMissing(path: paths.root) }
+        case .sound:
+            break
+        case .damaged(let reason):
+            throw .storeCorrupt(reason: reason)
+        case .unreadable(let reason):
+            throw .storeUnavailable(path: paths.root, reason: "\(paths.dataFile): \(reason)")
+        }
         let env: LMDBEnvironment
         do {
-            env = try LMDBEnvironment(path: paths.log, mapSize: mapSize, maxDatabases: 16)
+            env = try LMDBEnvironment(path: paths.log, mapSize: mapSize, maxDatabases: 16,
+                                      fileMode: StorePermissions.of(root: paths.root).fileMode)
         } catch {
             if error.meansCorruption { throw .storeCorrupt(reason: "\(paths.dataFile): \(error)") }
             throw .storeUnavailable(path: paths.root, reason: error.description)
@@ -95,6 +108,9 @@ public final class EventStore: @unchecked Sendable {
         }
         return try EventStore(paths: paths, environment: env)
     }
+
+    /// Who may read this store's files, as its root folder records it.
+    public var permissions: StorePermissions { .of(root: paths.root) }
 
     /// Runs LMDB work, turning its errors into store errors that name the operation.
     func run<T>(_ operation: String, _ body: () throws -> T) throws(EventStoreError) -> T {
@@ -287,8 +303,17 @@ public final class EventStore: @unchecked Sendable {
         try txn.put(txn.database(LogDatabase.batches), BigEndian.u64(first), batch.encoded(), flags: MDB_APPEND)
         try txn.put(txn.database(LogDatabase.commands), metadata.batchID.bytes, BigEndian.u64(first) + BigEndian.u64(UInt64(events.count)))
         try Head(position: last, link: batch.link).write(txn)
+        try MetaDigest.store(txn)
         return AppendResult(firstPosition: first, count: UInt64(events.count), wasDuplicate: false)
     }
+
+    /// Whether `stream` could name a stream at all (1–200 bytes of UTF-8).
+    public static func isPossibleStreamID(_ stream: String) -> Bool {
+        let count = stream.utf8.count
+        return count > 0 && count <= maxStreamIDBytes
+    }
+
+    public static let maxStreamIDBytes = 200
 
     static func validate(_ event: NewEvent) throws {
         let streamBytes = event.stream.utf8.count

@@ -41,9 +41,17 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible {
         case .compression(let reason): return "compression failed: \(reason)"
         case .dictionaryTraining(let reason): return "dictionary training failed: \(reason)"
         case let .lmdb(error, operation): return "\(operation): \(error)"
-        case let .io(path, reason): return "\(path): \(reason)"
+        case let .io(path, reason): return "\(Self.shown(path)): \(reason)"
         case .readOnlyReplay(let path): return "\(path) is a replay copy of the past and cannot be changed"
         }
+    }
+}
+
+extension EventStoreError {
+    /// A path as an error shows it: whole up to 60 characters, else its end (the part
+    /// that says which file), so a pasted-in overlong path doesn't flood the terminal.
+    static func shown(_ path: String) -> String {
+        path.count <= 60 ? path : "…" + path.suffix(59)
     }
 }
 

@@ -17,16 +17,30 @@ public struct IntegrityProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     public let kind: Kind
+    /// The first position concerned; 0 for a problem in a side table (see `table`).
     public let position: UInt64
     public let detail: String
+    /// The table at fault when it is not the records themselves (names, streams…).
+    public let table: String?
 
-    public var description: String { "position \(position) \(kind.rawValue): \(detail)" }
+    public init(kind: Kind, position: UInt64, detail: String, table: String? = nil) {
+        self.kind = kind
+        self.position = position
+        self.detail = detail
+        self.table = table
+    }
+
+    public var description: String {
+        if let table { return "the \(table) table is \(kind.rawValue): \(detail)" }
+        return "position \(position) \(kind.rawValue): \(detail)"
+    }
 }
 
 extension EventStore {
     /// Recomputes the BLAKE2b chain over every batch and record and checks that
     /// positions are contiguous, each record sits where its batch says, and the
-    /// stream index agrees. Stops at the first problem.
+    /// stream index agrees; then checks every table a reader depends on besides the
+    /// records (`TableVerifier`). Stops at the first problem.
     public func verify(progress: ((UInt64, UInt64) -> Void)? = nil) throws -> VerificationReport {
         try run("verify the log") {
             try environment.read { txn in try IntegrityVerifier(txn: txn, progress: progress).run() }
@@ -47,7 +61,7 @@ struct IntegrityVerifier {
         var eventsChecked: UInt64 = 0
         var batchesChecked: UInt64 = 0
         var op = MDB_FIRST
-        var streamVersions: [UInt32: UInt64] = [:]
+        var facts = ChainWalkFacts()
         let streamIndex = try txn.cursor(txn.database(LogDatabase.streamIndex))
         func report(_ kind: IntegrityProblem.Kind, _ position: UInt64, _ detail: String) -> VerificationReport {
             VerificationReport(eventsChecked: eventsChecked, batchesChecked: batchesChecked,
@@ -69,6 +83,10 @@ struct IntegrityVerifier {
             do { batch = try BatchRecord.decode(rawBatch) } catch {
                 return report(.altered, first, "its batch record cannot be read (\(error))")
             }
+            facts.actorNumbers.insert(batch.actorNumber)
+            if let problem = try TableVerifier.commandEntryProblem(txn, batch: batch, first: first) {
+                return report(.altered, first, problem)
+            }
             var hasher = Blake2b()
             hasher.update(link)
             hasher.update(batch.headerBytes())
@@ -86,13 +104,15 @@ struct IntegrityVerifier {
                     } else if let header = try? RecordHeader.decode(v), header.offsetInBatch != index {
                         badDetail = "the record belongs at batch offset \(header.offsetInBatch), not \(index)"
                     } else if let header = try? RecordHeader.decode(v) {
-                        let expectedVersion = (streamVersions[header.streamNumber] ?? 0) + 1
+                        facts.typeNumbers.insert(header.typeNumber)
+                        if header.encoding == .zstdDictionary { facts.dictionaryIDs.insert(header.dictionaryID) }
+                        let expectedVersion = (facts.streamVersions[header.streamNumber] ?? 0) + 1
                         if header.streamVersion != expectedVersion {
                             badDetail = "it claims version \(header.streamVersion) of its stream, which is at \(expectedVersion - 1)"
                         } else if try !streamIndex.contains(key: BigEndian.u32(header.streamNumber), value: BigEndian.u64(position)) {
                             badDetail = "the stream index does not point back at it"
                         }
-                        streamVersions[header.streamNumber] = header.streamVersion
+                        facts.streamVersions[header.streamNumber] = header.streamVersion
                     }
                 }
                 if !found { return report(.missing, position, "no record is stored at this position") }
@@ -123,6 +143,12 @@ struct IntegrityVerifier {
         try events.move(MDB_LAST) { k, _ in extra = PositionKey.decode(k) }
         if let extra, extra > head.position {
             return report(.altered, head.position + 1, "a record exists past the end of the log")
+        }
+        facts.events = eventsChecked
+        facts.batches = batchesChecked
+        if let finding = try TableVerifier(txn: txn, facts: facts).run() {
+            return VerificationReport(eventsChecked: eventsChecked, batchesChecked: batchesChecked,
+                                      problem: IntegrityProblem(kind: .altered, position: 0, detail: finding.detail, table: finding.table))
         }
         return VerificationReport(eventsChecked: eventsChecked, batchesChecked: batchesChecked, problem: nil)
     }

@@ -16,17 +16,34 @@ public final class KeyValueStore: @unchecked Sendable {
     let environment: LMDBEnvironment
     private let lock = NSLock()
     private var tables: [String: MDB_dbi] = [:]
+    /// Who may read the environment's files and locks.
+    let permissions: StorePermissions
 
-    public init(path: String, mapSize: Int = 64 << 20) throws(EventStoreError) {
+    /// Set when the environment's data file was found damaged and discarded
+    /// (`discardingDamage`), saying what was wrong: its tables start empty.
+    public private(set) var discardedDamage: String?
+
+    /// Opens (creating when absent) the environment at `path`.
+    ///
+    /// A data file cut short would crash the process on first read (LMDB maps it),
+    /// so it is checked first. Read models are disposable: with `discardingDamage`
+    /// a damaged file is deleted and an empty environment made in its place (the
+    /// caller rebuilds from the log); without it, damage is `.storeCorrupt`.
+    public init(path: String, mapSize: Int = 64 << 20, discardingDamage: Bool = false,
+                permissions: StorePermissions = .ownerOnly) throws(EventStoreError) {
+        self.permissions = permissions
+        try permissions.createDirectory(path)
+        discardedDamage = try Self.checkDataFile(in: path, discardingDamage: discardingDamage, permissions: permissions)
+        let creating = !FileManager.default.fileExists(atPath: path + "/data.mdb")
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            environment = try LMDBEnvironment(path: path, mapSize: mapSize, maxDatabases: 256, fileMode: permissions.fileMode)
         } catch {
-            throw .io(path: path, reason: "cannot create the directory (\(error.localizedDescription))")
-        }
-        do {
-            environment = try LMDBEnvironment(path: path, mapSize: mapSize, maxDatabases: 256)
-        } catch {
+            if error.meansCorruption { throw .storeCorrupt(reason: "\(path)/data.mdb: \(error)") }
             throw .storeUnavailable(path: path, reason: error.description)
+        }
+        if creating {
+            try permissions.restrict(file: path + "/data.mdb")
+            try permissions.restrict(file: path + "/lock.mdb")
         }
     }
 
@@ -78,7 +95,7 @@ public final class KeyValueStore: @unchecked Sendable {
     /// overlap, such as rebuilding the same read model.
     public func exclusively<T>(_ name: String, _ body: () throws -> T) throws -> T {
         let path = environment.path + "/\(name).lock"
-        let fd = open(path, O_CREAT | O_RDWR, 0o664)
+        let fd = open(path, O_CREAT | O_RDWR, permissions.fileMode)
         guard fd >= 0 else { throw EventStoreError.io(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
@@ -86,6 +103,33 @@ public final class KeyValueStore: @unchecked Sendable {
         }
         defer { flock(fd, LOCK_UN) }
         return try body()
+    }
+
+    /// Checks `data.mdb` before LMDB maps it; returns the damage discarded, if any.
+    private static func checkDataFile(in path: String, discardingDamage: Bool,
+                                      permissions: StorePermissions) throws(EventStoreError) -> String? {
+        let dataFile = path + "/data.mdb"
+        switch DataFileCheck.inspect(dataFile) {
+        case .absent, .sound: return nil
+        case .unreadable(let reason): throw .storeUnavailable(path: path, reason: "\(dataFile): \(reason)")
+        case .damaged(let reason):
+            guard discardingDamage else { throw .storeCorrupt(reason: reason) }
+            // Two processes may find the same damage: the second must not delete the
+            // first one's fresh file, so look again while holding the repair lock.
+            let lockPath = path + "/repair.lock"
+            let fd = open(lockPath, O_CREAT | O_RDWR, permissions.fileMode)
+            guard fd >= 0 else { throw .io(path: lockPath, reason: String(cString: strerror(errno))) }
+            defer { close(fd) }
+            while flock(fd, LOCK_EX) != 0 {
+                guard errno == EINTR else { throw .io(path: lockPath, reason: String(cString: strerror(errno))) }
+            }
+            defer { flock(fd, LOCK_UN) }
+            guard case .damaged = DataFileCheck.inspect(dataFile) else { return nil }
+            for file in [dataFile, path + "/lock.mdb"] where unlink(file) != 0 && errno != ENOENT {
+                throw .io(path: file, reason: "cannot remove the damaged file: \(String(cString: strerror(errno)))")
+            }
+            return reason
+        }
     }
 
     func cachedTable(_ name: String) -> MDB_dbi? {

@@ -15,8 +15,9 @@ final class LMDBEnvironment: @unchecked Sendable {
     private let resizeLock = ReadWriteLock()
     private var databases: [String: MDB_dbi] = [:]
 
+    /// `fileMode` is what LMDB creates `data.mdb` and `lock.mdb` with (patients' data: owner only by default).
     /// - throws: `LMDBError` from `mdb_env_open` (e.g. ENOENT when the directory is missing).
-    init(path: String, mapSize: Int, maxDatabases: UInt32, readOnly: Bool = false) throws(LMDBError) {
+    init(path: String, mapSize: Int, maxDatabases: UInt32, readOnly: Bool = false, fileMode: mode_t = 0o600) throws(LMDBError) {
         var handle: OpaquePointer?
         try LMDBError.check(mdb_env_create(&handle))
         guard let handle else { throw LMDBError(ENOMEM) }
@@ -28,7 +29,7 @@ final class LMDBEnvironment: @unchecked Sendable {
             // thread, so a catch-up reader may move between threads.
             var flags = UInt32(MDB_NOTLS)
             if readOnly { flags |= UInt32(MDB_RDONLY) }
-            try LMDBError.check(mdb_env_open(handle, path, flags, 0o664))
+            try LMDBError.check(mdb_env_open(handle, path, flags, fileMode))
         } catch {
             mdb_env_close(handle)
             throw error

@@ -17,7 +17,7 @@ struct LMDBTransaction {
             rc = mdb_get(pointer, dbi, &keyVal, &value)
             if rc == 0 { found = LMDBTransaction.bytes(value) }
         }
-        if rc == MDB_NOTFOUND { return nil }
+        if rc == MDB_NOTFOUND || isUnstorable(rc, keyBytes: key.count) { return nil }
         try LMDBError.check(rc)
         return found
     }
@@ -27,9 +27,16 @@ struct LMDBTransaction {
         var keyVal = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var value = MDB_val()
         let rc = mdb_get(pointer, dbi, &keyVal, &value)
-        if rc == MDB_NOTFOUND { return try body(nil) }
+        if rc == MDB_NOTFOUND || isUnstorable(rc, keyBytes: key.count) { return try body(nil) }
         try LMDBError.check(rc)
         return try body(UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
+    }
+
+    /// LMDB refuses an empty or overlong key (over 511 bytes) with MDB_BAD_VALSIZE; no
+    /// such key can be stored, so looking one up (a person typed an empty or huge id)
+    /// finds nothing rather than failing.
+    private func isUnstorable(_ rc: Int32, keyBytes: Int) -> Bool {
+        rc == MDB_BAD_VALSIZE && (keyBytes == 0 || keyBytes > Int(mdb_env_get_maxkeysize(environment.env)))
     }
 
     func put(_ dbi: MDB_dbi, _ key: [UInt8], _ value: [UInt8], flags: Int32 = 0) throws(LMDBError) {

@@ -36,10 +36,6 @@ extension EventStore {
     public func replayCopy(until position: UInt64, into directory: String) throws {
         try backup(to: directory)
         let target = StorePaths(root: directory)
-        do {
-            try "\(position)\n".write(toFile: ReplayHorizon.file(target), atomically: true, encoding: .utf8)
-        } catch {
-            throw EventStoreError.io(path: ReplayHorizon.file(target), reason: error.localizedDescription)
-        }
+        try permissions.writeNewFile(Array("\(position)\n".utf8), to: ReplayHorizon.file(target))
     }
 }

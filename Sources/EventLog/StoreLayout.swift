@@ -30,6 +30,8 @@ enum MetaKey {
     static let trainedAt = Array("dictionary.trained-at".utf8) // event count at last training
     static let nextStreamNumber = Array("stream.next".utf8)
     static func counter(_ name: String) -> [UInt8] { Array("counter.\(name)".utf8) }
+    /// BLAKE2b of a dictionary's bytes, written when it is trained; verify compares.
+    static func dictionaryDigest(_ id: UInt32) -> [UInt8] { Array("dictionary.\(id).blake2b".utf8) }
 }
 
 /// Interned names: kind byte + name ↔ kind byte + number.

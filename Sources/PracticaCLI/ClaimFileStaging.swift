@@ -1,4 +1,5 @@
 import CLIKit
+import EventLog
 import Foundation
 
 /// Writes an 837P so that the file and the log never disagree about what was sent.
@@ -23,7 +24,8 @@ final class ClaimFileStaging {
     private var published = false
 
     /// - throws: `CommandFailure` when `--out` exists or its folder can't be written.
-    init(path: String) throws {
+    /// The file is created with `permissions`' mode: it holds patients' names, ids and diagnoses.
+    init(path: String, permissions: StorePermissions) throws {
         target = URL(fileURLWithPath: path).standardizedFileURL
         guard !FileManager.default.fileExists(atPath: target.path) else {
             throw CommandFailure("--out: \(target.path) already exists; an interchange file is never overwritten, it may not have been sent yet",
@@ -31,11 +33,14 @@ final class ClaimFileStaging {
         }
         let folder = target.deletingLastPathComponent()
         temporary = folder.appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
-        descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, permissions.fileMode)
         guard descriptor >= 0 else {
             throw CommandFailure("--out: cannot create a file in \(folder.path): \(String(cString: strerror(errno)))",
                                  hint: "check that the folder exists and you may write to it")
         }
+        // The umask may have narrowed a group-shared mode; set it (and the group) exactly.
+        if let group = permissions.group { _ = fchown(descriptor, uid_t.max, group) }
+        _ = fchmod(descriptor, permissions.fileMode)
     }
 
     deinit { discard() }

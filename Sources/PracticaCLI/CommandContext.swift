@@ -22,12 +22,20 @@ final class CommandContext {
     let remote: RemoteInputs?
     private var openedStore: EventStore?
 
-    init(command: ParsedCommand, environment: [String: String], output: any TextOutput, errors: any TextOutput) {
+    /// - throws: a usage error when `--store` or `$PRACTICA_STORE` is empty: an empty
+    ///   path would put the store (patients' data) in the current or root folder.
+    init(command: ParsedCommand, environment: [String: String], output: any TextOutput, errors: any TextOutput) throws {
         self.command = command
         self.environment = environment
         self.output = output
         self.errors = errors
-        storePath = command.string("store") ?? environment["PRACTICA_STORE"] ?? "practica-data"
+        if let given = command.string("store") {
+            storePath = try PathInput.nonEmpty(given, "--store")
+        } else if let variable = environment["PRACTICA_STORE"] {
+            storePath = try PathInput.nonEmpty(variable, "PRACTICA_STORE", hint: "set it to the store's folder, or unset it to use ./practica-data")
+        } else {
+            storePath = "practica-data"
+        }
         actor = command.string("as") ?? environment["PRACTICA_USER"] ?? environment["USER"] ?? NSUserName()
         json = command.flag("json")
         resident = nil
@@ -80,10 +88,19 @@ final class CommandContext {
         let store = try store()
         let bar = ProgressBar(label: "updating read models", total: Int(try store.lastPosition()))
         defer { bar.finish() }
-        return try ReadModels.caughtUp(store) { done, _ in bar.update(completed: Int(done)) }
+        let runner = try ReadModels.runner(store)
+        if let damage = runner.views.discardedDamage {
+            note("note: the read models were damaged (\(damage)); rebuilding them from the log")
+        }
+        try runner.catchUp { done, _ in bar.update(completed: Int(done)) }
+        return runner
     }
 
     func print(_ text: String) { output.write(text + "\n") }
+
+    /// Who may read files made from the store (statements, 837P files, dashboards):
+    /// as its root records, owner only when there is no store yet.
+    var filePermissions: StorePermissions { StorePermissions.of(root: storePath) }
 
     /// Writes a note on stderr (warnings, progress summaries) that must not mix with --json output.
     func note(_ text: String) { errors.write(text + "\n") }

@@ -26,6 +26,28 @@ extension ParsedCommand {
     }
 }
 
+/// File and folder paths typed by a person. An empty path is never meant: the
+/// system resolves it to the current folder or, for some calls, to `/`, and a
+/// store or a copy of patients' data would land there.
+enum PathInput {
+    static func nonEmpty(_ text: String, _ name: String, hint: String = "give a folder or file path") throws -> String {
+        guard !text.isEmpty else { throw UsageError(.invalidValue, "\(name): the path is empty", hint: hint) }
+        return text
+    }
+}
+
+extension ParsedCommand {
+    /// A required option naming a path; empty is a usage error.
+    func requiredPath(_ option: String) throws -> String {
+        try PathInput.nonEmpty(try required(option), "--\(option)")
+    }
+
+    /// A positional argument naming a path; empty is a usage error naming it as `<name>`.
+    func requiredPathArgument(_ name: String) throws -> String {
+        try PathInput.nonEmpty(try requiredArgument(name), "<\(name)>")
+    }
+}
+
 /// Validates one part of a person's name on its own, so `--first` and `--last`
 /// are blamed separately and `patient update --last` can keep the stored first name.
 enum NamePart {

@@ -43,7 +43,7 @@ final class FrontDeskSession {
             try LogReadAhead.forEach(store, from: head + 1, through: last, types: Self.stateTypes) { _, payload in state.apply(payload) }
         } else {
             try store.scan(from: head + 1, through: last, types: Self.stateTypes) { event in
-                state.apply(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+                state.apply(try StoredEvent.decode(event))
                 return true
             }
         }

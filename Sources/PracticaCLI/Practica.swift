@@ -1,6 +1,7 @@
 import CLIKit
 import EventLog
 import Foundation
+import Projections
 
 /// The `practica` command: parses the line, runs one command, and turns every
 /// failure into one line on stderr with a hint and the exit code DESIGN.md names.
@@ -33,7 +34,7 @@ public enum Practica {
                     return try RemoteRun(server: server, environment: environment)
                         .perform(arguments, command: command, output: output, errors: errors)
                 }
-                let context = CommandContext(command: command, environment: environment, output: output, errors: errors)
+                let context = try CommandContext(command: command, environment: environment, output: output, errors: errors)
                 try dispatch(command, context)
                 return ExitCode.success.rawValue
             }
@@ -109,6 +110,10 @@ public enum Practica {
             return (error.exitCode.rawValue, false)
         } catch let error as EventStoreError {
             let failure = StoreFailure(error)
+            errors.write(UserErrorReport.render(failure))
+            return (failure.exitCode.rawValue, false)
+        } catch let error as ProjectionError {
+            let failure = ReadModelFailure(error)
             errors.write(UserErrorReport.render(failure))
             return (failure.exitCode.rawValue, false)
         } catch let error as SpecError {

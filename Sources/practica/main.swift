@@ -1,4 +1,6 @@
 import Foundation
+import EventLog
 import PracticaCLI
 
+DamagedPageSignal.install()
 exit(Practica.run(Array(CommandLine.arguments.dropFirst())))

@@ -139,6 +139,10 @@ final class PatientMoneyTests: XCTestCase {
         XCTAssertEqual(issued.compactMap { $0["patient"] as? String }, ["PT1001"], "PT1002 owes 3.00, below the 5.00 minimum")
         XCTAssertEqual(cents(issued.first?["balance"]), 30_000)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        // Statements carry names, addresses and balances: owner only, like the store.
+        let modeOf = { (path: String) in ((try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int ?? -1) & 0o777 }
+        XCTAssertEqual(modeOf(folder.path), 0o700)
+        for name in files { XCTAssertEqual(modeOf(folder.appendingPathComponent(name).path), 0o600, name) }
         let statement = issued.first?["statement"] as? String ?? "?"
         XCTAssertEqual(files, ["PT1001-\(statement).html", "PT1001-\(statement).txt"])
         let text = try String(contentsOf: folder.appendingPathComponent(files[1]), encoding: .utf8)

@@ -71,7 +71,7 @@ enum AuditCommand: CommandGroup {
         var rows: [AuditRow] = []
         if cut > 0 {
             try store.scan(from: 1, through: cut) { event in
-                let payload = try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload)
+                let payload = try StoredEvent.decode(event)
                 if let row = trail.apply(event, payload: payload) { rows.append(row) }
                 return true
             }

@@ -16,7 +16,7 @@ enum ClaimAckHandler {
     enum Kind: String { case ack999 = "999", ack277 = "277CA" }
 
     static func ack(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let path = try command.requiredArgument("file")
+        let path = try command.requiredPathArgument("file")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("<file>: \(path) cannot be read", hint: "check the path and its permissions")
         }

@@ -58,7 +58,7 @@ enum ClaimShowHandler {
         var state = PracticeState()
         // Like the whole-log fold, events of types this build does not fold are skipped.
         for event in history where FrontDeskSession.stateTypes.contains(event.typeName) {
-            state.apply(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+            state.apply(try StoredEvent.decode(event))
         }
         return state.claims[id]
     }

@@ -16,8 +16,8 @@ enum ClaimSubmitHandler {
             throw UsageError(.invalidValue, "give claim ids or --all-clean, not \(allClean ? "both" : "neither")",
                              hint: "e.g. 'practica claim submit --all-clean --out claims.837'")
         }
-        let out = try command.required("out")
-        let staging = try ClaimFileStaging(path: out)
+        let out = try command.requiredPath("out")
+        let staging = try ClaimFileStaging(path: out, permissions: context.filePermissions)
         defer { staging.discard() }
         let file = try context.frontDesk().submitClaims(allClean ? nil : named, staging: staging)
         guard let first = file.events.first else { throw CommandFailure("internal: the submission recorded no claim") }

@@ -25,7 +25,7 @@ enum EraCommands: CommandGroup {
     static let handlers: [String: CommandHandler] = ["era import": importFile]
 
     static func importFile(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let path = try command.requiredArgument("file")
+        let path = try command.requiredPathArgument("file")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("<file>: \(path) cannot be read", hint: "check the path and its permissions")
         }

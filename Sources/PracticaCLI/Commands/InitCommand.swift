@@ -8,10 +8,16 @@ import RevenueCycle
 enum InitCommand: CommandGroup {
     static let spec = CommandSpec(
         name: "init", abstract: "Create a new store for a practice; you become its first admin.",
+        discussion: """
+            The store holds patients' data: its folders are created 0700 and its files 0600, and so are the \
+            statements, 837P files, replays, backups and dashboards made from it. With --group they are 0750/0640 \
+            and belong to that group; others can never read them. 'practica store verify' warns about looser permissions.
+            """,
         options: [
             .value("practice", valueName: "name", help: "The practice's name.", defaultValue: "My Practice"),
             .value("timezone", valueName: "zone", help: "The practice's IANA time zone.", defaultValue: "America/Chicago"),
             .flag("synthetic", help: "A throwaway store for 'store synth' (demos, benchmarks, crash tests), never a practice's."),
+            .value("group", valueName: "name", help: "A Unix group that may read the store and the files made from it (default: you alone)."),
         ],
         examples: [Example("practica init --store /srv/clinic --practice \"Lakeside Family Medicine\" --as maria",
                            "Create a store with maria as admin."),
@@ -23,7 +29,8 @@ enum InitCommand: CommandGroup {
         let name = try DomainInput.parse("--practice", command.string("practice") ?? "") { try DisplayName($0, kind: "practice name") }
         let zone = try DomainInput.parse("--timezone", command.string("timezone") ?? "") { try TimeZoneID.parseRegion($0) }
         let admin = try DomainInput.parse("--as", context.actor) { try UserID($0) }
-        let store = try EventStore.create(at: context.storePath, mapSize: context.mapSize)
+        let permissions = try command.string("group").map(groupPermissions) ?? .ownerOnly
+        let store = try EventStore.create(at: context.storePath, mapSize: context.mapSize, permissions: permissions)
         let result = try store.append(AppendMetadata(actor: admin.name, causation: "init"), expectations: ["practice": .noStream]) { _ in
             [NewEvent(stream: "practice", PracticeInitialized(practiceName: name, admin: admin, timeZone: zone,
                                                                   isSynthetic: command.flag("synthetic"))),
@@ -37,6 +44,15 @@ enum InitCommand: CommandGroup {
             context.print("created \(kind) \(context.storePath) for \(name); \(admin.name) is admin")
         }
     }
+}
+
+/// The permissions of a store shared with the Unix group `name`, which must exist.
+private func groupPermissions(_ name: String) throws -> StorePermissions {
+    guard !name.isEmpty, let entry = getgrnam(name) else {
+        throw UsageError(.invalidValue, "--group: no group named \"\(name.prefix(40))\" on this machine",
+                         hint: "see 'getent group' for the groups, or leave --group out to keep the store to yourself")
+    }
+    return .shared(with: entry.pointee.gr_gid)
 }
 
 /// Turns a domain value error into a usage error naming the option.

@@ -42,11 +42,15 @@ enum LogCommands: CommandGroup {
     }
 
     static func show(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let store = try context.store()
         if let stream = command.string("stream") {
             if command.argument("position") != nil {
                 throw UsageError(.unexpectedArgument, "give a position or --stream, not both", hint: "e.g. 'practica log show 42'")
             }
+            guard EventStore.isPossibleStreamID(stream) else {
+                throw UsageError(.invalidValue, "--stream: a stream id has 1 to \(EventStore.maxStreamIDBytes) bytes, got \(stream.utf8.count)",
+                                 hint: "stream ids look like patient-PT1001; see 'practica log tail'")
+            }
+            let store = try context.store()
             let events = try store.readStream(stream)
             guard !events.isEmpty else {
                 throw CommandFailure("stream \(stream) has no events", hint: "stream ids look like patient-PT1001; see 'practica log tail'")
@@ -60,7 +64,7 @@ enum LogCommands: CommandGroup {
         guard let position = UInt64(text), position > 0 else {
             throw UsageError(.invalidValue, "position must be a whole number from 1, got '\(text)'", hint: "e.g. 'practica log show 42'")
         }
-        let event = try store.event(at: position)
+        let event = try context.store().event(at: position)
         context.print(context.json ? EventRendering.json(event).rendered : EventRendering.detail(event))
     }
 }

@@ -1,3 +1,4 @@
+import Projections
 import CLIKit
 import EventLog
 import RevenueCycle
@@ -22,7 +23,7 @@ extension CommandContext {
         let last = try store.lastPosition()
         if last > 0 {
             try store.scan(from: 1, through: last, types: types) { event in
-                state.apply(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+                state.apply(try StoredEvent.decode(event))
                 return true
             }
         }

@@ -25,7 +25,7 @@ enum ReplayCommand: CommandGroup {
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let until = try command.required("until")
-        let directory = try command.required("into")
+        let directory = try command.requiredPath("into")
         // Authorized, and the zone read, from the read models: a replay copies and
         // rebuilds up to the cut, it does not need the whole practice folded first.
         let models = try context.readingModels(for: .audit)
@@ -38,7 +38,7 @@ enum ReplayCommand: CommandGroup {
         } else {
             position = try lastPosition(recordedBy: until, option: "--until", store: store, models: models)
         }
-        try store.replayCopy(until: position, into: directory)
+        try OptionBlame.blaming("--into") { try store.replayCopy(until: position, into: directory) }
         let copy = try EventStore.open(at: directory)
         let runner = try ReadModels.caughtUp(copy)
         let recordedAt = position == 0 ? "-" : EventRendering.timestamp(try copy.event(at: position).recordedAtMillis)

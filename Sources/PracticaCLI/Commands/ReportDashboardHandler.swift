@@ -9,7 +9,7 @@ import X12
 /// (`DIR/index.html`) of the last 12 months, built with `Charts.DashboardPage`.
 enum ReportDashboardHandler {
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let out = try command.required("out")
+        let out = try command.requiredPath("out")
         let toOption = try ReportInput.date(command, "to")
         let directory = try context.authorizedDirectory(for: .read)
         let to = toOption ?? context.today(in: directory.practice?.timeZone)
@@ -17,11 +17,13 @@ enum ReportDashboardHandler {
         let page = try DashboardBuilder(runner: runner, to: to,
                                         practiceName: directory.practice?.practiceName.text ?? "Practice",
                                         generatedBy: "practica report dashboard, log position \(try context.store().lastPosition())").page()
+        // The dashboard shows the practice's money and names payers: as private as the store.
+        let permissions = context.filePermissions
         do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try page.html().write(toFile: out + "/index.html", atomically: true, encoding: .utf8)
+            try permissions.createDirectory(out)
+            try permissions.writeNewFile(Array(page.html().utf8), to: out + "/index.html")
         } catch {
-            throw RejectionFailure(.refused("out", "cannot write \(out)/index.html: \(error.localizedDescription)",
+            throw RejectionFailure(.refused("out", "cannot write \(out)/index.html: \(error)",
                                             hint: "choose a directory you can write to"))
         }
         context.print("wrote \(out)/index.html")

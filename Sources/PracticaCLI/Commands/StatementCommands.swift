@@ -30,7 +30,7 @@ enum StatementCommands: CommandGroup {
             guard !m.isNegative else { throw ValueError(kind: "amount", input: text, reason: "cannot be negative") }
             return m
         }
-        let request = StatementRunRequest(asOf: asOf, minBalance: minBalance, outDirectory: try command.required("out"))
+        let request = StatementRunRequest(asOf: asOf, minBalance: minBalance, outDirectory: try command.requiredPath("out"))
         let run = try StatementRun.perform(request, session: try context.frontDesk())
         if context.json {
             context.printJSON(.object([("directory", .string(run.directory)),

@@ -65,28 +65,38 @@ enum StoreCommands: CommandGroup {
         let bar = ProgressBar(label: "verifying", total: Int(try store.lastPosition()))
         let report = try store.verify { done, _ in bar.update(completed: Int(done)) }
         bar.finish()
+        // Looser permissions are a warning, not damage: the log itself may be intact.
+        let loose = StorePermissions.looserThanIntended(under: store.paths.root)
+        for path in loose.prefix(10) {
+            context.note("warning: \(path) may be read by others; patients' data should be readable by the owner (and the store's group) alone")
+        }
+        if loose.count > 10 { context.note("warning: … and \(loose.count - 10) more paths with loose permissions") }
+        if !loose.isEmpty { context.note("hint: chmod -R go-rwx \(store.paths.root) (or g+r with 'chgrp' for a shared store)") }
         if context.json {
             var pairs: [(String, JSONValue)] = [("intact", .bool(report.isIntact)), ("events", .int(Int64(report.eventsChecked))),
                                                 ("batches", .int(Int64(report.batchesChecked)))]
             if let p = report.problem {
-                pairs.append(("problem", .object([("kind", .string(p.kind.rawValue)), ("position", .int(Int64(p.position))),
-                                                  ("detail", .string(p.detail))])))
+                var fields: [(String, JSONValue)] = [("kind", .string(p.kind.rawValue)), ("position", .int(Int64(p.position))),
+                                                     ("detail", .string(p.detail))]
+                if let table = p.table { fields.append(("table", .string(table))) }
+                pairs.append(("problem", .object(fields)))
             }
             context.printJSON(.object(pairs))
         } else if report.isIntact {
             context.print("intact: \(report.eventsChecked) events in \(report.batchesChecked) batches, chain verified")
         }
         if let problem = report.problem {
-            throw CommandFailure("the log is not intact: \(problem)",
-                                 hint: "restore from a backup ('practica store backup') and compare with 'practica log show \(problem.position)'",
+            let compare = problem.table == nil ? " and compare with 'practica log show \(problem.position)'" : ""
+            throw CommandFailure("the store is damaged: \(problem)",
+                                 hint: "restore from a backup ('practica store backup')\(compare)",
                                  exitCode: .storeUnavailable)
         }
     }
 
     static func backup(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let dir = try command.requiredArgument("dir")
+        let dir = try command.requiredPathArgument("dir")
         let store = try context.store()
-        try store.backup(to: dir)
+        try OptionBlame.blaming("<dir>") { try store.backup(to: dir) }
         let copy = try EventStore.open(at: dir)
         let events = try copy.lastPosition()
         if context.json {

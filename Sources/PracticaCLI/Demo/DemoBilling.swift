@@ -43,7 +43,7 @@ extension DemoSimulation {
     func submitClean() throws {
         guard session.state.claims.values.contains(where: { $0.status == .clean }) else { return }
         let path = files.appendingPathComponent("837/claims-\(DemoAdjudicator.x12(today)).837").path
-        let staging = try ClaimFileStaging(path: path)
+        let staging = try ClaimFileStaging(path: path, permissions: permissions)
         defer { staging.discard() }
         let file = try command("claim submit", as: biller) { try session.submitClaims(nil, staging: staging) }
         if let first = file.events.first { try staging.publish(interchange: first.interchangeControlNumber) }

@@ -60,7 +60,7 @@ extension DemoSimulation {
         let minimum = Money(cents: 500)
         guard session.state.receivables.ledger.patients.values.contains(where: { $0.patientBalance >= minimum }) else { return }
         let parent = files.appendingPathComponent("statements")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        try permissions.createDirectory(parent.path)
         let folder = parent.appendingPathComponent("\(asOf)").path
         try command("statement run", as: biller) {
             _ = try StatementRun.perform(StatementRunRequest(asOf: asOf, minBalance: minimum, outDirectory: folder), session: session)

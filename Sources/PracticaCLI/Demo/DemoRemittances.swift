@@ -1,5 +1,7 @@
 import BinaryCodec
+import EventLog
 import Foundation
+import Projections
 import RevenueCycle
 
 /// The payers' side: each payer answers the claims due that day in one 835
@@ -36,7 +38,7 @@ extension DemoSimulation {
         let text = try writer.text(claims: claims, date: date, trace: "\(payer.electronicID)\(date)\(controlNumber)",
                                    controlNumber: controlNumber)
         let file = files.appendingPathComponent("835/\(payer.electronicID)-\(date).835")
-        try Data(text.utf8).write(to: file)
+        try permissions.writeNewFile(Array(text.utf8), to: file.path)
         guard let bytes = FileManager.default.contents(atPath: file.path) else { return }
         let outcome = try command("era import", as: biller) {
             try RemittanceImport.perform(RemittanceImportRequest(bytes: Array(bytes), name: file.path), session: session)
@@ -46,7 +48,7 @@ extension DemoSimulation {
         guard let positions = outcome.positions else { return }
         var posted: [any EventPayload] = []
         try session.store.scan(from: positions.lowerBound, through: positions.upperBound) { event in
-            posted.append(try EventRegistry.decode(typeName: event.typeName, schemaVersion: event.schemaVersion, bytes: event.payload))
+            posted.append(try StoredEvent.decode(event))
             return true
         }
         followUp(posted)

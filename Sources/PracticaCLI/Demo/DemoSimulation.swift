@@ -54,6 +54,9 @@ final class DemoSimulation {
     var stats = DemoStats()
     var controlNumber = 0
 
+    /// The demo's files sit inside the store and are as private as it is.
+    var permissions: StorePermissions { session.store.permissions }
+
     init(options: DemoOptions, session: FrontDeskSession, time: SimulatedTime, zone: TimeZoneID) {
         self.options = options
         self.session = session
@@ -65,8 +68,8 @@ final class DemoSimulation {
 
     /// Plays every day from the start up to (not including) the last day.
     func run(progress: ProgressBar) throws {
-        try FileManager.default.createDirectory(at: files.appendingPathComponent("837"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: files.appendingPathComponent("835"), withIntermediateDirectories: true)
+        try permissions.createDirectory(files.appendingPathComponent("837").path)
+        try permissions.createDirectory(files.appendingPathComponent("835").path)
         try setUpPractice()
         try registerFirstPatients()
         planNewPatients()

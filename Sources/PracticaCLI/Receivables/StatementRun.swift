@@ -57,7 +57,7 @@ enum StatementRun {
             let (_, outcome) = try session.append(permission: .postPayments, command: "statement run") { state, ids in
                 let run = try issue(request, state: state, ids: ids)
                 guard !run.statements.isEmpty else { throw NothingToIssue() }
-                try write(run.statements, to: staging)
+                try write(run.statements, to: staging, permissions: session.store.permissions)
                 return (run.statements.map { NewEvent(stream: PatientMoney.stream($0.issued.patient), $0.issued) }, run)
             }
             try? FileManager.default.removeItem(at: target)   // an empty folder, checked above
@@ -99,21 +99,22 @@ enum StatementRun {
     /// append commits; runs inside the append, perhaps more than once. One sync
     /// replaces an fsync per file: a large practice's run writes tens of thousands
     /// of files, and creating them is then most of its time.
-    static func write(_ statements: [WrittenStatement], to folder: URL) throws {
+    /// Statements carry patients' names, addresses and balances: folder and files are
+    /// created as private as the store (`permissions`).
+    static func write(_ statements: [WrittenStatement], to folder: URL, permissions: StorePermissions) throws {
         try? FileManager.default.removeItem(at: folder)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+            guard mkdir(folder.path, permissions.directoryMode) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            try permissions.restrict(directory: folder.path)
             for s in statements {
                 for (ext, text) in [("html", s.html), ("txt", s.text)] {
-                    let url = folder.appendingPathComponent("\(fileName(s.issued)).\(ext)")
-                    guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8)) else {
-                        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-                    }
+                    try permissions.writeNewFile(Array(text.utf8), to: folder.appendingPathComponent("\(fileName(s.issued)).\(ext)").path)
                 }
             }
             try syncFileSystem(of: folder)
         } catch {
-            throw CommandFailure("--out: cannot write statements in \(folder.deletingLastPathComponent().path): \(error.localizedDescription); nothing was issued",
+            let reason = (error as? EventStoreError)?.description ?? error.localizedDescription
+            throw CommandFailure("--out: cannot write statements in \(folder.deletingLastPathComponent().path): \(reason); nothing was issued",
                                  hint: "check that the parent folder exists and you may write to it")
         }
     }
