@@ -66,7 +66,7 @@ enum AvailabilityCommands: CommandGroup {
             throw UsageError(.invalidValue, "--end: \(end) is not after --start \(start)", hint: "the end is the first minute the provider is back")
         }
         let reason = try DomainInput.parse("--reason", try command.required("reason")) { try AvailabilityExceptionReason.parse($0) }
-        let note = command.string("note")
+        let note = try command.optionalText("note", .note)
         let session = try context.frontDesk()
         let (_, e) = try session.append(permission: .manageAvailability, command: "availability exception") { state, _ in
             let e = try AvailabilityDecisions.addException(provider: provider, start: start, end: end, reason: reason,

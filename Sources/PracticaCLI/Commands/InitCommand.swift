@@ -18,7 +18,7 @@ enum InitCommand: CommandGroup {
     static let handlers: [String: CommandHandler] = ["init": run]
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let name = try DomainInput.parse("--practice", command.string("practice") ?? "") { try DisplayName($0, kind: "practice name") }
+        let name = try DomainInput.parse("--practice", command.string("practice") ?? "") { try DisplayName(try FreeText.validate($0, as: .name, kind: "practice name"), kind: "practice name") }
         let zone = try DomainInput.parse("--timezone", command.string("timezone") ?? "") { try TimeZoneID($0) }
         let admin = try DomainInput.parse("--as", context.actor) { try UserID($0) }
         let store = try EventStore.create(at: context.storePath, mapSize: context.mapSize)

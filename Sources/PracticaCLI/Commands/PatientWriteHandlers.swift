@@ -14,7 +14,7 @@ enum PatientWriteHandlers {
         let registration = PatientRegistration(
             name: name, dateOfBirth: try command.value("dob", LocalDate.parse), sex: try command.value("sex", Sex.parse),
             phone: try command.optionalValue("phone", PhoneNumber.parse), email: try command.optionalValue("email", EmailAddress.parse),
-            address: try command.optionalValue("address") { try DisplayName($0, kind: "address").text })
+            address: try command.address("address"))
         let confirmNew = command.flag("confirm-new")
         let session = try context.frontDesk()
         let registered: PatientRegistered
@@ -45,7 +45,7 @@ enum PatientWriteHandlers {
         let cleared = try clearedFields(command)
         let phone = try fieldUpdate(command, "phone", cleared, PhoneNumber.parse)
         let email = try fieldUpdate(command, "email", cleared, EmailAddress.parse)
-        let address = try fieldUpdate(command, "address", cleared) { try DisplayName($0, kind: "address").text }
+        let address = try fieldUpdate(command, "address", cleared) { try FreeText.validate($0, as: .address, kind: "address") }
         let clearMiddle = cleared.contains("middle")
         if clearMiddle && middle != nil { throw UsageError(.invalidValue, "--middle and --clear middle contradict each other", hint: "give one of them") }
         let (_, updated) = try context.frontDesk().append(permission: .registerPatients, command: "patient update") { state, _ in

@@ -35,7 +35,7 @@ enum ProviderCommands: CommandGroup {
     static let handlers: [String: CommandHandler] = ["provider add": add, "provider list": list]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let name = try command.value("name") { try DisplayName($0, kind: "provider name") }
+        let name = try command.displayName("name", kind: "provider name")
         let npi = try command.value("npi", NPI.parse)
         let taxonomy = try command.value("taxonomy") { try TaxonomyCode($0) }
         let billing = command.flag("billing"), rendering = command.flag("rendering")

@@ -43,7 +43,7 @@ enum SchedulingInput {
 
     /// `--force --reason TEXT`: both or neither.
     static func forceReason(_ command: ParsedCommand) throws -> String? {
-        let reason = command.string("reason")?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = try command.optionalText("reason", .note)
         if command.flag("force") {
             guard let reason, !reason.isEmpty else {
                 throw UsageError(.missingOption, "--force needs --reason saying why the booking is outside availability",

@@ -30,7 +30,7 @@ enum WaitlistCommands: CommandGroup {
         let provider: ProviderID = try SchedulingInput.id(command, "provider")
         let type: AppointmentTypeID? = try SchedulingInput.optionalID(command, "type")
         let earliest = try SchedulingInput.optionalDate(command, "earliest")
-        let note = command.string("note")
+        let note = try command.optionalText("note", .note)
         let session = try context.frontDesk()
         let (_, e) = try session.append(permission: .schedule, command: "waitlist add") { state, ids in
             let e = try WaitlistDecisions.add(id: try ids.next(WaitlistEntryID.self), patient: patient, provider: provider,

@@ -1,0 +1,46 @@
+/// How the parser's messages show a word someone typed: at most 60
+/// characters (then "…"), control and formatting characters as escapes, so an
+/// error line can't be split, reordered or flooded by its input.
+/// (The domain's `ValueError` shows its input the same way.)
+///
+/// ```swift
+/// EchoedWord.of("a\u{202E}b")   // a\u{202E}b
+/// ```
+public enum EchoedWord {
+    public static let maximumLength = 60
+
+    public static func of(_ text: String) -> String {
+        var out = ""
+        var shown = 0
+        for character in text {
+            if shown == maximumLength { return out + "…" }
+            shown += 1
+            out += escaped(character)
+        }
+        return out
+    }
+
+    /// The whole of `text` with only the escaping, for a finished message;
+    /// line breaks the message itself chose are kept.
+    public static func escapingOnly(_ text: String) -> String {
+        text.map { $0 == "\n" ? "\n" : escaped($0) }.joined()
+    }
+
+    private static func escaped(_ character: Character) -> String {
+        let hidden = character.unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned: return true
+            default: return false
+            }
+        }
+        guard hidden else { return String(character) }
+        return character.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\n": return "\\n"
+            case "\t": return "\\t"
+            case "\r": return "\\r"
+            default: return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }.joined()
+    }
+}
