@@ -16,6 +16,9 @@ final class CommandContext {
     /// `--as`, else `$PRACTICA_USER`, else the OS user.
     let actor: String
     let json: Bool
+    /// "Now" for this command's decisions and checks: the system clock, or the
+    /// fixed moment `$PRACTICA_CLOCK` names (tests and training; see `PracticeClock`).
+    let clock: PracticeClock
     private var openedStore: EventStore?
 
     init(command: ParsedCommand, environment: [String: String], output: any TextOutput, errors: any TextOutput) {
@@ -26,6 +29,7 @@ final class CommandContext {
         storePath = command.string("store") ?? environment["PRACTICA_STORE"] ?? "practica-data"
         actor = command.string("as") ?? environment["PRACTICA_USER"] ?? environment["USER"] ?? NSUserName()
         json = command.flag("json")
+        clock = PracticeClock.from(environment: environment)
     }
 
     /// The store, opened on first use.
@@ -43,7 +47,9 @@ final class CommandContext {
 
     /// The session front-desk decisions run in (state folded from the log).
     func frontDesk() throws -> FrontDeskSession {
-        try FrontDeskSession(store: try store(), actor: actor)
+        let session = try FrontDeskSession(store: try store(), actor: actor)
+        session.clock = clock
+        return session
     }
 
     /// Every read model, caught up with the log, for listings and reports.

@@ -71,21 +71,6 @@ enum NamePart {
     }
 }
 
-/// Today's date where the practice is, for "not in the future" checks and
-/// for marking which coverages are in effect.
-enum PracticeCalendar {
-    static func today(in state: PracticeState) -> LocalDate {
-        today(practice: state.directory.practice)
-    }
-
-    static func today(practice: PracticeInitialized?) -> LocalDate {
-        let zone = practice?.timeZone ?? (try? TimeZoneID("UTC"))
-        let now = Instant(Date())
-        guard let zone else { return LocalDateTime(secondsAsIfUTC: now.secondsSinceEpoch).date }
-        return zone.localDateTime(at: now).date
-    }
-}
-
 extension CommandContext {
     /// The session for a listing or `show`, once the acting user is known to
     /// be allowed to read: auditors and every other role may, strangers may not.

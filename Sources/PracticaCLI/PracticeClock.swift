@@ -17,14 +17,24 @@ import RevenueCycle
 /// ```
 struct PracticeClock {
     private let simulated: SimulatedTime?
+    private let fixed: Date?
 
     /// The real time, read at each use.
-    static var system: PracticeClock { PracticeClock(simulated: nil) }
+    static var system: PracticeClock { PracticeClock(simulated: nil, fixed: nil) }
 
     /// A clock that reads `time`, which its owner moves forward.
-    static func simulated(_ time: SimulatedTime) -> PracticeClock { PracticeClock(simulated: time) }
+    static func simulated(_ time: SimulatedTime) -> PracticeClock { PracticeClock(simulated: time, fixed: nil) }
 
-    var date: Date { simulated?.date ?? Date() }
+    /// `$PRACTICA_CLOCK` ("2026-11-30T12:00:00Z") pins the moment decisions see, so
+    /// tests and training stores don't depend on the day they run; batches are
+    /// still recorded at the real time. Without it (or unreadable), the system clock.
+    static func from(environment: [String: String]) -> PracticeClock {
+        guard let text = environment["PRACTICA_CLOCK"], !text.isEmpty,
+              let date = ISO8601DateFormatter().date(from: text) else { return .system }
+        return PracticeClock(simulated: nil, fixed: date)
+    }
+
+    var date: Date { simulated?.date ?? fixed ?? Date() }
     var now: Instant { Instant(date) }
 
     /// The recorded-at override for a batch: nil (the store's own clock) unless simulated.

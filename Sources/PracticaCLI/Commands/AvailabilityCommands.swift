@@ -68,7 +68,15 @@ enum AvailabilityCommands: CommandGroup {
         let reason = try DomainInput.parse("--reason", try command.required("reason")) { try AvailabilityExceptionReason.parse($0) }
         let note = try command.optionalText("note", .note)
         let session = try context.frontDesk()
+        let now = session.clock.now
         let (_, e) = try session.append(permission: .manageAvailability, command: "availability exception") { state, _ in
+            let zone = state.directory.practice?.timeZone ?? (try? TimeZoneID("UTC"))
+            let today = zone.map { $0.localDateTime(at: now).date } ?? LocalDateTime(secondsAsIfUTC: now.secondsSinceEpoch).date
+            try FrontDeskSession.mapRejection {
+                try AvailabilityDecisions.checkExceptionTimes(start: start, end: end,
+                                                              zones: AvailabilityDecisions.zones(of: provider, snapshot: state.snapshot(from: start, days: 0)),
+                                                              today: today)
+            }
             let e = try AvailabilityDecisions.addException(provider: provider, start: start, end: end, reason: reason,
                                                            note: note, directory: state.directory)
             return ([NewEvent(stream: "availability-\(provider)", e)], e)

@@ -53,7 +53,7 @@ enum ClaimWriteHandlers {
         let reason = try command.text("reason", .note)
         let (_, events) = try context.frontDesk().append(permission: .manageClaims, command: "claim replace") { state, ids in
             let events = try ClaimCreation.replace(id, id: try ids.next(ClaimID.self), reason: reason,
-                                                   today: PracticeCalendar.today(in: state), state: state)
+                                                   today: context.today(in: state.directory.practice?.timeZone), state: state)
             return (try streamed(events), events)
         }
         let replacement = events.compactMap { $0 as? ClaimCreated }.first
@@ -67,7 +67,7 @@ enum ClaimWriteHandlers {
         let (_, events) = try context.frontDesk().append(permission: .manageClaims, command: "claim void") { state, ids in
             // Only a claim the payer has needs a frequency-8 claim, and so an id.
             let voiding = state.claims[id]?.status.isWithPayer == true ? try ids.next(ClaimID.self) : nil
-            let events = try ClaimCreation.void(id, voidingID: voiding, reason: reason, today: PracticeCalendar.today(in: state),
+            let events = try ClaimCreation.void(id, voidingID: voiding, reason: reason, today: context.today(in: state.directory.practice?.timeZone),
                                                 state: state)
             return (try streamed(events), events)
         }

@@ -38,8 +38,8 @@ enum CoverageCommands: CommandGroup {
     static let handlers: [String: CommandHandler] = ["coverage add": add]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let from = try command.value("from", LocalDate.parse)
-        let to = try command.optionalValue("to", LocalDate.parse)
+        let from = try command.value("from", PlausibleDates.date)
+        let to = try command.optionalValue("to", PlausibleDates.date)
         let span: DateSpan
         do {
             span = try DateSpan(from: from, to: to)
@@ -76,6 +76,6 @@ enum CoverageCommands: CommandGroup {
         }
         let name = try PersonName(first: try command.value("subscriber-first", NamePart.first),
                                   last: try command.value("subscriber-last", NamePart.last))
-        return Subscriber(name: name, dateOfBirth: try command.optionalValue("subscriber-dob", LocalDate.parse))
+        return Subscriber(name: name, dateOfBirth: try command.optionalValue("subscriber-dob", PlausibleDates.date))
     }
 }

@@ -12,7 +12,7 @@ enum PatientWriteHandlers {
                                   middle: try command.optionalValue("middle", NamePart.middle) ?? nil,
                                   last: try command.value("last", NamePart.last))
         let registration = PatientRegistration(
-            name: name, dateOfBirth: try command.value("dob", LocalDate.parse), sex: try command.value("sex", Sex.parse),
+            name: name, dateOfBirth: try command.value("dob", PlausibleDates.date), sex: try command.value("sex", Sex.parse),
             phone: try command.optionalValue("phone", PhoneNumber.parse), email: try command.optionalValue("email", EmailAddress.parse),
             address: try command.address("address"))
         let confirmNew = command.flag("confirm-new")
@@ -40,7 +40,7 @@ enum PatientWriteHandlers {
         let first = try command.optionalValue("first", NamePart.first)
         let middle = try command.optionalValue("middle", NamePart.middle)
         let last = try command.optionalValue("last", NamePart.last)
-        let dob = try command.optionalValue("dob", LocalDate.parse)
+        let dob = try command.optionalValue("dob", PlausibleDates.date)
         let sex = try command.optionalValue("sex", Sex.parse)
         let cleared = try clearedFields(command)
         let phone = try fieldUpdate(command, "phone", cleared, PhoneNumber.parse)
@@ -56,7 +56,7 @@ enum PatientWriteHandlers {
                                       last: last ?? record.name.last)
             }
             let event = try PatientDecisions.update(patient, current: record, name: name, dateOfBirth: dob, sex: sex, phone: phone,
-                                                    email: email, address: address, today: PracticeCalendar.today(in: state))
+                                                    email: email, address: address, today: context.today(in: state.directory.practice?.timeZone))
             return ([NewEvent(stream: "patient-\(patient)", event)], event)
         }
         let changed = updated.json.objectKeys.filter { $0 != "patient" }

@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+
+/// The date half of "one rule for every input" (issue 15 #13): plausible
+/// ranges per field, daylight-saving gaps and overlaps, and "now" from the
+/// session's clock (`$PRACTICA_CLOCK` here).
+final class DateRuleTests: XCTestCase {
+    func testBookingIsNeitherInThePastWithoutForceNorBeyondTheHorizon() throws {
+        let f = try SchedulingFixture()                                   // now: 2026-11-30 06:00 in Chicago
+        try assertAppendsNothing(f) {
+            let year10000 = try f.book(at: "9999-12-31 23:50", extra: ["--force", "--reason", "x"])
+            assertRefused(year10000, status: 2, mentioning: "--at: invalid date \"9999-12-31 23:50\": must be between 1900-01-01 and 2199-12-31")
+            XCTAssertFalse(year10000.stderr.contains("10000"), year10000.stderr)
+            assertRefused(try f.book(at: "2029-01-08 09:00"), status: 2, mentioning: "more than two years ahead")
+            // A series whose last occurrence falls past the horizon is refused whole.
+            assertRefused(try f.book(at: "2028-11-27 09:00", extra: ["--every", "week", "--count", "2"]), status: 2,
+                          mentioning: "2028-12-04 is more than two years ahead")
+            let past = try f.book(at: "2026-11-27 09:00")
+            assertRefused(past, status: 1, mentioning: "--at: 2026-11-27 09:00 America/Chicago is in the past")
+            XCTAssertTrue(past.stderr.contains("--force --reason"), past.stderr)
+            assertRefused(try f.run(["book", "--patient", f.patient, "--provider", f.provider, "--location", f.location,
+                                     "--type", f.followUp, "--at", "2026-12-01 09:00", "--reason", "x"]), status: 2, mentioning: "--reason is only used with --force")
+        }
+        XCTAssertEqual(try f.book(at: "2028-11-30 09:00").status, 0, "the last day of the horizon is bookable")
+        let recorded = try f.book(at: "2026-11-27 09:00", extra: ["--force", "--reason", "entered after the visit"])
+        XCTAssertEqual(recorded.status, 0, recorded.stderr)
+        // Moving an appointment follows the same rule.
+        try assertAppendsNothing(f) {
+            assertRefused(try f.run(["reschedule", "AP1001", "--at", "2026-11-27 10:00"]), status: 1, mentioning: "is in the past")
+            assertRefused(try f.run(["reschedule", "AP1001", "--at", "2031-01-06 10:00"]), status: 2, mentioning: "more than two years ahead")
+        }
+    }
+
+    func testAvailabilityExceptionsRefuseSkippedTimesAndEndlessSpans() throws {
+        let f = try SchedulingFixture()
+        let base = ["availability", "exception", "--provider", f.provider, "--reason", "vacation"]
+        try assertAppendsNothing(f) {
+            let gap = try f.run(base + ["--start", "2027-03-14 02:30", "--end", "2027-03-15 00:00"])
+            assertRefused(gap, status: 2, mentioning: "--start: 2027-03-14 02:30 does not exist in America/Chicago")
+            assertRefused(try f.run(base + ["--start", "2027-03-13 00:00", "--end", "2027-03-14 02:15"]), status: 2, mentioning: "--end:")
+            assertRefused(try f.run(base + ["--start", "2026-12-24 00:00", "--end", "9999-12-31 00:00"]), status: 2,
+                          mentioning: "must be between 1900-01-01 and 2199-12-31")
+            assertRefused(try f.run(base + ["--start", "2026-12-24 00:00", "--end", "2030-01-01 00:00"]), status: 2,
+                          mentioning: "more than two years ahead")
+        }
+        XCTAssertEqual(try f.run(base + ["--start", "2027-03-14 03:00", "--end", "2027-03-15 00:00"]).status, 0)
+    }
+
+    func testDemoStillRunsOnItsSimulatedClock() throws {
+        let store = temporaryStore()
+        let r = try CLI.run(["demo", "--store", store, "--months", "1", "--patients", "40"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+}
