@@ -90,14 +90,23 @@ enum ReportInput {
         return date
     }
 
-    /// `--from` and `--to`, both required, in order.
+    /// `--from` and `--to`, both required, in order, and at most
+    /// `PlausibleDates.maximumReportYears` apart (a report over 0001–9999 once took a minute and 2 GB).
     static func period(_ command: ParsedCommand) throws -> (from: LocalDate, to: LocalDate) {
         let from = try requiredDate(command, "from")
         let to = try requiredDate(command, "to")
-        guard from <= to else {
-            throw UsageError(.invalidValue, "--from: \(from) is after --to \(to)", hint: "give the earlier date to --from")
-        }
+        try checkRange(from: from, to: to)
         return (from, to)
+    }
+
+    /// The one range rule for every `--from`/`--to` pair of a report or listing.
+    static func checkRange(from: LocalDate, to: LocalDate) throws {
+        do {
+            try PlausibleDates.checkReportRange(from: from, to: to)
+        } catch {
+            throw UsageError(.invalidValue, "--\(error.field): \(error.reason)",
+                             hint: error.hint ?? "give the earlier date to --from")
+        }
     }
 
     /// One of an enum's raw values, naming the choices when it isn't.
@@ -112,7 +121,7 @@ enum ReportInput {
         return chosen
     }
 
-    static func money(_ m: Money) -> JSONValue { .number(m.description) }
+    static func money(_ m: Money) -> JSONValue { JSONNumbers.money(m) }
 
     static func buckets(_ b: AgingBuckets) -> JSONValue {
         .object(zip(AgingBuckets.labels, b.amounts).map { ($0, money($1)) } + [("total", money(b.total))])
