@@ -75,7 +75,8 @@ enum ScheduleCommands: CommandGroup {
             var calendar = ScheduleCalendar(columns: columns, step: directory.settings.slotStepMinutes)
             calendar.patientNames = names
             calendar.typeNames = typeNames
-            return title + "\n" + calendar.render()
+            // A terminal gets a calendar that fits it; a pipe or file gets every detail.
+            return title + "\n" + calendar.render(fitting: Terminal.columns(.standardOutput))
         }
     }
 }
