@@ -20,6 +20,13 @@ public enum EchoedWord {
         return out
     }
 
+    /// `text` with every control and formatting character escaped, line breaks
+    /// included: what a table cell shows of stored text, whatever it holds.
+    public static func escapingAll(_ text: String) -> String {
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
+        return text.map(escaped).joined()
+    }
+
     /// The whole of `text` with only the escaping, for a finished message;
     /// line breaks the message itself chose are kept.
     public static func escapingOnly(_ text: String) -> String {

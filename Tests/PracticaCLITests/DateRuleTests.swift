@@ -46,6 +46,19 @@ final class DateRuleTests: XCTestCase {
         XCTAssertEqual(try f.run(base + ["--start", "2027-03-14 03:00", "--end", "2027-03-15 00:00"]).status, 0)
     }
 
+    /// `replay --until` (and `audit --as-of`, which shares its reading) takes times by the same rule as `book`.
+    func testCutOffTimesInTheFallBackHourNeedTheirOffset() throws {
+        let store = temporaryStore()
+        XCTAssertEqual(try CLI.run(["init", "--store", store, "--timezone", "America/Chicago", "--as", "maria"]).status, 0)
+        let into = temporaryStore("into")
+        let twice = try CLI.run(["replay", "--until", "2026-11-01 01:30", "--into", into, "--store", store, "--as", "maria"])
+        assertRefused(twice, status: 2, mentioning: "--until: invalid local time \"2026-11-01 01:30\": happens twice in America/Chicago")
+        assertRefused(try CLI.run(["replay", "--until", "2026-03-08 02:30", "--into", into, "--store", store, "--as", "maria"]),
+                      status: 2, mentioning: "does not exist in America/Chicago")
+        let chosen = try CLI.run(["replay", "--until", "2026-11-01 01:30-06:00", "--into", into, "--store", store, "--as", "maria"])
+        XCTAssertEqual(chosen.status, 0, chosen.stderr)
+    }
+
     func testDemoStillRunsOnItsSimulatedClock() throws {
         let store = temporaryStore()
         let r = try CLI.run(["demo", "--store", store, "--months", "1", "--patients", "40"])

@@ -1,4 +1,6 @@
+import EventLog
 import Foundation
+import RevenueCycle
 import XCTest
 
 /// "One rule for every input": hostile text in every kind of free-text field
@@ -40,6 +42,9 @@ final class InputRuleTests: XCTestCase {
                             "--at", "2026-12-02 07:00", "--force", "--reason", $0] }),
             ("--reference", { ["payment", "post", "--patient", f.patient, "--amount", "5.00", "--method", "check", "--reference", $0] }),
             ("--address", { ["location", "add", "--name", "North", "--address", $0, "--pos", "11", "--timezone", "America/Chicago"] }),
+            ("--submitter-name", { ["billing-profile", "set", "--ein", "37-1234567", "--address", "1 Main St, Chicago, IL 60601",
+                                    "--submitter-id", "LAKE0001", "--submitter-name", $0, "--receiver-id", "ACMECH",
+                                    "--receiver-name", "Acme Clearinghouse", "--phone", "312-555-0100", "--test"] }),
         ]
     }
 
@@ -90,6 +95,21 @@ final class InputRuleTests: XCTestCase {
         // At the limit, accepted.
         let r = try f.run(["waitlist", "add", "--patient", f.patient2, "--provider", f.provider, "--note", String(repeating: "n", count: 500)])
         XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
+    /// Text stored before the rule (or appended by other means) still can't reorder or split a listing's row.
+    func testStoredInvisibleCharactersAreShownEscapedInTables() throws {
+        let f = try SchedulingFixture()
+        let log = try EventStore.open(at: f.store)
+        try log.append(AppendMetadata(actor: "tester", causation: "test: a chart from before the rule")) { context in
+            let id = PatientID(1_000 + (try context.nextNumber(PatientID.prefix)))
+            return [NewEvent(stream: "patient-\(id)", PatientRegistered(patient: id, name: try PersonName(first: "Eve", last: "Gar\u{202E}aicr"),
+                                                                        dateOfBirth: try LocalDate.parse("1970-01-01"), sex: .female))]
+        }
+        let found = try f.run(["patient", "find", "gar"])
+        XCTAssertEqual(found.status, 0, found.stderr)
+        XCTAssertFalse(found.stdout.unicodeScalars.contains("\u{202E}"), found.stdout.debugDescription)
+        XCTAssertTrue(found.stdout.contains("Gar\\u{202E}aicr"), found.stdout)
     }
 
     func testIdsDatesAndCodesAreHeldToTheSameCharacterRule() throws {

@@ -37,6 +37,12 @@ final class ReportRulesTests: XCTestCase {
         let json = try JSONArray(try run(["report", "days-in-ar", "--from", "2026-10-01", "--to", "2026-11-30", "--json"]).stdout)
         XCTAssertEqual(json.map { $0["monthEnd"] as? String }, ["2026-10-31", "2026-11-20"])
         XCTAssertEqual(json.map { $0["monthToDate"] as? Bool }, [false, true])
+        // The month-end close says the same of the running month.
+        let activity = try run(["report", "activity", "--from", "2026-10-01", "--to", "2026-12-31"])
+        XCTAssertEqual(activity.status, 0, activity.stderr)
+        XCTAssertTrue(activity.stdout.contains("2026-11 (month to date)"), activity.stdout)
+        XCTAssertFalse(activity.stdout.contains("2026-12"), activity.stdout)
+        XCTAssertTrue(activity.stdout.contains("to the cent"), activity.stdout)
     }
 
     /// Every listing and report with `--json`: money keys hold numbers with exactly two

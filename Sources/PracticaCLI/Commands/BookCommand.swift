@@ -49,7 +49,7 @@ enum BookCommand: CommandGroup {
         case (.some, nil): throw UsageError(.missingOption, "--every needs --count N", hint: "e.g. --every week --count 6")
         case let (unit?, count?):
             guard let u = Recurrence.Unit(rawValue: unit.lowercased()) else {
-                throw UsageError(.invalidValue, "--every: expected day or week, got '\(unit)'", hint: "e.g. --every week --count 6")
+                throw UsageError(.invalidValue, "--every: expected day or week, got '\(EchoedWord.of(unit))'", hint: "e.g. --every week --count 6")
             }
             recurrence = Recurrence(unit: u, count: count)
         }

@@ -24,7 +24,7 @@ enum PatientReadHandlers {
         }
         let found = try context.readingModels().read(PatientsProjection.name) { try PatientsView($0).find(query) }
         var listing = Listing(columns: [.init("id"), .init("name"), .init("born"), .init("sex"), .init("phone")],
-                              emptyNote: "no patients match '\(text)'")
+                              emptyNote: "no patients match '\(EchoedWord.of(text))'")
         for p in found {
             listing.append([p.id.description, p.name.description, p.dateOfBirth.description, p.sex.rawValue, p.phone?.formatted ?? ""],
                            json: PatientChart.demographics(p))

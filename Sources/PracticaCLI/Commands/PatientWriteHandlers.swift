@@ -81,7 +81,7 @@ enum PatientWriteHandlers {
         for raw in command.strings("clear") {
             let field = raw.lowercased()
             guard clearable.contains(field) else {
-                throw UsageError(.invalidValue, "--clear: cannot clear '\(raw)'", hint: "give middle, phone, email or address")
+                throw UsageError(.invalidValue, "--clear: cannot clear '\(EchoedWord.of(raw))'", hint: "give middle, phone, email or address")
             }
             fields.insert(field)
         }

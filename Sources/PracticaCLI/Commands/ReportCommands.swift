@@ -116,7 +116,7 @@ enum ReportInput {
         let cases = allowed ?? Array(T.allCases)
         guard let chosen = T(rawValue: text.lowercased()), cases.contains(where: { $0.rawValue == chosen.rawValue }) else {
             let names = cases.map(\.rawValue).joined(separator: ", ")
-            throw UsageError(.invalidValue, "--\(option): expected one of \(names), got '\(text)'", hint: "e.g. --\(option) \(cases.first?.rawValue ?? "")")
+            throw UsageError(.invalidValue, "--\(option): expected one of \(names), got '\(EchoedWord.of(text))'", hint: "e.g. --\(option) \(cases.first?.rawValue ?? "")")
         }
         return chosen
     }

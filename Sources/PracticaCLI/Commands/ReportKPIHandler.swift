@@ -45,7 +45,7 @@ enum ReportKPIHandler {
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let (from, to) = try ReportInput.period(command)
         if let by = command.string("by"), by.lowercased() != "month" {
-            throw UsageError(.invalidValue, "--by: expected month, got '\(by)'", hint: "e.g. --by month, or leave it out for one period")
+            throw UsageError(.invalidValue, "--by: expected month, got '\(EchoedWord.of(by))'", hint: "e.g. --by month, or leave it out for one period")
         }
         let byMonth = command.string("by") != nil
         let variants = KPIVariants(charges: try ReportInput.choice(command, "charges", default: ChargeBasis.service),

@@ -107,7 +107,7 @@ enum AppointmentsCommands: CommandGroup {
         let provider: ProviderID? = try SchedulingInput.optionalID(command, "provider")
         let status = try command.string("status").map { text -> AppointmentStatus in
             guard let s = AppointmentStatus(rawValue: text.lowercased()) else {
-                throw UsageError(.invalidValue, "--status: expected one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'",
+                throw UsageError(.invalidValue, "--status: expected one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(EchoedWord.of(text))'",
                                  hint: "e.g. --status no-show")
             }
             return s
