@@ -59,6 +59,17 @@ final class DateRuleTests: XCTestCase {
         XCTAssertEqual(chosen.status, 0, chosen.stderr)
     }
 
+    func testASubscribersDateOfBirthIsNotInTheFuture() throws {
+        let f = try SchedulingFixture()
+        let base = ["coverage", "add", "--patient", f.patient2, "--payer", "PA1001", "--member-id", "XEH1", "--rank", "primary",
+                    "--from", "2026-01-01", "--relationship", "child", "--subscriber-first", "Ann", "--subscriber-last", "Smith"]
+        try assertAppendsNothing(f) {
+            assertRefused(try f.run(base + ["--subscriber-dob", "2027-05-01"]), status: 2, mentioning: "--subscriber-dob: 2027-05-01 is in the future")
+            assertRefused(try f.run(base + ["--subscriber-dob", "1850-05-01"]), status: 2, mentioning: "--subscriber-dob")
+        }
+        XCTAssertEqual(try f.run(base + ["--subscriber-dob", "1975-03-02"]).status, 0)
+    }
+
     func testDemoStillRunsOnItsSimulatedClock() throws {
         let store = temporaryStore()
         let r = try CLI.run(["demo", "--store", store, "--months", "1", "--patients", "40"])

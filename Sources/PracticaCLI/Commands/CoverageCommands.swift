@@ -53,7 +53,13 @@ enum CoverageCommands: CommandGroup {
             relationship: relationship, subscriber: try subscriber(command, relationship: relationship),
             rank: try command.value("rank", CoverageRank.parse), span: span,
             copay: try command.optionalValue("copay", Money.parse))
-        let added = try context.frontDesk().addCoverage(request)
+        let session = try context.frontDesk()
+        // A subscriber's date of birth follows the patient's rule: not in the future.
+        if let dob = request.subscriber?.dateOfBirth, dob > session.today {
+            throw UsageError(.invalidValue, "--subscriber-dob: \(dob) is in the future (today is \(session.today))",
+                             hint: "give the subscriber's date of birth, YYYY-MM-DD")
+        }
+        let added = try session.addCoverage(request)
         var line = "added \(added.rank) coverage \(added.coverage) for \(added.patient) with \(added.payer) from \(added.span)"
         if let copay = added.copay { line += ", copay \(copay)" }
         context.report(line, json: added.json)

@@ -48,7 +48,8 @@ enum ReportCommands: CommandGroup {
                         examples: [Example("practica report kpi --from 2026-01-01 --to 2026-12-31", "The year's KPIs."),
                                    Example("practica report kpi --from 2026-01-01 --to 2026-06-30 --by month --denials dollars --json", "Monthly, denials in dollars, as JSON.")]),
             CommandSpec(name: "days-in-ar", abstract: "Days in A/R at each month end, with a bar chart.",
-                        discussion: daysDefinition,
+                        discussion: daysDefinition + " The running month ends today and is labelled \"(month to date)\": its charges "
+                            + "are a partial month's. Months that have not begun are left out. A range spans at most 20 years.",
                         options: [.value("from", valueName: "date", help: "First month (YYYY-MM-DD, any day of it)."),
                                   .value("to", valueName: "date", help: "Last month (YYYY-MM-DD, any day of it)."),
                                   .value("variant", valueName: "variant", help: "gross (default) or net."),

@@ -9,7 +9,8 @@ enum ScheduleCommands: CommandGroup {
         name: "schedule", abstract: "The schedule as a calendar, from the schedule read model.",
         subcommands: [
             CommandSpec(name: "show", abstract: "A day's calendar with a column per provider, or a week's with a column per day.",
-                        discussion: "Rows are slot-step-minutes long; times are each location's wall-clock time. Marks: [B] booked, [I] checked in, [O] checked out, [N] no-show, [X] cancelled.",
+                        discussion: "Rows are slot-step-minutes long; times are each location's wall-clock time. Marks: [B] booked, [I] checked in, [O] checked out, [N] no-show, [X] cancelled. "
+                            + "In a terminal the calendar fits its width (shorter cells, then narrower columns, then one column under another); piped, it keeps every detail.",
                         options: [
                             .value("date", valueName: "date", help: "The day (YYYY-MM-DD; default: today); with --week, any day of the week."),
                             .value("provider", valueName: "id", help: "Only this provider."),
