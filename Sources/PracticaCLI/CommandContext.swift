@@ -21,7 +21,7 @@ final class CommandContext {
     let clock: PracticeClock
     private var openedStore: EventStore?
 
-    init(command: ParsedCommand, environment: [String: String], output: any TextOutput, errors: any TextOutput) {
+    init(command: ParsedCommand, environment: [String: String], output: any TextOutput, errors: any TextOutput) throws {
         self.command = command
         self.environment = environment
         self.output = output
@@ -29,7 +29,7 @@ final class CommandContext {
         storePath = command.string("store") ?? environment["PRACTICA_STORE"] ?? "practica-data"
         actor = command.string("as") ?? environment["PRACTICA_USER"] ?? environment["USER"] ?? NSUserName()
         json = command.flag("json")
-        clock = PracticeClock.from(environment: environment)
+        clock = try PracticeClock.from(environment: environment)
     }
 
     /// The store, opened on first use.

@@ -17,7 +17,7 @@ public enum Practica {
                 return request.reason == .requested ? ExitCode.success.rawValue : ExitCode.usage.rawValue
             case .run(let command):
                 try InputRule.check(command)
-                let context = CommandContext(command: command, environment: environment, output: output, errors: errors)
+                let context = try CommandContext(command: command, environment: environment, output: output, errors: errors)
                 guard let handler = CommandTree.handlers[command.path.joined(separator: " ")] else {
                     throw CommandFailure("'\(command.displayName)' has no handler", exitCode: .usage)
                 }

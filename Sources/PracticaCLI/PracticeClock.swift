@@ -1,3 +1,4 @@
+import CLIKit
 import Foundation
 import RevenueCycle
 
@@ -27,10 +28,14 @@ struct PracticeClock {
 
     /// `$PRACTICA_CLOCK` ("2026-11-30T12:00:00Z") pins the moment decisions see, so
     /// tests and training stores don't depend on the day they run; batches are
-    /// still recorded at the real time. Without it (or unreadable), the system clock.
-    static func from(environment: [String: String]) -> PracticeClock {
-        guard let text = environment["PRACTICA_CLOCK"], !text.isEmpty,
-              let date = ISO8601DateFormatter().date(from: text) else { return .system }
+    /// still recorded at the real time. Without it, the system clock.
+    /// - throws: a usage error when it is set but not an ISO 8601 instant (a typo must not silently mean "now").
+    static func from(environment: [String: String]) throws -> PracticeClock {
+        guard let text = environment["PRACTICA_CLOCK"], !text.isEmpty else { return .system }
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw CommandFailure("PRACTICA_CLOCK: \(EchoedInput.quoted(text)) is not an instant like 2026-11-30T12:00:00Z",
+                                 hint: "unset PRACTICA_CLOCK to use the system clock", exitCode: .usage)
+        }
         return PracticeClock(simulated: nil, fixed: date)
     }
 

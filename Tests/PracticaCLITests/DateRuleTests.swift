@@ -70,6 +70,13 @@ final class DateRuleTests: XCTestCase {
         XCTAssertEqual(try f.run(base + ["--subscriber-dob", "1975-03-02"]).status, 0)
     }
 
+    func testAnUnreadablePinnedClockIsRefusedNotIgnored() throws {
+        let f = try SchedulingFixture()
+        let r = try CLI.run(["book", "--patient", f.patient, "--provider", f.provider, "--location", f.location, "--type", f.followUp,
+                             "--at", "2026-12-01 09:00", "--store", f.store], environment: ["PRACTICA_CLOCK": "tomorrow"])
+        assertRefused(r, status: 2, mentioning: "PRACTICA_CLOCK")
+    }
+
     func testDemoStillRunsOnItsSimulatedClock() throws {
         let store = temporaryStore()
         let r = try CLI.run(["demo", "--store", store, "--months", "1", "--patients", "40"])
