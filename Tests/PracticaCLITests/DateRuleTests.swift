@@ -77,6 +77,20 @@ final class DateRuleTests: XCTestCase {
         assertRefused(r, status: 2, mentioning: "PRACTICA_CLOCK")
     }
 
+    /// `slots find` proposes only what `book` takes without --force.
+    func testSlotsFindNeverProposesThePastOrBeyondTheHorizon() throws {
+        let f = try SchedulingFixture()                                   // now: Monday 2026-11-30 06:00 in Chicago
+        let past = try JSONArray(try f.run(["slots", "find", "--provider", f.provider, "--type", f.followUp,
+                                            "--from", "2026-11-02", "--count", "1", "--json"]).stdout)
+        XCTAssertEqual(past.first?["start"] as? String, "2026-11-30 09:00", "the first free slot from now, not from --from")
+        let beyond = try JSONArray(try f.run(["slots", "find", "--provider", f.provider, "--type", f.followUp,
+                                              "--from", "2028-11-29", "--count", "500", "--json"]).stdout)
+        XCTAssertFalse(beyond.isEmpty)
+        XCTAssertTrue(beyond.allSatisfy { ($0["start"] as? String ?? "9") <= "2028-11-30 23:59" }, "\(beyond.last ?? [:])")
+        let booked = try f.book(at: beyond.last?["start"] as? String ?? "")
+        XCTAssertEqual(booked.status, 0, booked.stderr)
+    }
+
     func testDemoStillRunsOnItsSimulatedClock() throws {
         let store = temporaryStore()
         let r = try CLI.run(["demo", "--store", store, "--months", "1", "--patients", "40"])

@@ -105,10 +105,14 @@ enum SlotsCommands: CommandGroup {
         if let location, state.directory.locations[location] == nil {
             throw RejectionFailure(.refused("location", "unknown location \(location)"))
         }
-        let start = from ?? context.today(in: state.directory.practice?.timeZone)
+        let today = context.today(in: state.directory.practice?.timeZone)
+        let start = from ?? today
+        // Only slots `book` would take without --force: not before now, not past the booking horizon.
+        let horizon = PlausibleDates.horizon(from: today)
         let slots = SlotFinder.earliest(provider: provider, minutes: minutes, from: start, count: count, location: location,
-                                        notBefore: from == nil ? context.now : nil,
+                                        notBefore: context.now,
                                         snapshot: state.snapshot(from: LocalDateTime(secondsAsIfUTC: start.daysSinceEpoch * 86_400), days: 90))
+            .filter { $0.slot.localStart.date <= horizon }
         if context.json {
             context.printJSON(.array(slots.map { s in
                 .object([("provider", .string(s.provider.description)), ("location", .string(s.location.description)),
