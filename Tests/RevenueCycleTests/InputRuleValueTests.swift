@@ -40,6 +40,14 @@ final class InputRuleValueTests: XCTestCase {
         XCTAssertThrowsError(try TypedDateTime.parse("2026-12-01 09:00-25:00"))
     }
 
+    func testAReportSpansAtMostTwentyCalendarYears() throws {
+        XCTAssertNoThrow(try PlausibleDates.checkReportRange(from: LocalDate.parse("2006-12-01"), to: LocalDate.parse("2026-11-30")))
+        XCTAssertThrowsError(try PlausibleDates.checkReportRange(from: LocalDate.parse("2006-12-01"), to: LocalDate.parse("2026-12-01")))
+        XCTAssertNoThrow(try PlausibleDates.checkReportRange(from: LocalDate.parse("2004-02-29"), to: LocalDate.parse("2024-02-27")))
+        XCTAssertThrowsError(try PlausibleDates.checkReportRange(from: LocalDate.parse("2004-02-29"), to: LocalDate.parse("2024-02-29")))
+        XCTAssertThrowsError(try PlausibleDates.checkReportRange(from: LocalDate.parse("2026-02-01"), to: LocalDate.parse("2026-01-31")))
+    }
+
     func testJSONNumbersAreExactDecimals() {
         XCTAssertEqual(JSONNumbers.money(Money(cents: -12_345)).rendered, "-123.45")
         XCTAssertEqual(JSONNumbers.money(Money(cents: 5)).rendered, "0.05")

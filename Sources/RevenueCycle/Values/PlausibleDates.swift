@@ -49,7 +49,11 @@ public enum PlausibleDates {
     /// A report's `from...to`: both typed dates, in order, at most `maximumReportYears` apart.
     public static func checkReportRange(from: LocalDate, to: LocalDate) throws(Rejection) {
         guard from <= to else { throw .usage("from", "\(from) is after --to \(to)") }
-        guard from.days(to: to) <= maximumReportYears * 366 else {
+        // Twenty calendar years from `from` (Feb 29 falls back to Feb 28): `to` must come before that day.
+        let year = from.year + maximumReportYears
+        let limit = (try? LocalDate(year: year, month: from.month, day: min(from.day, LocalDate.daysIn(month: from.month, year: year))))
+            ?? from.adding(days: maximumReportYears * 365)
+        guard to < limit else {
             throw .usage("from", "the range \(from) to \(to) is longer than \(maximumReportYears) years",
                          hint: "report at most \(maximumReportYears) years at a time")
         }
