@@ -45,6 +45,25 @@ public enum DisplayWidth {
         text + String(repeating: " ", count: max(0, width - of(text)))
     }
 
+    /// `text` cut to at most `width` columns, ending in "…" when something was cut.
+    ///
+    /// ```swift
+    /// DisplayWidth.truncate("Núñez, José", to: 6)   // "Núñez…"
+    /// ```
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        guard width > 0 else { return "" }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = of(character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
     /// Spaces then `text`, right-aligned in `width` columns.
     public static func padLeft(_ text: String, to width: Int) -> String {
         String(repeating: " ", count: max(0, width - of(text))) + text

@@ -66,7 +66,7 @@ struct ParseRun {
     private mutating func descend(into word: String) throws(UsageError) {
         guard let child = node.subcommand(named: word) else {
             let place = path.isEmpty ? "" : " for '\(displayName)'"
-            var message = "unknown command '\(word)'\(place)"
+            var message = "unknown command '\(EchoedWord.of(word))'\(place)"
             if let guess = Suggestion.closest(to: word, among: node.subcommands.map(\.name)) {
                 message += " — did you mean '\(guess)'?"
             }
@@ -91,7 +91,7 @@ struct ParseRun {
             name = String(body)
         }
         guard let option = visibleOptions.first(where: { $0.long == name }) else {
-            var message = "unknown option --\(name) for '\(displayName)'"
+            var message = "unknown option --\(EchoedWord.of(name)) for '\(displayName)'"
             if let guess = Suggestion.closest(to: name, among: visibleOptions.map(\.long) + ["help"]) {
                 message += " — did you mean --\(guess)?"
             }
@@ -99,7 +99,7 @@ struct ParseRun {
         }
         if !option.takesValue {
             if let inline {
-                throw error(.unexpectedValue, "option --\(name) is a flag and takes no value (got '\(inline)')",
+                throw error(.unexpectedValue, "option --\(name) is a flag and takes no value (got '\(EchoedWord.of(inline))')",
                             hint: "write --\(name) alone to turn it on")
             }
             record(option, value: "")
@@ -117,7 +117,7 @@ struct ParseRun {
         while let letter = rest.first {
             rest = rest.dropFirst()
             guard let option = visibleOptions.first(where: { $0.short == letter }) else {
-                throw error(.unknownOption, "unknown option -\(letter) for '\(displayName)'")
+                throw error(.unknownOption, "unknown option -\(EchoedWord.of(String(letter))) for '\(displayName)'")
             }
             if !option.takesValue {
                 record(option, value: "")
@@ -189,7 +189,7 @@ struct ParseRun {
             }
         }
         if let extra = remaining.first {
-            throw error(.unexpectedArgument, "unexpected argument '\(extra)' for '\(displayName)'")
+            throw error(.unexpectedArgument, "unexpected argument '\(EchoedWord.of(extra))' for '\(displayName)'")
         }
         return result
     }

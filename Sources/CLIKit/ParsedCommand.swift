@@ -35,6 +35,20 @@ public struct ParsedCommand: Sendable, Equatable {
         self.defaults = defaults
     }
 
+    /// Every word given on the line, labelled as messages name it (`--note`,
+    /// `<claim>`), options first in name order, so a caller can hold every input
+    /// to one rule before the command runs.
+    public var labelledWords: [(label: String, value: String)] {
+        var words: [(String, String)] = []
+        for name in givenValues.keys.sorted() {
+            for value in givenValues[name] ?? [] where !value.isEmpty { words.append(("--\(name)", value)) }
+        }
+        for name in argumentValues.keys.sorted() {
+            for value in argumentValues[name] ?? [] { words.append(("<\(name)>", value)) }
+        }
+        return words
+    }
+
     /// Whether the option was written on the command line (defaults don't count).
     public func isSet(_ option: String) -> Bool {
         givenValues[option] != nil
@@ -63,7 +77,7 @@ public struct ParsedCommand: Sendable, Equatable {
         guard let text = string(option) else { return nil }
         guard let value = Int(text) else {
             let name = Self.displayName(ofOption: option)
-            throw UsageError(.invalidValue, "invalid value '\(text)' for \(name): not a whole number",
+            throw UsageError(.invalidValue, "invalid value '\(EchoedWord.of(text))' for \(name): not a whole number",
                              hint: "give a whole number, e.g. \(name) 5")
         }
         return value

@@ -69,8 +69,10 @@ public struct TextTable: Sendable, Equatable {
         return lines.map { $0 + "\n" }.joined()
     }
 
+    /// Cells show stored text, which may predate the input rule: escaped, so
+    /// no value can break a line or reorder a row (a U+202E in a name).
     private func cell(_ row: [String], _ column: Int) -> String {
-        column < row.count ? row[column] : ""
+        column < row.count ? EchoedWord.escapingAll(row[column]) : ""
     }
 
     private func line(_ row: [String], widths: [Int]) -> String {

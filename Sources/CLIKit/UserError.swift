@@ -49,12 +49,13 @@ public struct CommandFailure: UserError, Sendable, Equatable {
 public enum UserErrorReport {
     /// `error: <message>`, then `usage: …` for usage errors, then `hint: <hint>`, each ending in a newline.
     public static func render(_ error: any UserError) -> String {
-        var text = "error: \(error.message)\n"
+        // Escaped once more here: whatever a message quoted, it stays one line and reads left to right.
+        var text = "error: \(EchoedWord.escapingOnly(error.message))\n"
         if let usage = (error as? UsageError)?.usage {
             text += "usage: \(usage)\n"
         }
         if let hint = error.hint, !hint.isEmpty {
-            text += "hint: \(hint)\n"
+            text += "hint: \(EchoedWord.escapingOnly(hint))\n"
         }
         return text
     }

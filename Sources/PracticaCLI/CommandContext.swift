@@ -20,6 +20,10 @@ final class CommandContext {
     let resident: ResidentStore?
     /// What travels with a command run on a server: uploaded files, a secret typed at the desk.
     let remote: RemoteInputs?
+    /// "Now" for this command's decisions and checks: the system clock, or the
+    /// fixed moment `$PRACTICA_CLOCK` names (tests and training; see `PracticeClock`).
+    /// On a server, the server's own clock: a desk never sets it.
+    let clock: PracticeClock
     private var openedStore: EventStore?
 
     /// - throws: a usage error when `--store` or `$PRACTICA_STORE` is empty: an empty
@@ -38,6 +42,7 @@ final class CommandContext {
         }
         actor = command.string("as") ?? environment["PRACTICA_USER"] ?? environment["USER"] ?? NSUserName()
         json = command.flag("json")
+        clock = try PracticeClock.from(environment: environment)
         resident = nil
         remote = nil
     }
@@ -52,6 +57,7 @@ final class CommandContext {
         self.storePath = resident.store.paths.root
         self.actor = actor
         self.json = command.flag("json")
+        self.clock = resident.clock
         self.resident = resident
         self.remote = remote
     }
@@ -73,7 +79,9 @@ final class CommandContext {
     /// The session front-desk decisions run in (state folded from the log).
     func frontDesk() throws -> FrontDeskSession {
         if let resident { return try resident.frontDesk(actor: actor) }
-        return try FrontDeskSession(store: try store(), actor: actor)
+        let session = try FrontDeskSession(store: try store(), actor: actor)
+        session.clock = clock
+        return session
     }
 
     /// Every read model, not caught up (for status and rebuilds).

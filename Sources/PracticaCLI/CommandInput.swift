@@ -48,6 +48,31 @@ extension ParsedCommand {
     }
 }
 
+/// Free text under the one input rule (`FreeText`): every name, address, note,
+/// reason and reference a person types is read through these, so the rule and
+/// each field's length limit live in one place.
+extension ParsedCommand {
+    /// A required free-text option, trimmed and checked; the message names the option.
+    func text(_ option: String, _ field: FreeText.Field, kind: String? = nil) throws -> String {
+        try value(option) { try FreeText.validate($0, as: field, kind: kind ?? option) }
+    }
+
+    /// An optional free-text option, trimmed and checked; `nil` when absent.
+    func optionalText(_ option: String, _ field: FreeText.Field, kind: String? = nil) throws -> String? {
+        try optionalValue(option) { try FreeText.validate($0, as: field, kind: kind ?? option) }
+    }
+
+    /// A required name shown in lists (payer, provider, location, room, type, practice).
+    func displayName(_ option: String, kind: String) throws -> DisplayName {
+        try value(option) { try DisplayName(try FreeText.validate($0, as: .name, kind: kind), kind: kind) }
+    }
+
+    /// A one-line address.
+    func address(_ option: String) throws -> String? {
+        try optionalText(option, .address, kind: "address")
+    }
+}
+
 /// Validates one part of a person's name on its own, so `--first` and `--last`
 /// are blamed separately and `patient update --last` can keep the stored first name.
 enum NamePart {
@@ -55,30 +80,16 @@ enum NamePart {
     private static let filler = "A"
 
     static func first(_ text: String) throws -> String {
-        try PersonName(first: text, last: filler).first
+        try PersonName(first: try FreeText.validate(text, as: .name, kind: "first name"), last: filler).first
     }
 
     static func middle(_ text: String) throws -> String? {
-        try PersonName(first: filler, middle: text, last: filler).middle
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return try PersonName(first: filler, middle: try FreeText.validate(text, as: .name, kind: "middle name"), last: filler).middle
     }
 
     static func last(_ text: String) throws -> String {
-        try PersonName(first: filler, last: text).last
-    }
-}
-
-/// Today's date where the practice is, for "not in the future" checks and
-/// for marking which coverages are in effect.
-enum PracticeCalendar {
-    static func today(in state: PracticeState) -> LocalDate {
-        today(practice: state.directory.practice)
-    }
-
-    static func today(practice: PracticeInitialized?) -> LocalDate {
-        let zone = practice?.timeZone ?? (try? TimeZoneID("UTC"))
-        let now = Instant(Date())
-        guard let zone else { return LocalDateTime(secondsAsIfUTC: now.secondsSinceEpoch).date }
-        return zone.localDateTime(at: now).date
+        try PersonName(first: filler, last: try FreeText.validate(text, as: .name, kind: "last name")).last
     }
 }
 

@@ -35,10 +35,15 @@ extension FrontDeskSession {
 
     /// `book`: one appointment or a series, decided on the schedule around the requested days.
     func book(_ request: BookingRequest) throws -> [AppointmentBooked] {
-        try append(permission: .schedule, command: "book") { state, ids in
+        let now = clock.now
+        return try append(permission: .schedule, command: "book") { state, ids in
             let appointmentIDs = try (0..<request.occurrenceCount).map { _ in try ids.next(AppointmentID.self) }
             let span = request.recurrence.map { ($0.count - 1) * ($0.unit == .week ? 7 : 1) } ?? 0
-            let events = try Scheduling.book(request, ids: appointmentIDs, snapshot: state.snapshot(from: request.at, days: span))
+            let snapshot = state.snapshot(from: request.at, days: span)
+            if let zone = snapshot.locationZones[request.location] {
+                try Scheduling.checkWindow(request, zone: zone, now: now)
+            }
+            let events = try Scheduling.book(request, ids: appointmentIDs, snapshot: snapshot)
             return (events.map { NewEvent(stream: AppointmentText.stream($0.appointment), $0) }, events)
         }.1
     }

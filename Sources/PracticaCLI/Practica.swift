@@ -27,6 +27,7 @@ public enum Practica {
                 output.write(request.render(width: min(Terminal.columns(.standardOutput) ?? 80, 100)))
                 return request.reason == .requested ? ExitCode.success.rawValue : ExitCode.usage.rawValue
             case .run(let command):
+                try InputRule.check(command)
                 let name = command.path.joined(separator: " ")
                 if let server = RemoteRun.serverURL(command, environment), !RemoteFiles.signsIn.contains(name) {
                     guard !RemoteFiles.localOnly.contains(name) else { throw RemoteRun.localOnly(name) }
@@ -63,6 +64,7 @@ public enum Practica {
                     throw CommandFailure("--\(option): not accepted over the network (the server decides the store, your sign-in who acts)",
                                          hint: "leave out --\(option)", exitCode: .usage)
                 }
+                try InputRule.check(parsed)
                 let command = try prepare(parsed)
                 let context = CommandContext(command: command, resident: resident, actor: actor, remote: remote,
                                              output: output, errors: errors)

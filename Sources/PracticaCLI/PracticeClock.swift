@@ -1,3 +1,4 @@
+import CLIKit
 import Foundation
 import RevenueCycle
 
@@ -17,14 +18,28 @@ import RevenueCycle
 /// ```
 struct PracticeClock {
     private let simulated: SimulatedTime?
+    private let fixed: Date?
 
     /// The real time, read at each use.
-    static var system: PracticeClock { PracticeClock(simulated: nil) }
+    static var system: PracticeClock { PracticeClock(simulated: nil, fixed: nil) }
 
     /// A clock that reads `time`, which its owner moves forward.
-    static func simulated(_ time: SimulatedTime) -> PracticeClock { PracticeClock(simulated: time) }
+    static func simulated(_ time: SimulatedTime) -> PracticeClock { PracticeClock(simulated: time, fixed: nil) }
 
-    var date: Date { simulated?.date ?? Date() }
+    /// `$PRACTICA_CLOCK` ("2026-11-30T12:00:00Z") pins the moment decisions see, so
+    /// tests and training stores don't depend on the day they run; batches are
+    /// still recorded at the real time. Without it, the system clock.
+    /// - throws: a usage error when it is set but not an ISO 8601 instant (a typo must not silently mean "now").
+    static func from(environment: [String: String]) throws -> PracticeClock {
+        guard let text = environment["PRACTICA_CLOCK"], !text.isEmpty else { return .system }
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw CommandFailure("PRACTICA_CLOCK: \(EchoedInput.quoted(text)) is not an instant like 2026-11-30T12:00:00Z",
+                                 hint: "unset PRACTICA_CLOCK to use the system clock", exitCode: .usage)
+        }
+        return PracticeClock(simulated: nil, fixed: date)
+    }
+
+    var date: Date { simulated?.date ?? fixed ?? Date() }
     var now: Instant { Instant(date) }
 
     /// The recorded-at override for a batch: nil (the store's own clock) unless simulated.

@@ -23,7 +23,10 @@ final class PatientCommandTests: XCTestCase {
         try assertRefusedAndNothingAppended(f, base + ["--dob", "2026-02-30"], as: "jo", status: 2,
                                             mentioning: "--dob: invalid date \"2026-02-30\": February 2026 has 28 days")
         try assertRefusedAndNothingAppended(f, base + ["--dob", "04/02/1980"], as: "jo", status: 2, mentioning: "--dob")
-        try assertRefusedAndNothingAppended(f, base + ["--dob", "2999-01-01"], as: "jo", status: 2, mentioning: "--dob: 2999-01-01 is in the future")
+        // Issue 15 #13: typed dates lie in 1900–2199; a date of birth is also not in the future.
+        try assertRefusedAndNothingAppended(f, base + ["--dob", "2999-01-01"], as: "jo", status: 2, mentioning: "--dob: invalid date \"2999-01-01\": must be between 1900-01-01 and 2199-12-31")
+        try assertRefusedAndNothingAppended(f, base + ["--dob", "1899-12-31"], as: "jo", status: 2, mentioning: "must be between 1900-01-01")
+        try assertRefusedAndNothingAppended(f, base + ["--dob", "2150-01-01"], as: "jo", status: 2, mentioning: "--dob: 2150-01-01 is in the future")
         try assertRefusedAndNothingAppended(f, base + ["--dob", "1980-04-02", "--phone", "555"], as: "jo", status: 2, mentioning: "--phone")
         try assertRefusedAndNothingAppended(f, base + ["--dob", "1980-04-02", "--email", "maria"], as: "jo", status: 2, mentioning: "--email")
         try assertRefusedAndNothingAppended(f, ["patient", "register", "--first", " ", "--last", "Garcia", "--sex", "F", "--dob", "1980-04-02"],

@@ -134,7 +134,16 @@ final class PatientMoneyTests: XCTestCase {
         try d.f.ok(["charge", "add", small, "--code", "36415", "--dx", "E11.9", "--amount", "3.00", "--reason", "lab fee"])
         let folder = try d.f.folder().appendingPathComponent("statements")
         let asOf = d.f.dateOfService.adding(days: 40).description
-        let run = try d.f.json(["statement", "run", "--as-of", asOf, "--out", folder.path])
+        // A statement may not be dated after today (issue 15 #13): the run happens on its as-of day.
+        let onTheDay = ["PRACTICA_CLOCK": "\(asOf)T23:00:00Z"]
+        func statementRun(_ extra: [String]) throws -> CLIResult {
+            try CLI.run(["statement", "run", "--as-of", asOf] + extra + ["--store", d.f.practice.store, "--as", "bill"], environment: onTheDay)
+        }
+        try assertRefused(try d.f.run(["statement", "run", "--as-of", asOf, "--out", folder.path]), status: 2, mentioning: "--as-of: \(asOf) is in the future")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
+        let runResult = try statementRun(["--out", folder.path, "--json"])
+        XCTAssertEqual(runResult.status, 0, runResult.stderr)
+        let run = try JSONObject(runResult.stdout)
         let issued = run["statements"] as? [[String: Any]] ?? []
         XCTAssertEqual(issued.compactMap { $0["patient"] as? String }, ["PT1001"], "PT1002 owes 3.00, below the 5.00 minimum")
         XCTAssertEqual(cents(issued.first?["balance"]), 30_000)
@@ -152,9 +161,9 @@ final class PatientMoneyTests: XCTestCase {
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>") && html.contains("Amount due: <b>300.00</b>"), html)
 
         let before = try d.f.eventCount()
-        try assertRefused(try d.f.run(["statement", "run", "--as-of", asOf, "--out", folder.path]), status: 1, mentioning: "not empty")
+        try assertRefused(try statementRun(["--out", folder.path]), status: 1, mentioning: "not empty")
         XCTAssertEqual(try d.f.eventCount(), before)
-        let none = try d.f.ok(["statement", "run", "--as-of", asOf, "--min-balance", "1000.00", "--out", folder.path + "-none"]).stdout
+        let none = try statementRun(["--min-balance", "1000.00", "--out", folder.path + "-none"]).stdout
         XCTAssertTrue(none.contains("nothing was written"), none)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "-none"))
         XCTAssertEqual(try d.f.eventCount(), before)

@@ -28,7 +28,10 @@ final class ReplayCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["replay", "--until", "2000-01-01", "--into", before, "--store", store, "--as", "maria"]).status, 0)
         XCTAssertTrue(try CLI.run(["store", "stats", "--json", "--store", before, "--as", "maria"]).stdout.contains("\"events\":0"))
         let after = temporaryStore("after")
-        XCTAssertEqual(try CLI.run(["replay", "--until", "2999-12-31 23:00", "--into", after, "--store", store, "--as", "maria"]).status, 0)
+        // Typed dates lie in 1900–2199 (issue 15 #13), so the far future is 2199, not 2999.
+        assertRefused(try CLI.run(["replay", "--until", "2999-12-31 23:00", "--into", after, "--store", store, "--as", "maria"]), status: 2,
+                      mentioning: "must be between 1900-01-01 and 2199-12-31")
+        XCTAssertEqual(try CLI.run(["replay", "--until", "2199-12-31 23:00", "--into", after, "--store", store, "--as", "maria"]).status, 0)
         XCTAssertTrue(try CLI.run(["store", "stats", "--json", "--store", after, "--as", "maria"]).stdout.contains("\"events\":2"))
     }
 

@@ -121,22 +121,33 @@ final class SchedulingBookingTests: XCTestCase {
     }
 
     func testBookingAcrossTheNovemberFallBackKeepsRealDuration() throws {
-        let f = try SchedulingFixture()
+        var f = try SchedulingFixture()
+        f.clock = "2026-10-01T12:00:00Z"
+        // 01:00 happens twice that night: a bare time is refused naming both offsets (issue 15 #13).
+        try assertAppendsNothing(f) {
+            let bare = try f.book(at: "2026-11-01 01:00", extra: ["--minutes", "90", "--force", "--reason", "overnight study"])
+            assertRefused(bare, status: 2, mentioning: "happens twice in America/Chicago")
+            XCTAssertTrue(bare.stderr.contains("2026-11-01 01:00-05:00") && bare.stderr.contains("2026-11-01 01:00-06:00"), bare.stderr)
+            assertRefused(try f.book(at: "2026-11-01 01:00-04:00", extra: ["--force", "--reason", "x"]), status: 2, mentioning: "not -04:00")
+        }
         // 01:00 CDT + 90 real minutes ends at 01:30 CST, after the clocks fell back.
-        let long = try f.book(at: "2026-11-01 01:00", extra: ["--minutes", "90", "--force", "--reason", "overnight study"])
+        let long = try f.book(at: "2026-11-01 01:00-05:00", extra: ["--minutes", "90", "--force", "--reason", "overnight study"])
         XCTAssertEqual(long.status, 0, long.stderr)
         XCTAssertTrue(long.stdout.contains("2026-11-01 01:00–01:30 America/Chicago"), long.stdout)
         let first = try f.appointments().first
         XCTAssertEqual(first?["start"] as? String, "2026-11-01T06:00:00Z")
         // 01:30 the first time round (CDT, 06:30Z) falls inside it: the provider is taken.
         try assertAppendsNothing(f) {
-            assertRefused(try f.book(at: "2026-11-01 01:30", patient: f.patient2, extra: ["--force", "--reason", "x"]),
+            assertRefused(try f.book(at: "2026-11-01 01:30-05:00", patient: f.patient2, extra: ["--force", "--reason", "x"]),
                           status: 1, mentioning: "the provider is booked (AP1001)")
         }
+        // The second 01:30 (CST, 07:30Z) is free once the first appointment is over.
+        let second = try f.book(at: "2026-11-01 01:45-06:00", patient: f.patient2, extra: ["--force", "--reason", "x"])
+        XCTAssertEqual(second.status, 0, second.stderr)
         // A weekly series across the change keeps 09:00 on the wall clock; the UTC hour moves.
         XCTAssertEqual(try f.book(at: "2026-10-26 09:00", patient: f.patient2, extra: ["--every", "week", "--count", "2"]).status, 0)
         let starts = try f.appointments(["--patient", f.patient2]).compactMap { $0["start"] as? String }
-        XCTAssertEqual(starts, ["2026-10-26T14:00:00Z", "2026-11-02T15:00:00Z"])
+        XCTAssertEqual(starts, ["2026-11-01T07:45:00Z", "2026-10-26T14:00:00Z", "2026-11-02T15:00:00Z"].sorted())
     }
 
     func testRolesAreCheckedAndUnknownUsersRefused() throws {

@@ -23,6 +23,9 @@ struct SchedulingFixture {
     let room = "RO1001", otherRoom = "RO1002"
     let followUp = "AT1001", newPatient = "AT1002"
     let patient = "PT1001", patient2 = "PT1002", patient3 = "PT1003"
+    /// The moment the commands take as now (`$PRACTICA_CLOCK`): Monday 2026-11-30, 06:00 in
+    /// Chicago, before the December days the tests book. Tests that need time to pass move it.
+    var clock = "2026-11-30T12:00:00Z"
 
     init(_ name: String = #function) throws {
         store = temporaryStore(name)
@@ -90,7 +93,7 @@ struct SchedulingFixture {
     /// Runs `practica` on this store, as `user` when given.
     @discardableResult
     func run(_ arguments: [String], as user: String? = nil) throws -> CLIResult {
-        try CLI.run(arguments + ["--store", store] + (user.map { ["--as", $0] } ?? []))
+        try CLI.run(arguments + ["--store", store] + (user.map { ["--as", $0] } ?? []), environment: ["PRACTICA_CLOCK": clock])
     }
 
     /// `practica book` for PT1001 with PR1001 at LO1001, follow-up type, plus `extra`.

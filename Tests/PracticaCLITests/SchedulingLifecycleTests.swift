@@ -22,10 +22,11 @@ final class SchedulingLifecycleTests: XCTestCase {
     }
 
     func testCancelFlagsLatePatientCancellationsAndShowsWaitlistMatches() throws {
-        let f = try SchedulingFixture()
-        XCTAssertEqual(try f.book(at: "2026-01-05 09:00").status, 0)                      // AP1001, in the past
-        XCTAssertEqual(try f.book(at: "2026-01-05 10:00").status, 0)                      // AP1002, in the past
+        var f = try SchedulingFixture()                                                    // now: 2026-11-30 06:00 in Chicago
+        XCTAssertEqual(try f.book(at: "2026-11-30 13:00").status, 0)                      // AP1001, in 7 hours
+        XCTAssertEqual(try f.book(at: "2026-11-30 14:00").status, 0)                      // AP1002, in 8 hours
         XCTAssertEqual(try f.book(at: "2027-12-06 09:00", patient: f.patient2).status, 0) // AP1003, far ahead
+        XCTAssertEqual(try f.book(at: "2026-11-30 15:00", patient: f.patient2).status, 0) // AP1004, this afternoon
         let added = try f.run(["waitlist", "add", "--patient", f.patient3, "--provider", f.provider, "--type", f.followUp])
         XCTAssertEqual(added.status, 0, added.stderr)
 
@@ -48,12 +49,22 @@ final class SchedulingLifecycleTests: XCTestCase {
             assertRefused(try f.run(["cancel", "AP1003", "--reason", "x", "--by", "doctor"]), status: 2, mentioning: "--by")
             assertRefused(try f.run(["cancel", "AP1003"]), status: 2, mentioning: "--reason")
         }
+        // Once an appointment has happened it is a visit or a no-show, not a cancellation (issue 15 #13).
+        f.clock = "2026-11-30T21:10:00Z"                                                   // 15:10 in Chicago
+        try assertAppendsNothing(f) {
+            let r = try f.run(["cancel", "AP1004", "--reason", "did not come"])
+            assertRefused(r, status: 1, mentioning: "AP1004 started before now")
+            XCTAssertTrue(r.stderr.contains("practica no-show AP1004"), r.stderr)
+        }
+        // The practice may still call off one that is under way (the provider fell ill), not one that is over.
+        XCTAssertEqual(try f.run(["cancel", "AP1004", "--reason", "provider ill", "--by", "practice"]).status, 0)
     }
 
     func testNoShowOnlyOnceTheStartHasPassed() throws {
-        let f = try SchedulingFixture()
-        XCTAssertEqual(try f.book(at: "2026-01-05 09:00").status, 0)
+        var f = try SchedulingFixture()
+        XCTAssertEqual(try f.book(at: "2026-12-01 09:00").status, 0)
         XCTAssertEqual(try f.book(at: "2027-12-06 09:00").status, 0)
+        f.clock = "2026-12-01T16:00:00Z"                                                   // 10:00 in Chicago
         let r = try f.run(["no-show", "AP1001"])
         XCTAssertEqual(r.status, 0, r.stderr)
         try assertAppendsNothing(f) {

@@ -19,7 +19,7 @@ final class SchedulingRaceTests: XCTestCase {
             let at = String(format: "2026-12-%02d %02d:%02d", day, minute / 60, minute % 60)
             let racers = try patients.map { patient in
                 try CLI.start(["book", "--store", f.store, "--patient", patient, "--provider", f.provider,
-                               "--location", f.location, "--type", f.followUp, "--at", at])
+                               "--location", f.location, "--type", f.followUp, "--at", at], environment: ["PRACTICA_CLOCK": f.clock])
             }
             var outcomes: [(status: Int32, stdout: String, stderr: String)] = []
             for (process, out, err) in racers {

@@ -38,16 +38,21 @@ final class ServerRouter {
             kept.removeSubrange(asIndex...(asIndex + 1))
         }
         guard (try? UserID(user)) != nil else { return nil }
+        // The server runs on the clock the test pins for this command ($PRACTICA_CLOCK), so one per store and clock.
+        let clock = environment["PRACTICA_CLOCK"] ?? ""
+        let key = store + "\u{0}" + clock
         // A store the server cannot open (a damage test) is left to the local run, which reports it.
-        guard let server = try? servers[store] ?? ServerProcess(store: store) else { return nil }
-        servers[store] = server
-        let config = try signIn(user, store: store, server: server)
+        guard let server = try? servers[key] ?? ServerProcess(store: store, environment: clock.isEmpty ? [:] : ["PRACTICA_CLOCK": clock]) else {
+            return nil
+        }
+        servers[key] = server
+        let config = try signIn(user, store: store, server: server, clock: clock)
         routed += 1
         return try CLI.runUnrouted(kept, environment: environment.merging(["PRACTICA_SERVER": server.url, "PRACTICA_CONFIG": config]) { $1 })
     }
 
-    private func signIn(_ user: String, store: String, server: ServerProcess) throws -> String {
-        let key = store + "\u{0}" + user
+    private func signIn(_ user: String, store: String, server: ServerProcess, clock: String) throws -> String {
+        let key = store + "\u{0}" + user + "\u{0}" + clock
         if let config = configs[key] { return config }
         let table = try credentials[store] ?? StaffCredentials(store: StorePaths(root: store))
         credentials[store] = table

@@ -113,13 +113,21 @@ final class BookingTests: XCTestCase {
         XCTAssertEqual(e.first?.start.description, "2026-11-01T05:30:00Z")
         XCTAssertEqual(e.first?.slot.end.description, "2026-11-01T07:30:00Z")
         XCTAssertEqual(e.first?.slot.localEnd.description, "2026-11-01 01:30")
-        // 01:30 local is the earlier (CDT) 01:30 = 06:30Z: inside the study.
-        assertRejected(.refused, field: "at") {
+        // 01:30 happens twice: without an offset it is refused, naming both (issue 15 #13).
+        let bare = assertRejected(.usage, field: "at") {
             try Scheduling.book(world.request(patient: 2, room: nil, at: "2026-11-01 01:30", force: "x"),
                                 ids: [AppointmentID(11)], snapshot: world.snapshot)
         }
-        // 01:30 CST (07:30Z) is after it, but typing "01:30" means the earlier one; 02:00 CST is free.
-        XCTAssertNoThrow(try world.book(world.request(patient: 2, room: nil, at: "2026-11-01 02:00", force: "x"), firstID: 11))
+        XCTAssertEqual(bare?.reason.contains("2026-11-01 01:30-05:00 (first) or 2026-11-01 01:30-06:00 (second)"), true, bare?.reason ?? "")
+        // The first 01:30 (CDT, 06:30Z) is inside the study.
+        var first = try world.request(patient: 2, room: nil, at: "2026-11-01 01:30", force: "x")
+        first.offsetSeconds = -5 * 3600
+        assertRejected(.refused, field: "at") { try Scheduling.book(first, ids: [AppointmentID(11)], snapshot: world.snapshot) }
+        // The second 01:30 (CST, 07:30Z) starts as the study ends: free.
+        var second = first
+        second.offsetSeconds = -6 * 3600
+        let booked = try world.book(second, firstID: 11)
+        XCTAssertEqual(booked.first?.start.description, "2026-11-01T07:30:00Z")
     }
 
     func testRecurringBookingIsAllOrNoneAndListsEveryConflict() throws {

@@ -20,7 +20,7 @@ enum CancelCommand: CommandGroup {
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: AppointmentID = try SchedulingInput.argumentID(command, "appointment")
-        let reason = try command.required("reason")
+        let reason = try command.text("reason", .note)
         let by = try DomainInput.parse("--by", command.string("by") ?? "patient") { try CancelledBy.parse($0) }
         let (cancelled, matches) = try context.frontDesk().cancel(id, reason: reason, by: by)
         if context.json {

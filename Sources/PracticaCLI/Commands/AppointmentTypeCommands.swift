@@ -26,7 +26,7 @@ enum AppointmentTypeCommands: CommandGroup {
                                                          "appointment-type update": DirectoryUpdateCommands.appointmentType]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let name = try command.value("name") { try DisplayName($0, kind: "appointment type name") }
+        let name = try command.displayName("name", kind: "appointment type name")
         guard let minutes = try command.int("minutes") else { throw CommandFailure("--minutes is required", exitCode: .usage) }
         let (_, added) = try context.frontDesk().append(permission: .setUpPractice, command: "appointment-type add") { state, ids in
             let event = try PracticeSetup.addAppointmentType(id: try ids.next(AppointmentTypeID.self), name: name, minutes: minutes,

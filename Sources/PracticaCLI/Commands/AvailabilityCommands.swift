@@ -76,9 +76,17 @@ enum AvailabilityCommands: CommandGroup {
             throw UsageError(.invalidValue, "--end: \(end) is not after --start \(start)", hint: "the end is the first minute the provider is back")
         }
         let reason = try DomainInput.parse("--reason", try command.required("reason")) { try AvailabilityExceptionReason.parse($0) }
-        let note = command.string("note")
+        let note = try command.optionalText("note", .note)
         let session = try context.frontDesk()
+        let now = session.clock.now
         let (_, (e, id)) = try session.append(permission: .manageAvailability, command: "availability exception") { state, _ in
+            let zone = state.directory.practice?.timeZone ?? (try? TimeZoneID("UTC"))
+            let today = zone.map { $0.localDateTime(at: now).date } ?? LocalDateTime(secondsAsIfUTC: now.secondsSinceEpoch).date
+            try FrontDeskSession.mapRejection {
+                try AvailabilityDecisions.checkExceptionTimes(start: start, end: end,
+                                                              zones: AvailabilityDecisions.zones(of: provider, snapshot: state.snapshot(from: start, days: 0)),
+                                                              today: today)
+            }
             let e = try AvailabilityDecisions.addException(provider: provider, start: start, end: end, reason: reason,
                                                            note: note, directory: state.directory)
             // Its id is its place among the exceptions in the log (see `AvailabilityExceptionID`).

@@ -38,10 +38,10 @@ enum BillingProfileCommands: CommandGroup {
 
     static func set(_ command: ParsedCommand, _ context: CommandContext) throws {
         let request = BillingProfileRequest(
-            ein: try command.required("ein"), address: try command.required("address"),
-            submitterID: try command.required("submitter-id"), submitterName: try command.required("submitter-name"),
-            contactName: try command.required("contact"), contactPhone: try command.required("phone"),
-            receiverID: try command.required("receiver-id"), receiverName: try command.required("receiver-name"),
+            ein: try command.required("ein"), address: try command.text("address", .address),
+            submitterID: try command.required("submitter-id"), submitterName: try command.text("submitter-name", .name),
+            contactName: try command.text("contact", .name), contactPhone: try command.required("phone"),
+            receiverID: try command.required("receiver-id"), receiverName: try command.text("receiver-name", .name),
             claimFilingIndicator: try command.required("filing-indicator"), isProduction: !command.flag("test"))
         // Checked before the store is opened: a bad profile is a usage error (exit 2).
         let profile = try FrontDeskSession.mapRejection { try BillingProfileDecision.set(request) }

@@ -23,11 +23,11 @@ enum BookCommand: CommandGroup {
             .value("location", valueName: "id", help: "The location, e.g. LO1001.", isRequired: true),
             .value("room", valueName: "id", help: "A room at that location, e.g. RO1001."),
             .value("type", valueName: "id", help: "The appointment type, e.g. AT1001; sets the length.", isRequired: true),
-            .value("at", valueName: "datetime", help: "Local start, \"YYYY-MM-DD HH:MM\".", isRequired: true),
+            .value("at", valueName: "datetime", help: "Local start, \"YYYY-MM-DD HH:MM\"; in the fall-back hour add the offset, \"2026-11-01 01:30-05:00\".", isRequired: true),
             .value("minutes", valueName: "n", help: "Length in minutes instead of the type's."),
             .value("every", valueName: "day|week", help: "Repeat daily or weekly (needs --count)."),
             .value("count", valueName: "n", help: "Number of occurrences, including the first."),
-            .flag("force", help: "Book outside availability (needs --reason)."),
+            .flag("force", help: "Book outside availability or in the past (needs --reason)."),
             .value("reason", valueName: "text", help: "Why --force was needed; recorded with the booking."),
         ],
         examples: [
@@ -49,19 +49,20 @@ enum BookCommand: CommandGroup {
         case (.some, nil): throw UsageError(.missingOption, "--every needs --count N", hint: "e.g. --every week --count 6")
         case let (unit?, count?):
             guard let u = Recurrence.Unit(rawValue: unit.lowercased()) else {
-                throw UsageError(.invalidValue, "--every: expected day or week, got '\(unit)'", hint: "e.g. --every week --count 6")
+                throw UsageError(.invalidValue, "--every: expected day or week, got '\(EchoedWord.of(unit))'", hint: "e.g. --every week --count 6")
             }
             recurrence = Recurrence(unit: u, count: count)
         }
+        let at = try SchedulingInput.typedDateTime(command, "at")
         return BookingRequest(patient: try SchedulingInput.id(command, "patient"),
                               provider: try SchedulingInput.id(command, "provider"),
                               location: try SchedulingInput.id(command, "location"),
                               room: try SchedulingInput.optionalID(command, "room"),
                               appointmentType: try SchedulingInput.id(command, "type"),
-                              at: try SchedulingInput.localDateTime(command, "at"),
+                              at: at.local,
                               minutes: try SchedulingInput.minutes(command),
                               forceReason: try SchedulingInput.forceReason(command),
-                              recurrence: recurrence)
+                              recurrence: recurrence, offsetSeconds: at.offsetSeconds)
     }
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
@@ -83,9 +84,9 @@ enum RescheduleCommand: CommandGroup {
         discussion: "The same rules as booking apply: no double booking, inside availability unless --force --reason.",
         arguments: [ArgumentSpec("appointment", help: "The appointment, e.g. AP1001.")],
         options: [
-            .value("at", valueName: "datetime", help: "New local start, \"YYYY-MM-DD HH:MM\".", isRequired: true),
+            .value("at", valueName: "datetime", help: "New local start, \"YYYY-MM-DD HH:MM\" (an offset like -05:00 in the fall-back hour).", isRequired: true),
             .value("minutes", valueName: "n", help: "New length in minutes (else unchanged)."),
-            .flag("force", help: "Move outside availability (needs --reason)."),
+            .flag("force", help: "Move outside availability or into the past (needs --reason)."),
             .value("reason", valueName: "text", help: "Why --force was needed."),
         ],
         examples: [Example("practica reschedule AP1001 --at \"2026-12-02 10:00\"", "Move AP1001 to Dec 2 at 10:00.")])
@@ -94,12 +95,20 @@ enum RescheduleCommand: CommandGroup {
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: AppointmentID = try SchedulingInput.argumentID(command, "appointment")
-        let at = try SchedulingInput.localDateTime(command, "at")
+        let typed = try SchedulingInput.typedDateTime(command, "at")
+        let at = typed.local
         let minutes = try SchedulingInput.minutes(command)
         let force = try SchedulingInput.forceReason(command)
         let session = try context.frontDesk()
+        let now = session.clock.now
         let (_, moved) = try session.append(permission: .schedule, command: "reschedule") { state, _ in
-            let e = try Scheduling.reschedule(id, to: at, minutes: minutes, forceReason: force, snapshot: state.snapshot(from: at, days: 0, including: [id]))
+            let snapshot = state.snapshot(from: at, days: 0, including: [id])
+            if let appt = snapshot.appointment(id), let zone = snapshot.locationZones[appt.location],
+               let start = try? zone.instant(for: typed) {
+                try Scheduling.checkWindow(start: start, lastDate: at.date, zone: zone, now: now, forced: force != nil)
+            }
+            let e = try Scheduling.reschedule(id, to: at, minutes: minutes, forceReason: force, offsetSeconds: typed.offsetSeconds,
+                                              snapshot: snapshot)
             return ([NewEvent(stream: AppointmentText.stream(id), e)], e)
         }
         if context.json {

@@ -44,7 +44,7 @@ enum ChargeCommands: CommandGroup {
         let request = ChargeRequest(visit: visit, code: try command.required("code"), modifiers: command.strings("modifier"),
                                     units: units, diagnoses: try list(try command.required("dx"), option: "dx"),
                                     pointers: try command.string("pointers").map(pointers),
-                                    amount: try command.optionalValue("amount", Money.parse), overrideReason: command.string("reason"))
+                                    amount: try command.optionalValue("amount", Money.parse), overrideReason: try command.optionalText("reason", .note))
         if request.amount == nil, request.overrideReason != nil {
             throw UsageError(.unexpectedValue, "--reason is only used with --amount", hint: "add --amount, or drop --reason")
         }
@@ -57,7 +57,7 @@ enum ChargeCommands: CommandGroup {
 
     static func void(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: ChargeID = try SchedulingInput.argumentID(command, "charge")
-        let reason = try command.required("reason")
+        let reason = try command.text("reason", .note)
         let (_, voided) = try context.frontDesk().append(permission: .enterCharges, command: "charge void") { state, _ in
             let e = try ChargeDecisions.void(id, reason: reason, state: state)
             let visit = state.charges[id]?.entered.visit

@@ -24,7 +24,7 @@ enum ClaimAckHandler {
         let events: [any EventPayload]
         do {
             (_, events) = try context.frontDesk().append(permission: .manageClaims, command: "claim ack") { state, _ in
-                let today = PracticeCalendar.today(in: state)
+                let today = context.today(in: state.directory.practice?.timeZone)
                 let events: [any EventPayload] = kind == .ack999
                     ? try AcknowledgmentDecisions.apply999(acks999, receivedOn: today, state: state)
                     : try AcknowledgmentDecisions.apply277(acks277, receivedOn: today, state: state)

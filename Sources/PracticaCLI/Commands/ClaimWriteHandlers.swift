@@ -40,7 +40,7 @@ enum ClaimWriteHandlers {
 
     static func override(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: ClaimID = try SchedulingInput.argumentID(command, "claim")
-        let rule = try command.required("rule"), reason = try command.required("reason")
+        let rule = try command.required("rule"), reason = try command.text("reason", .note)
         let session = try context.frontDesk()
         let e = try session.overrideFinding(id, rule: rule, reason: reason)
         // The session has folded the batch it appended (and anything before it).
@@ -50,10 +50,10 @@ enum ClaimWriteHandlers {
 
     static func replace(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: ClaimID = try SchedulingInput.argumentID(command, "claim")
-        let reason = try command.required("reason")
+        let reason = try command.text("reason", .note)
         let (_, events) = try context.frontDesk().append(permission: .manageClaims, command: "claim replace") { state, ids in
             let events = try ClaimCreation.replace(id, id: try ids.next(ClaimID.self), reason: reason,
-                                                   today: PracticeCalendar.today(in: state), state: state)
+                                                   today: context.today(in: state.directory.practice?.timeZone), state: state)
             return (try streamed(events), events)
         }
         let replacement = events.compactMap { $0 as? ClaimCreated }.first
@@ -63,11 +63,11 @@ enum ClaimWriteHandlers {
 
     static func void(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id: ClaimID = try SchedulingInput.argumentID(command, "claim")
-        let reason = try command.required("reason")
+        let reason = try command.text("reason", .note)
         let (_, events) = try context.frontDesk().append(permission: .manageClaims, command: "claim void") { state, ids in
             // Only a claim the payer has needs a frequency-8 claim, and so an id.
             let voiding = state.claims[id]?.status.isWithPayer == true ? try ids.next(ClaimID.self) : nil
-            let events = try ClaimCreation.void(id, voidingID: voiding, reason: reason, today: PracticeCalendar.today(in: state),
+            let events = try ClaimCreation.void(id, voidingID: voiding, reason: reason, today: context.today(in: state.directory.practice?.timeZone),
                                                 state: state)
             return (try streamed(events), events)
         }

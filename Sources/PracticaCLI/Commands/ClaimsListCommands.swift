@@ -28,7 +28,7 @@ enum ClaimsListCommands: CommandGroup {
     static func list(_ command: ParsedCommand, _ context: CommandContext) throws {
         let status = try command.string("status").map { text -> ClaimStatus in
             guard let s = ClaimStatus(rawValue: text.lowercased()) else {
-                throw UsageError(.invalidValue, "--status: expected one of \(statuses), got '\(text)'", hint: "e.g. --status held")
+                throw UsageError(.invalidValue, "--status: expected one of \(statuses), got '\(EchoedWord.of(text))'", hint: "e.g. --status held")
             }
             return s
         }
@@ -88,7 +88,7 @@ enum QueueCommands: CommandGroup {
         default: break
         }
         guard let queue = ClaimQueue(rawValue: name.lowercased()) else {
-            throw UsageError(.invalidValue, "<queue>: expected rejections, holds, denials or suspense, got '\(name)'",
+            throw UsageError(.invalidValue, "<queue>: expected rejections, holds, denials or suspense, got '\(EchoedWord.of(name))'",
                              hint: "e.g. 'practica queue show rejections'")
         }
         let directory = try context.authorizedDirectory(for: .read)

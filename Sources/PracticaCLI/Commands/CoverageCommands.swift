@@ -40,8 +40,8 @@ enum CoverageCommands: CommandGroup {
                                                      "coverage update": CoverageCorrectionCommands.update]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let from = try command.value("from", LocalDate.parse)
-        let to = try command.optionalValue("to", LocalDate.parse)
+        let from = try command.value("from", PlausibleDates.date)
+        let to = try command.optionalValue("to", PlausibleDates.date)
         let span: DateSpan
         do {
             span = try DateSpan(from: from, to: to)
@@ -55,7 +55,13 @@ enum CoverageCommands: CommandGroup {
             relationship: relationship, subscriber: try subscriber(command, relationship: relationship),
             rank: try command.value("rank", CoverageRank.parse), span: span,
             copay: try command.optionalValue("copay", Money.parse))
-        let added = try context.frontDesk().addCoverage(request)
+        let session = try context.frontDesk()
+        // A subscriber's date of birth follows the patient's rule: not in the future.
+        if let dob = request.subscriber?.dateOfBirth, dob > session.today {
+            throw UsageError(.invalidValue, "--subscriber-dob: \(dob) is in the future (today is \(session.today))",
+                             hint: "give the subscriber's date of birth, YYYY-MM-DD")
+        }
+        let added = try session.addCoverage(request)
         var line = "added \(added.rank) coverage \(added.coverage) for \(added.patient) with \(added.payer) from \(added.span)"
         if let copay = added.copay { line += ", copay \(copay)" }
         context.report(line, json: added.json)
@@ -78,6 +84,6 @@ enum CoverageCommands: CommandGroup {
         }
         let name = try PersonName(first: try command.value("subscriber-first", NamePart.first),
                                   last: try command.value("subscriber-last", NamePart.last))
-        return Subscriber(name: name, dateOfBirth: try command.optionalValue("subscriber-dob", LocalDate.parse))
+        return Subscriber(name: name, dateOfBirth: try command.optionalValue("subscriber-dob", PlausibleDates.date))
     }
 }

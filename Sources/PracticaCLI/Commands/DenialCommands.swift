@@ -33,7 +33,7 @@ enum DenialCommands: CommandGroup {
 
     static func work(_ command: ParsedCommand, _ context: CommandContext, _ action: DenialAction) throws {
         let denial: DenialID = try SchedulingInput.argumentID(command, "denial")
-        let reason = try command.required("reason")
+        let reason = try command.text("reason", .note)
         let amount = try ReceivableInput.optionalAmount(command, "amount")
         let done = try DenialWork.perform(DenialWorkRequest(denial: denial, action: action, reason: reason, amount: amount),
                                           session: try context.frontDesk())
@@ -64,7 +64,7 @@ enum SuspenseCommands: CommandGroup {
     static func resolve(_ command: ParsedCommand, _ context: CommandContext) throws {
         let item = try command.argumentValue("item", SuspenseWork.parseItem)
         let claim: ClaimID? = try SchedulingInput.optionalID(command, "claim")
-        let note = command.string("note")
+        let note = try command.optionalText("note", .note)
         guard claim != nil || !(note ?? "").trimmingCharacters(in: .whitespaces).isEmpty else {
             throw UsageError(.missingValue, "give --claim to post the payment, or --note to say how it was settled",
                              hint: "e.g. 'practica suspense resolve RM1001#0 --claim CL1001'")

@@ -26,7 +26,7 @@ enum InitCommand: CommandGroup {
     static let handlers: [String: CommandHandler] = ["init": run]
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let name = try DomainInput.parse("--practice", command.string("practice") ?? "") { try DisplayName($0, kind: "practice name") }
+        let name = try DomainInput.parse("--practice", command.string("practice") ?? "") { try DisplayName(try FreeText.validate($0, as: .name, kind: "practice name"), kind: "practice name") }
         let zone = try DomainInput.parse("--timezone", command.string("timezone") ?? "") { try TimeZoneID.parseRegion($0) }
         let admin = try DomainInput.parse("--as", context.actor) { try UserID($0) }
         let permissions = try command.string("group").map(groupPermissions) ?? .ownerOnly

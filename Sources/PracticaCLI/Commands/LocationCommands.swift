@@ -31,8 +31,8 @@ enum LocationCommands: CommandGroup {
                                                          "location update": DirectoryUpdateCommands.location]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let name = try command.value("name") { try DisplayName($0, kind: "location name") }
-        let address = try command.value("address") { try DisplayName($0, kind: "address").text }
+        let name = try command.displayName("name", kind: "location name")
+        let address = try command.text("address", .address)
         let pos = try command.value("pos") { try PlaceOfService($0) }
         let zone = try command.optionalValue("timezone", TimeZoneID.parseRegion)
         let (_, added) = try context.frontDesk().append(permission: .setUpPractice, command: "location add") { state, ids in

@@ -62,7 +62,7 @@ enum LogCommands: CommandGroup {
             throw UsageError(.missingArgument, "give a position or --stream ID", hint: "e.g. 'practica log show 42' or 'practica log show --stream patient-PT1001'")
         }
         guard let position = UInt64(text), position > 0 else {
-            throw UsageError(.invalidValue, "position must be a whole number from 1, got '\(text)'", hint: "e.g. 'practica log show 42'")
+            throw UsageError(.invalidValue, "position must be a whole number from 1, got '\(EchoedWord.of(text))'", hint: "e.g. 'practica log show 42'")
         }
         let event = try context.store().event(at: position)
         context.print(context.json ? EventRendering.json(event).rendered : EventRendering.detail(event))

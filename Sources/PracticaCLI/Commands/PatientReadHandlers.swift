@@ -9,7 +9,7 @@ import RevenueCycle
 enum PatientReadHandlers {
     static func show(_ command: ParsedCommand, _ context: CommandContext) throws {
         let id = try command.argumentValue("patient", PatientID.parse)
-        let chart = try PatientChart(id: id, models: try context.readingModels(), store: try context.store())
+        let chart = try PatientChart(id: id, models: try context.readingModels(), store: try context.store(), clock: context.clock)
         if context.json {
             context.printJSON(chart.json)
         } else {
@@ -24,7 +24,7 @@ enum PatientReadHandlers {
         }
         let found = try context.readingModels().read(PatientsProjection.name) { try PatientsView($0).find(query) }
         var listing = Listing(columns: [.init("id"), .init("name"), .init("born"), .init("sex"), .init("phone")],
-                              emptyNote: "no patients match '\(text)'")
+                              emptyNote: "no patients match '\(EchoedWord.of(text))'")
         for p in found {
             listing.append([p.id.description, p.name.description, p.dateOfBirth.description, p.sex.rawValue, p.phone?.formatted ?? ""],
                            json: PatientChart.demographics(p))
@@ -47,7 +47,7 @@ struct PatientChart {
 
     /// Demographics, merges, coverages and appointments come from the patients
     /// read model; the history is the charts' own streams in the log.
-    init(id: PatientID, models: ProjectionRunner, store: EventStore) throws {
+    init(id: PatientID, models: ProjectionRunner, store: EventStore, clock: PracticeClock) throws {
         let found: (PatientRecord, [PatientID], [CoverageAdded], [PatientAppointment])? = try models.read(PatientsProjection.name) { table in
             let view = PatientsView(table)
             guard let record = try view.record(id) else { return nil }
@@ -71,7 +71,7 @@ struct PatientChart {
             return (try view.practice(), try view.payers())
         }
         self.payers = Dictionary(payers.map { ($0.payer, $0) }, uniquingKeysWith: { _, last in last })
-        today = PracticeCalendar.today(practice: practice)
+        today = clock.today(in: practice?.timeZone)
     }
 
     static func demographics(_ p: PatientRecord) -> JSONValue {

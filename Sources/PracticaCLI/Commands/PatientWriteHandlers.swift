@@ -12,9 +12,9 @@ enum PatientWriteHandlers {
                                   middle: try command.optionalValue("middle", NamePart.middle) ?? nil,
                                   last: try command.value("last", NamePart.last))
         let registration = PatientRegistration(
-            name: name, dateOfBirth: try command.value("dob", LocalDate.parse), sex: try command.value("sex", Sex.parse),
+            name: name, dateOfBirth: try command.value("dob", PlausibleDates.date), sex: try command.value("sex", Sex.parse),
             phone: try command.optionalValue("phone", PhoneNumber.parse), email: try command.optionalValue("email", EmailAddress.parse),
-            address: try command.optionalValue("address") { try DisplayName($0, kind: "address").text })
+            address: try command.address("address"))
         let confirmNew = command.flag("confirm-new")
         let session = try context.frontDesk()
         let registered: PatientRegistered
@@ -40,12 +40,12 @@ enum PatientWriteHandlers {
         let first = try command.optionalValue("first", NamePart.first)
         let middle = try command.optionalValue("middle", NamePart.middle)
         let last = try command.optionalValue("last", NamePart.last)
-        let dob = try command.optionalValue("dob", LocalDate.parse)
+        let dob = try command.optionalValue("dob", PlausibleDates.date)
         let sex = try command.optionalValue("sex", Sex.parse)
         let cleared = try clearedFields(command)
         let phone = try fieldUpdate(command, "phone", cleared, PhoneNumber.parse)
         let email = try fieldUpdate(command, "email", cleared, EmailAddress.parse)
-        let address = try fieldUpdate(command, "address", cleared) { try DisplayName($0, kind: "address").text }
+        let address = try fieldUpdate(command, "address", cleared) { try FreeText.validate($0, as: .address, kind: "address") }
         let clearMiddle = cleared.contains("middle")
         if clearMiddle && middle != nil { throw UsageError(.invalidValue, "--middle and --clear middle contradict each other", hint: "give one of them") }
         let (_, updated) = try context.frontDesk().append(permission: .registerPatients, command: "patient update") { state, _ in
@@ -56,7 +56,7 @@ enum PatientWriteHandlers {
                                       last: last ?? record.name.last)
             }
             let event = try PatientDecisions.update(patient, current: record, name: name, dateOfBirth: dob, sex: sex, phone: phone,
-                                                    email: email, address: address, today: PracticeCalendar.today(in: state))
+                                                    email: email, address: address, today: context.today(in: state.directory.practice?.timeZone))
             return ([NewEvent(stream: "patient-\(patient)", event)], event)
         }
         let changed = updated.json.objectKeys.filter { $0 != "patient" }
@@ -83,7 +83,7 @@ enum PatientWriteHandlers {
         for raw in command.strings("clear") {
             let field = raw.lowercased()
             guard clearable.contains(field) else {
-                throw UsageError(.invalidValue, "--clear: cannot clear '\(raw)'", hint: "give middle, phone, email or address")
+                throw UsageError(.invalidValue, "--clear: cannot clear '\(EchoedWord.of(raw))'", hint: "give middle, phone, email or address")
             }
             fields.insert(field)
         }

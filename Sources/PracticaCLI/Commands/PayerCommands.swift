@@ -30,7 +30,7 @@ enum PayerCommands: CommandGroup {
                                                          "payer update": DirectoryUpdateCommands.payer]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let name = try command.value("name") { try DisplayName($0, kind: "payer name") }
+        let name = try command.displayName("name", kind: "payer name")
         let electronicID = try command.required("payer-id")
         guard let days = try command.int("timely-filing-days") else { throw CommandFailure("--timely-filing-days is required", exitCode: .usage) }
         let (_, added) = try context.frontDesk().append(permission: .setUpPractice, command: "payer add") { state, ids in

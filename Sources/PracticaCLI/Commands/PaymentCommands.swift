@@ -72,7 +72,7 @@ enum PaymentCommands: CommandGroup {
             }
             card = CardEntry(number: number, expiry: expiry)
         }
-        let request = PaymentPostRequest(patient: patient, amount: amount, method: method, reference: command.string("reference"),
+        let request = PaymentPostRequest(patient: patient, amount: amount, method: method, reference: try command.optionalText("reference", .reference),
                                          visit: visit, card: card, appointment: appointment)
         let posted = try PatientMoney.post(request, session: try context.frontDesk(), gateway: LocalTestGateway())
         var line = "posted \(posted.payment): \(posted.amount) \(posted.method) from \(posted.patient)"
@@ -98,7 +98,7 @@ enum RefundCommand: CommandGroup {
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let payment: PaymentID = try SchedulingInput.argumentID(command, "payment")
-        let request = RefundRequest(payment: payment, amount: try ReceivableInput.amount(command), reason: try command.required("reason"))
+        let request = RefundRequest(payment: payment, amount: try ReceivableInput.amount(command), reason: try command.text("reason", .note))
         let refund = try PatientMoney.refund(request, session: try context.frontDesk(), gateway: LocalTestGateway())
         context.report("refunded \(refund.amount) of \(refund.payment) to \(refund.patient)", json: refund.json)
     }
@@ -122,7 +122,7 @@ enum AdjustCommand: CommandGroup {
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let request = AdjustmentRequest(patient: try SchedulingInput.id(command, "patient"), amount: try ReceivableInput.amount(command),
                                         reason: try command.value("reason", PatientAdjustmentReason.parse),
-                                        visit: try SchedulingInput.optionalID(command, "visit"), note: command.string("note"))
+                                        visit: try SchedulingInput.optionalID(command, "visit"), note: try command.optionalText("note", .note))
         let adjusted = try PatientMoney.adjust(request, session: try context.frontDesk())
         context.report("adjusted \(adjusted.patient) by \(adjusted.amount) (\(adjusted.reason))"
                        + (adjusted.visit.map { " on \($0)" } ?? ""), json: adjusted.json)

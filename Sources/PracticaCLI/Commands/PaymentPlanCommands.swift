@@ -36,7 +36,7 @@ enum PaymentPlanCommands: CommandGroup {
             throw UsageError(.missingOption, "--installments is required", hint: "e.g. --installments 3")
         }
         let request = PaymentPlanRequest(patient: try SchedulingInput.id(command, "patient"), amount: try ReceivableInput.amount(command),
-                                         installments: installments, start: try command.value("start", LocalDate.parse))
+                                         installments: installments, start: try command.value("start", PlausibleDates.date))
         let plan = try PaymentPlanWork.create(request, session: try context.frontDesk())
         context.report("created \(plan.plan) for \(plan.patient): \(plan.total) in \(plan.installments.count) installment(s) "
                        + plan.installments.map { "\($0.amount) on \($0.due)" }.joined(separator: ", "), json: plan.json)

@@ -106,7 +106,7 @@ enum ProjectionCommands: CommandGroup {
             digits.removeLast()
         }
         guard let value = Int(digits), value > 0, value <= Int.max / scale else {
-            throw UsageError(.invalidValue, "--max-memory: expected a size like 4G, 512M or a number of bytes, got '\(text)'",
+            throw UsageError(.invalidValue, "--max-memory: expected a size like 4G, 512M or a number of bytes, got '\(EchoedWord.of(text))'",
                              hint: "e.g. --max-memory 2G")
         }
         return value * scale

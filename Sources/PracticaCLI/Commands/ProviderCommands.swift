@@ -36,7 +36,7 @@ enum ProviderCommands: CommandGroup {
                                                          "provider update": DirectoryUpdateCommands.provider]
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let name = try command.value("name") { try DisplayName($0, kind: "provider name") }
+        let name = try command.displayName("name", kind: "provider name")
         let npi = try command.value("npi", NPI.parse)
         let taxonomy = try command.value("taxonomy") { try TaxonomyCode($0) }
         let billing = command.flag("billing"), rendering = command.flag("rendering")

@@ -61,13 +61,10 @@ enum ReplayCommand: CommandGroup {
     /// The end of the given day or minute in the practice's zone, in milliseconds since 1970.
     static func cutoffMillis(_ text: String, zone: TimeZoneID?, option: String = "--until") throws -> Int64 {
         guard let zone else { throw CommandFailure("the practice has no time zone yet", hint: "run 'practica init' first") }
-        let local: LocalDateTime
+        // The same rule as every typed time: a plausible date, no skipped time, and an offset for a doubled one.
+        let local: TypedDateTime
         do {
-            if text.count == 10 {
-                local = try LocalDateTime.parse(text + " 23:59")
-            } else {
-                local = try LocalDateTime.parse(text)
-            }
+            local = try TypedDateTime.parse(text.count == 10 ? text + " 23:59" : text)
         } catch {
             throw UsageError(.invalidValue, "\(option): \(error.description)", hint: "give a position, or a time like 2026-06-30 or \"2026-06-30 14:00\"")
         }
@@ -75,7 +72,7 @@ enum ReplayCommand: CommandGroup {
         do {
             instant = try zone.instant(for: local)
         } catch {
-            throw UsageError(.invalidValue, "\(option): \(error.description)", hint: "that local time does not exist in \(zone); pick another")
+            throw UsageError(.invalidValue, "\(option): \(error.description)", hint: "pick a time that happens once in \(zone), or add its offset")
         }
         // The whole last minute counts: events recorded at 14:00:59.999 were known "at 14:00".
         return (instant.secondsSinceEpoch + 59) * 1000 + 999

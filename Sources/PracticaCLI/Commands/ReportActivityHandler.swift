@@ -15,9 +15,12 @@ enum ReportActivityHandler {
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let (from, to) = try ReportInput.period(command)
-        _ = try context.authorizedDirectory(for: .read)
+        let directory = try context.authorizedDirectory(for: .read)
+        // Like days in A/R: the running month closes today and says so; months not begun are left out.
+        let ends = ReportDaysHandler.seriesEnds(from: from, to: to, today: context.today(in: directory.practice?.timeZone))
+        let running = Set(ends.filter(\.isMonthToDate).map(\.date))
         let postings = try context.readModels().read(ARAgingProjection.projectionName) { try ARReadModel($0).dailyTotals() }
-        let months = ARActivity.compute(postings, monthEnds: DaysInARHistory.monthEnds(from: from, to: to))
+        let months = ARActivity.compute(postings, monthEnds: ends.map(\.date))
         let total = months.reduce(LedgerAccount()) { $0 + $1.activity }
         let opening = months.first?.opening ?? .zero
         let closing = months.last?.closing ?? .zero
@@ -36,7 +39,10 @@ enum ReportActivityHandler {
                                           ("adjustments", ReportInput.money(a.adjustments)), ("closing", ReportInput.money(closing)),
                                           ("rollsForward", .bool(rolledForward == closing))]))
         }
-        for m in months { row(m.monthText, m.opening, m.activity, m.closing, rolledForward: m.rolledForward) }
+        for m in months {
+            let label = m.monthText + (running.contains(m.monthEnd) ? " (month to date)" : "")
+            row(label, m.opening, m.activity, m.closing, rolledForward: m.rolledForward)
+        }
         if months.count > 1 && !context.json { row("total", opening, total, closing, rolledForward: closing) }
         listing.print(command, context)
         guard !context.json else { return }

@@ -48,7 +48,8 @@ enum ReportCommands: CommandGroup {
                         examples: [Example("practica report kpi --from 2026-01-01 --to 2026-12-31", "The year's KPIs."),
                                    Example("practica report kpi --from 2026-01-01 --to 2026-06-30 --by month --denials dollars --json", "Monthly, denials in dollars, as JSON.")]),
             CommandSpec(name: "days-in-ar", abstract: "Days in A/R at each month end, with a bar chart.",
-                        discussion: daysDefinition,
+                        discussion: daysDefinition + " The running month ends today and is labelled \"(month to date)\": its charges "
+                            + "are a partial month's. Months that have not begun are left out. A range spans at most 20 years.",
                         options: [.value("from", valueName: "date", help: "First month (YYYY-MM-DD, any day of it)."),
                                   .value("to", valueName: "date", help: "Last month (YYYY-MM-DD, any day of it)."),
                                   .value("variant", valueName: "variant", help: "gross (default) or net."),
@@ -90,14 +91,23 @@ enum ReportInput {
         return date
     }
 
-    /// `--from` and `--to`, both required, in order.
+    /// `--from` and `--to`, both required, in order, and at most
+    /// `PlausibleDates.maximumReportYears` apart (a report over 0001–9999 once took a minute and 2 GB).
     static func period(_ command: ParsedCommand) throws -> (from: LocalDate, to: LocalDate) {
         let from = try requiredDate(command, "from")
         let to = try requiredDate(command, "to")
-        guard from <= to else {
-            throw UsageError(.invalidValue, "--from: \(from) is after --to \(to)", hint: "give the earlier date to --from")
-        }
+        try checkRange(from: from, to: to)
         return (from, to)
+    }
+
+    /// The one range rule for every `--from`/`--to` pair of a report or listing.
+    static func checkRange(from: LocalDate, to: LocalDate) throws {
+        do {
+            try PlausibleDates.checkReportRange(from: from, to: to)
+        } catch {
+            throw UsageError(.invalidValue, "--\(error.field): \(error.reason)",
+                             hint: error.hint ?? "give the earlier date to --from")
+        }
     }
 
     /// One of an enum's raw values, naming the choices when it isn't.
@@ -107,12 +117,12 @@ enum ReportInput {
         let cases = allowed ?? Array(T.allCases)
         guard let chosen = T(rawValue: text.lowercased()), cases.contains(where: { $0.rawValue == chosen.rawValue }) else {
             let names = cases.map(\.rawValue).joined(separator: ", ")
-            throw UsageError(.invalidValue, "--\(option): expected one of \(names), got '\(text)'", hint: "e.g. --\(option) \(cases.first?.rawValue ?? "")")
+            throw UsageError(.invalidValue, "--\(option): expected one of \(names), got '\(EchoedWord.of(text))'", hint: "e.g. --\(option) \(cases.first?.rawValue ?? "")")
         }
         return chosen
     }
 
-    static func money(_ m: Money) -> JSONValue { .number(m.description) }
+    static func money(_ m: Money) -> JSONValue { JSONNumbers.money(m) }
 
     static func buckets(_ b: AgingBuckets) -> JSONValue {
         .object(zip(AgingBuckets.labels, b.amounts).map { ($0, money($1)) } + [("total", money(b.total))])

@@ -45,7 +45,7 @@ enum ReportKPIHandler {
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
         let (from, to) = try ReportInput.period(command)
         if let by = command.string("by"), by.lowercased() != "month" {
-            throw UsageError(.invalidValue, "--by: expected month, got '\(by)'", hint: "e.g. --by month, or leave it out for one period")
+            throw UsageError(.invalidValue, "--by: expected month, got '\(EchoedWord.of(by))'", hint: "e.g. --by month, or leave it out for one period")
         }
         let byMonth = command.string("by") != nil
         let variants = KPIVariants(charges: try ReportInput.choice(command, "charges", default: ChargeBasis.service),
@@ -77,10 +77,12 @@ enum ReportKPIHandler {
                 let payerName = f.payer.flatMap { payerNames.name(of: $0.description) }
                 var json: [(String, JSONValue)] = [("period", .string(period.label)), ("kpi", .string(f.name))]
                 if let payerName { json.append(("payerName", .string(payerName))) }
-                json += [("value", f.value.map { .int($0) } ?? .null),
-                         ("valueUnit", .string(f.unit == .percent ? "basisPoints" : "tenthsOfDays")),
-                         ("text", .string(shown)), ("numerator", .int(f.numerator)), ("denominator", .int(f.denominator)),
-                         ("numeratorUnit", .string(f.isMoney ? "cents" : "count")),
+                // The JSON convention (`JSONNumbers`): the value in percent or days, money as money, counts as integers.
+                let value: JSONValue = f.value.map { f.unit == .percent ? JSONNumbers.percent(basisPoints: $0) : JSONNumbers.days(tenths: $0) } ?? .null
+                let amount: (Int64) -> JSONValue = { f.isMoney ? JSONNumbers.money(Money(cents: $0)) : .int($0) }
+                json += [("value", value), ("unit", .string(f.unit == .percent ? "percent" : "days")),
+                         ("text", .string(shown)), ("numerator", amount(f.numerator)), ("denominator", amount(f.denominator)),
+                         ("of", .string(f.isMoney ? "money" : "count")),
                          ("target", .string(f.target)), ("definition", .string(f.definition))]
                 // The table names the payer for people; CSV keeps the KPI's name as scripts know it.
                 let label = command.flag("csv") ? f.name : f.name + (payerName.map { " " + $0 } ?? "")

@@ -23,7 +23,7 @@ enum RoomCommands: CommandGroup {
 
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let location = try command.value("location", LocationID.parse)
-        let name = try command.value("name") { try DisplayName($0, kind: "room name") }
+        let name = try command.displayName("name", kind: "room name")
         let (_, added) = try context.frontDesk().append(permission: .setUpPractice, command: "room add") { state, ids in
             let event = try PracticeSetup.addRoom(id: try ids.next(RoomID.self), location: location, name: name, directory: state.directory)
             return ([NewEvent(stream: "room-\(event.room)", event)], event)

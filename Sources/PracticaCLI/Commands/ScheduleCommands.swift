@@ -9,7 +9,8 @@ enum ScheduleCommands: CommandGroup {
         name: "schedule", abstract: "The schedule as a calendar, from the schedule read model.",
         subcommands: [
             CommandSpec(name: "show", abstract: "A day's calendar with a column per provider, or a week's with a column per day.",
-                        discussion: "Rows are slot-step-minutes long; times are each location's wall-clock time. Marks: [B] booked, [I] checked in, [O] checked out, [N] no-show, [X] cancelled.",
+                        discussion: "Rows are slot-step-minutes long; times are each location's wall-clock time. Marks: [B] booked, [I] checked in, [O] checked out, [N] no-show, [X] cancelled. "
+                            + "In a terminal the calendar fits its width (shorter cells, then narrower columns, then one column under another); piped, it keeps every detail.",
                         options: [
                             .value("date", valueName: "date", help: "The day (YYYY-MM-DD; default: today); with --week, any day of the week."),
                             .value("provider", valueName: "id", help: "Only this provider."),
@@ -75,7 +76,8 @@ enum ScheduleCommands: CommandGroup {
             var calendar = ScheduleCalendar(columns: columns, step: directory.settings.slotStepMinutes)
             calendar.patientNames = names
             calendar.typeNames = typeNames
-            return title + "\n" + calendar.render()
+            // A terminal gets a calendar that fits it; a pipe or file gets every detail.
+            return title + "\n" + calendar.render(fitting: Terminal.columns(.standardOutput))
         }
     }
 }
@@ -106,7 +108,7 @@ enum AppointmentsCommands: CommandGroup {
         let provider: ProviderID? = try SchedulingInput.optionalID(command, "provider")
         let status = try command.string("status").map { text -> AppointmentStatus in
             guard let s = AppointmentStatus(rawValue: text.lowercased()) else {
-                throw UsageError(.invalidValue, "--status: expected one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'",
+                throw UsageError(.invalidValue, "--status: expected one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(EchoedWord.of(text))'",
                                  hint: "e.g. --status no-show")
             }
             return s

@@ -23,12 +23,18 @@ enum SchedulingInput {
 
     /// "2026-12-01 09:00" as typed; which instant it means depends on the location's zone.
     static func localDateTime(_ command: ParsedCommand, _ option: String) throws -> LocalDateTime {
-        try DomainInput.parse("--\(option)", try command.required(option)) { try LocalDateTime.parse($0) }
+        try DomainInput.parse("--\(option)", try command.required(option)) { try PlausibleDates.dateTime($0) }
     }
 
+    /// "2026-11-01 01:30" or "2026-11-01 01:30-05:00": a start with its offset when one was typed.
+    static func typedDateTime(_ command: ParsedCommand, _ option: String) throws -> TypedDateTime {
+        try DomainInput.parse("--\(option)", try command.required(option)) { try TypedDateTime.parse($0) }
+    }
+
+    /// A typed date, inside the plausible range every date must be in (`PlausibleDates`).
     static func optionalDate(_ command: ParsedCommand, _ option: String) throws -> LocalDate? {
         guard let text = command.string(option) else { return nil }
-        return try DomainInput.parse("--\(option)", text) { try LocalDate.parse($0) }
+        return try DomainInput.parse("--\(option)", text) { try PlausibleDates.date($0) }
     }
 
     /// `--minutes`: zero or negative lengths are refused here, before the store is opened.
@@ -43,7 +49,7 @@ enum SchedulingInput {
 
     /// `--force --reason TEXT`: both or neither.
     static func forceReason(_ command: ParsedCommand) throws -> String? {
-        let reason = command.string("reason")?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = try command.optionalText("reason", .note)
         if command.flag("force") {
             guard let reason, !reason.isEmpty else {
                 throw UsageError(.missingOption, "--force needs --reason saying why the booking is outside availability",
@@ -69,14 +75,11 @@ enum SchedulingInput {
 }
 
 extension CommandContext {
-    /// The current moment, for late cancellations and no-shows.
-    var now: Instant { Instant(Date()) }
+    /// The current moment by the command's clock, for late cancellations and no-shows.
+    var now: Instant { clock.now }
 
-    /// Today's date in `zone` (the practice's or a location's).
-    func today(in zone: TimeZoneID?) -> LocalDate {
-        guard let zone else { return LocalDateTime(secondsAsIfUTC: now.secondsSinceEpoch).date }
-        return zone.localDateTime(at: now).date
-    }
+    /// Today's date in `zone` (the practice's or a location's), by the command's clock.
+    func today(in zone: TimeZoneID?) -> LocalDate { clock.today(in: zone) }
 }
 
 /// How appointments read in command output: local times in the location's zone.

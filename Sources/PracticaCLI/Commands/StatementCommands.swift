@@ -24,7 +24,7 @@ enum StatementCommands: CommandGroup {
     static let handlers: [String: CommandHandler] = ["statement run": run]
 
     static func run(_ command: ParsedCommand, _ context: CommandContext) throws {
-        let asOf = try command.value("as-of", LocalDate.parse)
+        let asOf = try command.value("as-of", PlausibleDates.date)
         let minBalance = try command.value("min-balance") { text in
             let m = try Money.parse(text)
             guard !m.isNegative else { throw ValueError(kind: "amount", input: text, reason: "cannot be negative") }

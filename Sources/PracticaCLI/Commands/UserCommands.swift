@@ -51,7 +51,7 @@ enum UserCommands: CommandGroup {
     static func add(_ command: ParsedCommand, _ context: CommandContext) throws {
         let user = try command.argumentValue("name", UserID.parse)
         let role = try command.value("role", Role.parse)
-        let fullName = try command.optionalValue("full-name") { try DisplayName($0, kind: "full name") }
+        let fullName = try command.optionalValue("full-name") { try DisplayName(try FreeText.validate($0, as: .name, kind: "full name"), kind: "full name") }
         let (_, added) = try context.frontDesk().append(permission: .manageUsers, command: "user add") { state, _ in
             let event = try PracticeSetup.addUser(user, role: role, fullName: fullName, directory: state.directory)
             return ([NewEvent(stream: "user-\(event.user)", event)], event)

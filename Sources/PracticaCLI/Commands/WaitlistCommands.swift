@@ -32,7 +32,7 @@ enum WaitlistCommands: CommandGroup {
         let provider: ProviderID = try SchedulingInput.id(command, "provider")
         let type: AppointmentTypeID? = try SchedulingInput.optionalID(command, "type")
         let earliest = try SchedulingInput.optionalDate(command, "earliest")
-        let note = command.string("note")
+        let note = try command.optionalText("note", .note)
         let session = try context.frontDesk()
         let (_, e) = try session.append(permission: .schedule, command: "waitlist add") { state, ids in
             let e = try WaitlistDecisions.add(id: try ids.next(WaitlistEntryID.self), patient: patient, provider: provider,
@@ -107,10 +107,14 @@ enum SlotsCommands: CommandGroup {
         if let location, state.directory.locations[location] == nil {
             throw RejectionFailure(.refused("location", "unknown location \(location)"))
         }
-        let start = from ?? context.today(in: state.directory.practice?.timeZone)
+        let today = context.today(in: state.directory.practice?.timeZone)
+        let start = from ?? today
+        // Only slots `book` would take without --force: not before now, not past the booking horizon.
+        let horizon = PlausibleDates.horizon(from: today)
         let slots = SlotFinder.earliest(provider: provider, minutes: minutes, from: start, count: count, location: location,
-                                        notBefore: from == nil ? context.now : nil,
+                                        notBefore: context.now,
                                         snapshot: state.snapshot(from: LocalDateTime(secondsAsIfUTC: start.daysSinceEpoch * 86_400), days: 90))
+            .filter { $0.slot.localStart.date <= horizon }
         if context.json {
             context.printJSON(.array(slots.map { s in
                 .object([("provider", .string(s.provider.description)), ("location", .string(s.location.description)),

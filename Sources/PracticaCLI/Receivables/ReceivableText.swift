@@ -5,7 +5,7 @@ import RevenueCycle
 
 extension Money {
     /// Money in --json output: a number written verbatim ("125.00"), never through a Double.
-    var json: JSONValue { .number(description) }
+    var json: JSONValue { JSONNumbers.money(self) }
 }
 
 /// Parsing of the receivable commands' values, before any work, so a bad value is exit 2.

@@ -41,6 +41,11 @@ struct StatementRunOutcome: Sendable {
 enum StatementRun {
     /// - throws: `CommandFailure` for a non-empty or unwritable folder.
     static func perform(_ request: StatementRunRequest, session: FrontDeskSession) throws -> StatementRunOutcome {
+        // A statement dated after today would bill what nobody can know yet (and age it wrongly).
+        guard request.asOf <= session.today else {
+            throw CommandFailure("--as-of: \(request.asOf) is in the future (today is \(session.today))",
+                                 hint: "date the run today or earlier, e.g. --as-of \(session.today)", exitCode: .usage)
+        }
         let target = URL(fileURLWithPath: request.outDirectory).standardizedFileURL
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -15,12 +15,15 @@ final class ResidentStore: @unchecked Sendable {
     let store: EventStore
     /// Staff passwords and sessions (`<store>/auth`), opened once like the log.
     let credentials: StaffCredentials
+    /// "Now" for every command the server runs: the system clock, or `$PRACTICA_CLOCK` when the server was started with it.
+    let clock: PracticeClock
     private let lock = NSLock()
     private var session: FrontDeskSession?
     private var runner: ProjectionRunner?
 
-    init(store: EventStore, policy: SignInPolicy = SignInPolicy()) throws {
+    init(store: EventStore, clock: PracticeClock = .system, policy: SignInPolicy = SignInPolicy()) throws {
         self.store = store
+        self.clock = clock
         self.credentials = try StaffCredentials(store: store.paths, policy: policy)
     }
 
@@ -36,7 +39,7 @@ final class ResidentStore: @unchecked Sendable {
         let session = try self.session ?? FrontDeskSession(store: store, actor: actor)
         self.session = session
         session.actor = actor
-        session.clock = .system
+        session.clock = clock
         try session.refresh()
         return session
     }

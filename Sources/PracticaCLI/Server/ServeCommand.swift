@@ -41,7 +41,7 @@ enum ServeCommand: CommandGroup {
         let store = try context.store()
         var policy = SignInPolicy()
         policy.idleLimit = Int64(idleHours) * 3600
-        let resident = try ResidentStore(store: store, policy: policy)
+        let resident = try ResidentStore(store: store, clock: context.clock, policy: policy)
         // Warm the decision state and the read models before taking requests.
         try resident.exclusively {
             _ = try resident.frontDesk(actor: context.actor)

@@ -108,7 +108,7 @@ func requireSchemaVersion(_ version: UInt8, in supported: ClosedRange<UInt8>, fo
 // JSON renderings shared by the events.
 extension JSONValue {
     static func id(_ id: some PrefixedID) -> JSONValue { .string(id.description) }
-    static func money(_ m: Money) -> JSONValue { .number(m.description) }
+    static func money(_ m: Money) -> JSONValue { JSONNumbers.money(m) }
     static func text(_ value: some CustomStringConvertible) -> JSONValue { .string(value.description) }
     static func maybe<T>(_ value: T?, _ render: (T) -> JSONValue) -> JSONValue { value.map(render) ?? .null }
     static func count(_ n: Int) -> JSONValue { .int(Int64(n)) }

@@ -10,6 +10,14 @@ public enum AppointmentLifecycle {
         let appt = try booked(id, snapshot, doing: "cancelled")
         let why = reason.trimmedForInput
         guard !why.isEmpty else { throw .usage("reason", "say why the appointment is cancelled") }
+        // An appointment that has happened is a visit or a no-show, not a cancellation:
+        // the patient's side once it has started, the practice's once it is over.
+        let over = by == .patient ? appt.start <= now : appt.end <= now
+        guard !over else {
+            throw .refused("appointment", "\(id) \(by == .patient ? "started" : "ended") before now (\(appt.slot.localStart) \(appt.zone)); "
+                           + "it cannot be cancelled any more",
+                           hint: "record what happened: 'practica no-show \(id)' or 'practica check-in \(id)'")
+        }
         let lateWindow = Int64(snapshot.settings.lateCancelHours) * 3600
         let isLate = by == .patient && now.seconds(to: appt.start) < lateWindow
         return AppointmentCancelled(appointment: id, reason: why, by: by, isLate: isLate)

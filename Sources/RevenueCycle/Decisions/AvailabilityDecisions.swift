@@ -60,6 +60,34 @@ public enum AvailabilityDecisions {
         return AvailabilitySet(provider: provider, location: location, effectiveFrom: effectiveFrom, blocks: sorted)
     }
 
+    /// The times of an exception as `book` holds its times: each must exist on
+    /// the clocks of every zone the provider works in (not in a spring-forward
+    /// gap), and the end may not reach past the booking horizon (nothing can be
+    /// booked there, and an exception "until 9999" would block the provider forever).
+    /// - parameter zones: the zones of the provider's locations (or the practice's).
+    public static func checkExceptionTimes(start: LocalDateTime, end: LocalDateTime, zones: [TimeZoneID],
+                                           today: LocalDate) throws(Rejection) {
+        for (field, local) in [("start", start), ("end", end)] {
+            for zone in zones where zone.occurrences(of: local).isEmpty {
+                throw .usage(field, "\(local) does not exist in \(zone) (clocks skip it for daylight saving time)",
+                             hint: "pick a time outside the skipped hour")
+            }
+        }
+        let horizon = PlausibleDates.horizon(from: today)
+        guard end.date <= horizon.adding(days: 1) else {
+            throw .usage("end", "\(end.date) is more than two years ahead (bookings reach \(horizon))",
+                         hint: "end the exception by \(horizon); add another later if it lasts longer")
+        }
+    }
+
+    /// The zones a provider's wall-clock times are read in: those of the
+    /// locations the provider has hours at, else every location's.
+    public static func zones(of provider: ProviderID, snapshot: ScheduleSnapshot) -> [TimeZoneID] {
+        let own = Set(snapshot.templates.filter { $0.provider == provider }.map(\.location))
+        let zones = snapshot.locationZones.filter { own.isEmpty || own.contains($0.key) }.map(\.value)
+        return Array(Set(zones)).sorted { $0.identifier < $1.identifier }
+    }
+
     /// - throws: `Rejection` for an unknown provider or an exception that does not end after it starts.
     public static func addException(provider: ProviderID, start: LocalDateTime, end: LocalDateTime,
                                     reason: AvailabilityExceptionReason, note: String? = nil,

@@ -28,10 +28,14 @@ public struct BookingRequest: Sendable, Equatable {
     /// `--force --reason`: book outside availability, recording why.
     public var forceReason: String?
     public var recurrence: Recurrence?
+    /// The UTC offset typed after `at` ("-05:00"), which picks one of the two
+    /// times the fall-back hour has; required then (`TimeZoneID.instant(for:)`).
+    public var offsetSeconds: Int64?
 
     public init(patient: PatientID, provider: ProviderID, location: LocationID, room: RoomID? = nil,
                 appointmentType: AppointmentTypeID, at: LocalDateTime, minutes: Int? = nil,
-                forceReason: String? = nil, recurrence: Recurrence? = nil) {
+                forceReason: String? = nil, recurrence: Recurrence? = nil, offsetSeconds: Int64? = nil) {
+        self.offsetSeconds = offsetSeconds
         self.patient = patient
         self.provider = provider
         self.location = location
@@ -83,8 +87,9 @@ public enum Scheduling {
         guard ids.count == count else {
             throw .usage("ids", "\(count) occurrences need \(count) appointment ids, got \(ids.count)")
         }
+        let first: Instant
         do {
-            _ = try zone.instant(for: r.at)
+            first = try zone.instant(for: TypedDateTime(local: r.at, offsetSeconds: r.offsetSeconds))
         } catch {
             throw .invalid("at", error)
         }
@@ -95,8 +100,10 @@ public enum Scheduling {
         let group = count > 1 ? ids.first : nil
         for i in 0..<count {
             let local = LocalDateTime(date: r.at.date.adding(days: i * (r.recurrence?.daysBetween ?? 0)), time: r.at.time)
-            guard let start = try? zone.instant(for: local) else {
-                conflicts.append(ScheduleConflict(occurrence: i, start: local, kind: .nonexistentLocalTime))
+            let occurrences = i == 0 ? [first] : zone.occurrences(of: local)
+            guard occurrences.count == 1, let start = occurrences.first else {
+                conflicts.append(ScheduleConflict(occurrence: i, start: local,
+                                                  kind: occurrences.isEmpty ? .nonexistentLocalTime : .ambiguousLocalTime))
                 planned.append((Instant(secondsSinceEpoch: .min), Instant(secondsSinceEpoch: .min)))
                 continue
             }
@@ -124,7 +131,7 @@ public enum Scheduling {
     /// Moves a booked appointment to a new wall-clock time at its location (same room).
     /// - throws: `Rejection` for an unknown or no-longer-booked appointment, bad minutes, or conflicts.
     public static func reschedule(_ id: AppointmentID, to at: LocalDateTime, minutes: Int? = nil, forceReason: String? = nil,
-                                  snapshot: ScheduleSnapshot) throws(Rejection) -> AppointmentRescheduled {
+                                  offsetSeconds: Int64? = nil, snapshot: ScheduleSnapshot) throws(Rejection) -> AppointmentRescheduled {
         guard let appt = snapshot.appointment(id) else { throw .refused("appointment", "unknown appointment \(id)") }
         guard appt.status == .booked else { throw .refused("appointment", "\(id) is \(appt.status); only booked appointments move") }
         let zone = snapshot.locationZones[appt.location] ?? appt.zone
@@ -132,7 +139,7 @@ public enum Scheduling {
         let force = try validForceReason(forceReason)
         let start: Instant
         do {
-            start = try zone.instant(for: at)
+            start = try zone.instant(for: TypedDateTime(local: at, offsetSeconds: offsetSeconds))
         } catch {
             throw .invalid("at", error)
         }

@@ -40,7 +40,7 @@ public enum PatientDecisions {
     /// - throws: `Rejection` (refused) listing the duplicates in `duplicates`.
     public static func register(_ r: PatientRegistration, id: PatientID, candidates: [PatientRecord],
                                 confirmNew: Bool, today: LocalDate) throws(Rejection) -> PatientRegistered {
-        guard r.dateOfBirth <= today else { throw .usage("dob", "\(r.dateOfBirth) is in the future") }
+        try PlausibleDates.checkDateOfBirth(r.dateOfBirth, today: today)
         let duplicates = likelyDuplicates(of: r, among: candidates)
         if !duplicates.isEmpty && !confirmNew {
             throw Rejection(.refused, field: "patient",
@@ -60,7 +60,7 @@ public enum PatientDecisions {
                               email: FieldUpdate<EmailAddress>? = nil, address: FieldUpdate<String>? = nil,
                               today: LocalDate) throws(Rejection) -> PatientUpdated {
         let record = try active(patient, current, field: "patient")
-        if let d = dateOfBirth, d > today { throw .usage("dob", "\(d) is in the future") }
+        if let d = dateOfBirth { try PlausibleDates.checkDateOfBirth(d, today: today) }
         func changed<T: Equatable>(_ u: FieldUpdate<T>?, _ now: T?) -> FieldUpdate<T>? {
             switch u {
             case .set(let v)? where v != now: return .set(v)

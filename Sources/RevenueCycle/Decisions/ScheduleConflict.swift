@@ -9,6 +9,8 @@ public struct ScheduleConflict: Sendable, Equatable, CustomStringConvertible {
         case outsideAvailability
         case providerAway(AvailabilityExceptionReason)
         case nonexistentLocalTime
+        /// The local time happens twice (clocks fall back); only the first occurrence can carry a typed offset.
+        case ambiguousLocalTime
     }
 
     /// 0-based index in a recurring series; 0 for a single booking.
@@ -42,6 +44,7 @@ public struct ScheduleConflict: Sendable, Equatable, CustomStringConvertible {
         case .outsideAvailability: what = "outside the provider's availability"
         case .providerAway(let r): what = "the provider is away (\(r))"
         case .nonexistentLocalTime: what = "this local time does not exist (daylight saving time change)"
+        case .ambiguousLocalTime: what = "this local time happens twice (clocks fall back); book this day on its own with an offset"
         }
         return "\(start): \(what)"
     }

@@ -17,7 +17,8 @@ public struct ValueError: Error, Equatable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String { "invalid \(kind) \"\(input)\": \(reason)" }
+    /// The input is shown escaped and shortened (`EchoedInput`), never raw.
+    public var description: String { "invalid \(kind) \(EchoedInput.quoted(input)): \(reason)" }
 }
 
 /// Small character tests shared by the validators; ASCII only on purpose, since
