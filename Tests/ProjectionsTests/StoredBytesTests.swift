@@ -41,7 +41,8 @@ final class StoredBytesTests: XCTestCase {
     private let expected = [
         "schedule v1": "2051:ec491499abf19bfc", "patients v1": "4546:9cc6031c32dac903", "directory v1": "0:cbf29ce484222325",
         "claims v2": "1654:110304ceacb2035b", "ar v2": "7123:d23660dd1ba3b14f", "kpi v1": "2737:4df96ea2793f4ffb",
-        "receivables v1": "65:c01164d56e13c1dc",
+        // receivables v2 keeps overpayment flags (issue 15); this history has none, so its bytes are v1's.
+        "receivables v2": "65:c01164d56e13c1dc",
     ]
 
     private func digests(_ runner: ProjectionRunner) throws -> [String: String] {

@@ -23,13 +23,18 @@ public enum EventRegistry {
         ClaimCreated.self, ClaimScrubbed.self, ClaimFindingOverridden.self, ClaimSubmitted.self,
         ClaimAcknowledged.self, ClaimAcceptedByPayer.self, ClaimRejectedByPayer.self, ClaimReplaced.self, ClaimVoided.self,
         BillingProfileSet.self,
-    ] + receivableTypes
+    ] + receivableTypes + moneyRuleTypes
 
     /// Remittances, denials and patient money (issue 6), kept apart so the list above merges cleanly.
     static let receivableTypes: [any EventPayload.Type] = [
         RemittanceReceived.self, ClaimPaymentPosted.self, ProviderAdjustmentPosted.self, RemittanceClaimSuspended.self,
         SuspenseResolved.self, DenialOpened.self, DenialAppealed.self, DenialResolved.self, DenialWrittenOff.self,
         PatientPaymentPosted.self, PatientRefunded.self, PatientAdjustmentPosted.self, PaymentPlanCreated.self, StatementIssued.self,
+    ]
+
+    /// The money rules of issue 15: overpayments flagged, a visit's financial class changed.
+    static let moneyRuleTypes: [any EventPayload.Type] = [
+        ClaimOverpaymentFlagged.self,
     ]
 
     /// Type by stored name.
