@@ -31,6 +31,8 @@ enum CommandTree {
             PaymentPlanCommands.self, StatementCommands.self, BalanceCommands.self,
             // A made-up practice and its year, through the commands above (issue 7).
             DemoCommand.self,
+            // A visit's financial class (issue 15).
+            VisitCommands.self,
         ]
     }
 

@@ -117,7 +117,8 @@ final class EventCodecTests: XCTestCase {
     func testRegistryListsEveryTypeOnceWithItsVersion() {
         let names = EventRegistry.allTypes.map { $0.typeName }
         XCTAssertEqual(Set(names).count, names.count)
-        XCTAssertEqual(names.count, 49)
+        // 49, and issue 15's overpayment flag and financial-class change.
+        XCTAssertEqual(names.count, 51)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "ClaimCreated"), 2)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "CoverageAdded"), 2)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "AppointmentBooked"), 1)

@@ -30,6 +30,7 @@ public enum ClaimScrubber {
         ("NCCI-PAIR", "procedure pair that may not be billed together per the pair table"),
         ("PATIENT-ADDRESS", "patient address lacks street, city, state or ZIP for the 837P"),
         ("ORIGINAL-REF", "replacement or void without the payer's claim number of the original"),
+        ("SELF-PAY", "the visit's financial class is self-pay: the patient is billed, not a payer"),
     ]
 
     /// Runs every rule, in the order of `rules`.
@@ -51,6 +52,7 @@ public enum ClaimScrubber {
         out += ScrubRules.procedurePairs(c, context.tables.procedurePairs)
         out += ScrubRules.patientAddress(c, context)
         out += ScrubRules.originalReference(c, context)
+        out += ScrubRules.selfPay(c, context)
         return out
     }
 

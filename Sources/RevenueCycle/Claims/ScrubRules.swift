@@ -1,5 +1,14 @@
 /// The individual scrubber rules; see `ClaimScrubber.rules` for ids.
 enum ScrubRules {
+    /// A claim for a visit whose financial class is self-pay (changed after the claim was
+    /// made, or made before the class was enforced) must not reach a payer; a void
+    /// (frequency 8) only withdraws one, so it may go.
+    static func selfPay(_ c: ClaimCreated, _ ctx: ScrubContext) -> [ScrubFinding] {
+        guard ctx.visitIsSelfPay, c.frequency != .void else { return [] }
+        return [ScrubFinding(rule: "SELF-PAY", message: "visit \(c.visit) is self-pay (its financial class): void this claim, or "
+                             + "change the class with `practica visit financial-class \(c.visit) --insurance --reason \"…\"`")]
+    }
+
     static func memberID(_ c: ClaimCreated, _ ctx: ScrubContext) -> [ScrubFinding] {
         guard let coverage = ctx.coverage, coverage.memberID.trimmedForInput.isEmpty else { return [] }
         return [ScrubFinding(rule: "MEMBER-ID", message: "coverage \(coverage.coverage) has no subscriber member id; copy it from the insurance card")]

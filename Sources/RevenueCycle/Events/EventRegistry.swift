@@ -34,7 +34,7 @@ public enum EventRegistry {
 
     /// The money rules of issue 15: overpayments flagged, a visit's financial class changed.
     static let moneyRuleTypes: [any EventPayload.Type] = [
-        ClaimOverpaymentFlagged.self,
+        ClaimOverpaymentFlagged.self, VisitFinancialClassChanged.self,
     ]
 
     /// Type by stored name.
