@@ -1,5 +1,15 @@
 /// The individual scrubber rules; see `ClaimScrubber.rules` for ids.
 enum ScrubRules {
+    /// A value the 837P carries that X12 cannot: entered before entry checked it, or
+    /// sent back in another payer's file. Held here, per claim, so a submission never fails whole.
+    static func x12Characters(_ ctx: ScrubContext) -> [ScrubFinding] {
+        ctx.x12Fields.compactMap { field in
+            X12Characters.problem(in: field.value, folded: field.folded).map {
+                ScrubFinding(rule: "X12-CHARS", message: "\(field.name): \($0); correct it on file, then scrub again")
+            }
+        }
+    }
+
     /// A claim for a visit whose financial class is self-pay (changed after the claim was
     /// made, or made before the class was enforced) must not reach a payer; a void
     /// (frequency 8) only withdraws one, so it may go.
