@@ -61,3 +61,24 @@ final class CreditBalanceTests: XCTestCase {
         assertRefused(try f.run(["report", "credits", "--as-of", "2026-02-30"], as: "sam"), status: 2, mentioning: "--as-of")
     }
 }
+
+/// The same mistake in one patient's views: an unapplied payment was a negative 0–30 beside an older debt.
+final class PatientAgingCreditTests: XCTestCase {
+    func testAPatientsUnappliedPaymentPaysTheirOldestBalanceInBalanceShowAndStatements() throws {
+        let f = try ClaimsFixture()
+        let old = try f.visit(daysLater: -40, selfPay: true)   // 43 days before today
+        try f.ok(["charge", "add", old, "--code", "99213", "--dx", "E11.9"])
+        try f.ok(["payment", "post", "--patient", f.patient, "--amount", "30.00", "--method", "cash"])   // not applied to a visit
+        let aging = try XCTUnwrap(try f.json(["balance", "show", f.patient], as: "sam")["aging"] as? [String: Any])
+        XCTAssertEqual(cents(aging["0-30"]), 0, "was -30.00")
+        XCTAssertEqual(cents(aging["31-60"]), 9_500, "125.00 less the 30.00 credit")
+        let folder = try f.folder().appendingPathComponent("statements")
+        let run = try f.json(["statement", "run", "--as-of", f.dateOfService.adding(days: 3).description, "--out", folder.path])
+        let issued = try XCTUnwrap((run["statements"] as? [[String: Any]])?.first)
+        XCTAssertEqual(cents(issued["balance"]), 9_500)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        let text = try String(contentsOf: folder.appendingPathComponent(try XCTUnwrap(files.first)), encoding: .utf8)
+        XCTAssertTrue(text.contains("31-60 days 95.00"), text)
+        XCTAssertFalse(text.contains("-30.00"), text)
+    }
+}
