@@ -70,3 +70,22 @@ final class OverpaymentTests: XCTestCase {
         try assertLedgerReadModelMatchesTheFold(f.claims)
     }
 }
+
+extension OverpaymentTests {
+    func testAReversalOfMoreThanWasPaidGoesToSuspenseWithTheReason() throws {
+        let f = try RemittanceFixture()
+        try f.importing(Remit835.file(bpr: "100", claims: [Remit835.paid(f.claim, dos: f.dos)]), "paid.835")
+        // 100.00 was paid; a "reversal" of 500.00 takes back money that was never paid.
+        let reversal = ["CLP*\(f.claim)*22*-160.5*-500**12*PCN777", "NM1*QC*1*GARCIA*MARIA****MI*XEH123456789", "DTM*232*\(f.dos)",
+                        "CAS*CO*45*339.5"]
+        let out = try f.importing(Remit835.file(bpr: "-500", trace: "EFT0009", claims: [reversal]), "reversal.835").stdout
+        XCTAssertTrue(out.contains("claims posted 0") && out.contains("suspense items 1 (-500.00)"), out)
+        XCTAssertTrue(out.contains("reversal takes back 500.00 on \(f.claim) but only 100.00 was paid on it"), out)
+        XCTAssertEqual(cents(try f.balance(["--claim", f.claim])["payerPayments"]), 10_000, "the claim is untouched")
+        // The true reversal of the 100.00 posts.
+        let exact = Remit835.paid(f.claim, dos: f.dos, sign: "-", status: "22")
+        XCTAssertTrue(try f.importing(Remit835.file(bpr: "-100", trace: "EFT0010", claims: [exact]), "exact.835").stdout.contains("claims posted 1"))
+        XCTAssertEqual(cents(try f.balance(["--claim", f.claim])["payerPayments"]), 0)
+        try assertLedgerReadModelMatchesTheFold(f.claims)
+    }
+}

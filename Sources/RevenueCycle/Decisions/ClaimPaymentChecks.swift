@@ -11,10 +11,16 @@ import X12
 ///   and flagged into the overpayments queue with the reason. Never silently.
 public enum ClaimPaymentChecks {
     /// Why the claim payment is sent to suspense instead of posted, or nil.
-    public static func suspenseReason(status: String, paid: Money, claim: ClaimID) -> String? {
-        guard paid.isNegative, status != ClaimStatus835.reversal.rawValue else { return nil }
-        return "negative payment \(paid) for \(claim) with CLP02 \(status), not a reversal (22): not applied;"
-            + " post it to the claim once the payer's recoupment is understood"
+    /// - parameter paidBefore: what payers have paid on the claim so far (its payer payments).
+    public static func suspenseReason(status: String, paid: Money, claim: ClaimID, paidBefore: Money) -> String? {
+        guard paid.isNegative else { return nil }
+        guard status == ClaimStatus835.reversal.rawValue else {
+            return "negative payment \(paid) for \(claim) with CLP02 \(status), not a reversal (22): not applied;"
+                + " post it to the claim once the payer's recoupment is understood"
+        }
+        guard -paid > paidBefore else { return nil }
+        return "reversal takes back \(-paid) on \(claim) but only \(paidBefore) was paid on it: not applied;"
+            + " find the payment it reverses before posting it"
     }
 
     /// What a posting takes off the claim's insurance balance: everything the payer

@@ -60,16 +60,19 @@ public enum RemittancePosting {
         var suspended = 0
         // Each claim's insurance balance as this file's postings move it (a claim can be paid twice in one 835).
         var openWithInsurance: [ClaimID: Money] = [:]
+        var paidInFile: [ClaimID: Money] = [:]
         let firstDenial = denialIDs.used
         for (index, clp) in remittance.claims.enumerated() {
             switch RemittanceMatching.claim(for: clp, payer: payer.payer, state) {
             case .claim(let record):
+                let paidBefore = paidInFile[record.id] ?? books.ledger.claims[record.id]?.payerPayments ?? .zero
                 if let reason = ClaimPaymentChecks.suspenseReason(status: clp.status.rawValue, paid: Money(cents: clp.paidCents),
-                                                                  claim: record.id) {
+                                                                  claim: record.id, paidBefore: paidBefore) {
                     events.append(suspense(clp, index: index, remittance: id, reason: reason, date: date))
                     suspended += 1
                     continue
                 }
+                paidInFile[record.id] = paidBefore + Money(cents: clp.paidCents)
                 let charges = RemittanceMatching.charges(for: clp.lines, on: record)
                 events += ClaimPaymentChecks.flagOverpayments(ClaimPaymentBuilder(
                     status: clp.status.rawValue, charge: Money(cents: clp.chargeCents), paid: Money(cents: clp.paidCents),
