@@ -15,16 +15,19 @@ import RevenueCycle
 /// | key                          | value                                  |
 /// |------------------------------|----------------------------------------|
 /// | `a` · appointment            | checked in with coverage (1 byte)       |
-/// | `v` · visit                  | insured (1 byte)                        |
-/// | `c` · charge                 | DOS, entry date, amount, self-pay       |
+/// | `v` · visit                  | insured (1 byte), its live charge ids   |
+/// | `c` · charge                 | DOS, entry date, amount, self-pay, visit |
 /// | `k` · claim                  | `KPIClaimRecord`                        |
 /// | `M` · month                  | `KPIMonth`                              |
 /// | `Y` · payer · month          | `PayerMonth`                            |
 /// | `R` · month · CARC           | denials: count, dollars                 |
+///
+/// Version 2 follows a visit's financial class changes (issue 15): the visit keeps
+/// its live charges so a change moves them in or out of patient responsibility.
 public struct KPIProjection: Projection {
     public static let projectionName = "kpi"
     public var name: String { Self.projectionName }
-    public let version = 1
+    public let version = 2
     /// Its share of a rebuild's ~1 KB per event (by its share of the stored bytes at 1M billing events).
     public var rebuildBytesPerEvent: Int { 85 }
     public let eventTypes: Set<String> = [
@@ -32,7 +35,7 @@ public struct KPIProjection: Projection {
         ClaimCreated.typeName, ClaimScrubbed.typeName, ClaimFindingOverridden.typeName, ClaimSubmitted.typeName,
         ClaimAcknowledged.typeName, ClaimRejectedByPayer.typeName, ClaimReplaced.typeName, ClaimPaymentPosted.typeName,
         ProviderAdjustmentPosted.typeName, DenialOpened.typeName, DenialWrittenOff.typeName, PatientPaymentPosted.typeName,
-        PatientRefunded.typeName, PatientAdjustmentPosted.typeName, PatientPaymentVoided.typeName,
+        PatientRefunded.typeName, PatientAdjustmentPosted.typeName, PatientPaymentVoided.typeName, VisitFinancialClassChanged.typeName,
     ]
 
     public init() {}
@@ -46,20 +49,33 @@ public struct KPIProjection: Projection {
             let insured = try table.get(KPIKeys.appointment(e.appointment)).flatMap(\.first) ?? 0
             try table.put(KPIKeys.visit(e.visit), [insured])
         } else if let e = payload.exactly(ChargeEntered.self) {
-            let selfPay = (try table.get(KPIKeys.visit(e.visit)).flatMap(\.first) ?? 0) == 0
-            var w = ByteWriter()
-            for v in [e.dateOfService.daysSinceEpoch, e.enteredOn.daysSinceEpoch, e.amount.cents, selfPay ? 1 : 0] { w.writeVarInt(v) }
-            try table.put(KPIKeys.charge(e.charge), w.bytes)
-            try t.addCharge(service: e.dateOfService, entry: e.enteredOn, amount: e.amount, selfPay: selfPay, sign: 1)
+            var visit = try KPIVisit.read(e.visit, in: table)
+            let charge = KPICharge(service: e.dateOfService, entry: e.enteredOn, amount: e.amount, selfPay: !visit.insured, visit: e.visit)
+            try charge.write(e.charge, in: table)
+            visit.charges.append(e.charge)
+            try visit.write(e.visit, in: table)
+            try t.addCharge(service: e.dateOfService, entry: e.enteredOn, amount: e.amount, selfPay: charge.selfPay, sign: 1)
         } else if let e = payload.exactly(ChargeVoided.self) {
-            guard let bytes = try table.get(KPIKeys.charge(e.charge)) else { return }
-            var r = ByteReader(bytes)
-            let service = LocalDate(daysSinceEpoch: try r.readVarInt())
-            let entry = LocalDate(daysSinceEpoch: try r.readVarInt())
-            let amount = Money(cents: try r.readVarInt())
-            let selfPay = try r.readVarInt() != 0
+            guard let charge = try KPICharge.read(e.charge, in: table) else { return }
             try table.delete(KPIKeys.charge(e.charge))
-            try t.addCharge(service: service, entry: entry, amount: amount, selfPay: selfPay, sign: -1)
+            if let id = charge.visit {
+                var visit = try KPIVisit.read(id, in: table)
+                visit.charges.removeAll { $0 == e.charge }
+                try visit.write(id, in: table)
+            }
+            try t.addCharge(service: charge.service, entry: charge.entry, amount: charge.amount, selfPay: charge.selfPay, sign: -1)
+        } else if let e = payload.exactly(VisitFinancialClassChanged.self) {
+            // The ledger's rule: the visit's live charges move in or out of patient responsibility.
+            var visit = try KPIVisit.read(e.visit, in: table)
+            guard visit.insured != e.isInsured else { return }
+            visit.insured = e.isInsured
+            try visit.write(e.visit, in: table)
+            for id in visit.charges {
+                guard var charge = try KPICharge.read(id, in: table) else { continue }
+                charge.selfPay = !e.isInsured
+                try charge.write(id, in: table)
+                try t.month(charge.service) { m in m.patientResponsibility += e.isInsured ? -charge.amount : charge.amount }
+            }
         } else if let e = payload.exactly(ClaimCreated.self) {
             try t.updateClaim(e.claim) { c in
                 c.payer = e.payer

@@ -145,7 +145,7 @@ public struct LedgerReadModel {
     }
 
     /// The patient's open balance by age of the visit it belongs to, as of `asOf` (effective dates);
-    /// credits and money not on a visit count as current.
+    /// credits pay the oldest balances first, and what is left of them shows as (negative) current.
     public func aging(of patient: PatientID, asOf: LocalDate) throws -> AgingBuckets {
         var byVisit: [VisitID: Money] = [:]
         var accountLevel = Money.zero
@@ -159,7 +159,7 @@ public struct LedgerReadModel {
             if case .date(let d)? = try fact(.visitDate(visit)) { date = d }
             aging.add(owed, ageInDays: date.days(to: asOf))
         }
-        return aging
+        return aging.creditsAppliedOldestFirst
     }
 
     /// The claims billed for a visit, in creation order.

@@ -17,15 +17,19 @@ import RevenueCycle
 /// | `D`    | denial                       | `DenialEntry`                      |
 /// | `Q`    | status code · denial         | empty (open and appealed only)     |
 /// | `S`    | remittance · index           | `RemittanceClaimSuspended` (stored) |
+/// | `O`    | claim · position             | `ClaimOverpaymentFlagged` (stored) |
+///
+/// Version 2 keeps overpayment flags (issue 15).
 public struct ReceivablesProjection: Projection {
     public static let projectionName = "receivables"
     public var name: String { Self.projectionName }
-    public let version = 1
+    public let version = 2
     /// Its share of a rebuild's ~1 KB per event (by its share of the stored bytes at 1M billing events).
     public var rebuildBytesPerEvent: Int { 20 }
     public let eventTypes: Set<String> = [
         RemittanceReceived.typeName, RemittanceClaimSuspended.typeName, SuspenseResolved.typeName, DenialOpened.typeName,
         DenialAppealed.typeName, DenialResolved.typeName, DenialWrittenOff.typeName,
+        ClaimOverpaymentFlagged.typeName,
     ]
 
     public init() {}
@@ -48,6 +52,8 @@ public struct ReceivablesProjection: Projection {
             try update(e.denial, to: .resolved, note: e.note, in: table)
         } else if let e = payload.exactly(DenialWrittenOff.self) {
             try update(e.denial, to: .writtenOff, note: e.reason, in: table)
+        } else if let e = payload.exactly(ClaimOverpaymentFlagged.self) {
+            try table.put(ReceivablesKeys.overpayment(e.claim, at: event.position), StoredPayload.encode(e))
         }
     }
 
@@ -117,6 +123,8 @@ enum ReceivablesKeys {
     static func suspense(_ remittance: RemittanceID, _ index: Int) -> [UInt8] {
         ViewKey("S").id(remittance).number(UInt64(max(index, 0))).bytes
     }
+
+    static func overpayment(_ claim: ClaimID, at position: UInt64) -> [UInt8] { ViewKey("O").id(claim).number(position).bytes }
 
     static func denial(_ id: DenialID, in table: ProjectionTable) throws -> DenialEntry? {
         try table.get(denial(id)).map(DenialEntry.decode)

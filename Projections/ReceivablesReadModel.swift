@@ -66,4 +66,14 @@ public struct ReceivablesReadModel {
         }
         return out
     }
+
+    /// Every overpayment flag, by claim and then in log order.
+    public func overpaymentFlags() throws -> [ClaimOverpaymentFlagged] {
+        var out: [ClaimOverpaymentFlagged] = []
+        try table.scan(prefix: ViewKey("O").bytes) { _, value in
+            out.append(try StoredPayload.decode(ClaimOverpaymentFlagged.self, value, in: Self.name))
+            return true
+        }
+        return out
+    }
 }

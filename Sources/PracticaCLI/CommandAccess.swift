@@ -73,6 +73,8 @@ enum CommandAccess {
         "provider update": .needs(.setUpPractice), "payer update": .needs(.setUpPractice),
         "location update": .needs(.setUpPractice), "appointment-type update": .needs(.setUpPractice),
         "payment void": .needs(.postPayments),
+        // Money rules (issue 15): the front desk decides self-pay at check-in; a biller may change it later.
+        "visit financial-class": .anyOf([.checkInOut, .manageClaims]), "report credits": .needs(.read),
         // The practice server (issue 14). Setting one's own password or listing one's own sessions needs
         // only to be a user; the handlers ask manage-users for anyone else's.
         "serve": .needs(.maintainStore), "login": .atTheDesk, "logout": .atTheDesk,

@@ -32,6 +32,8 @@ enum CommandTree {
             PaymentPlanCommands.self, StatementCommands.self, BalanceCommands.self,
             // A made-up practice and its year, through the commands above (issue 7).
             DemoCommand.self,
+            // A visit's financial class (issue 15).
+            VisitCommands.self,
             // The practice server and the desks signed in to it (issue 14).
             ServeCommand.self, LoginCommand.self, LogoutCommand.self,
         ]
@@ -54,7 +56,7 @@ enum CommandTree {
                                           "appointment-type", "payer", "payers", "fee", "fees", "setting", "billing-profile"]),
         SubcommandGroup("FRONT DESK", ["patient", "coverage", "availability", "book", "reschedule", "cancel", "no-show", "check-in", "check-out",
                                        "waitlist", "slots", "schedule", "appointments"]),
-        SubcommandGroup("BILLING", ["charge", "claim", "claims", "queue", "era", "denial", "suspense", "payment", "refund", "adjust",
+        SubcommandGroup("BILLING", ["charge", "claim", "claims", "visit", "queue", "era", "denial", "suspense", "payment", "refund", "adjust",
                                     "payment-plan", "statement", "balance"]),
         SubcommandGroup("REPORTS AND AUDIT", ["report", "audit", "replay", "log"]),
         SubcommandGroup("STORE", ["store", "projections", "demo"]),

@@ -70,7 +70,9 @@ extension FrontDeskSession {
                 _ = try ids.nextControlNumber("control-ST", above: 0)
             }
             try staging.stage(file.text)
-            return (file.events.map { NewEvent(stream: ClaimCommands.stream($0.claim), $0) }, file)
+            // Claims held for their own data are recorded as held in the same batch as the ones sent.
+            return (file.events.map { NewEvent(stream: ClaimCommands.stream($0.claim), $0) }
+                        + file.held.map { NewEvent(stream: ClaimCommands.stream($0.claim), $0) }, file)
         }.1
     }
 }

@@ -72,10 +72,19 @@ extension FrontDeskSession {
 
     /// `check-in`: needs coverage active on the day unless `selfPay`; the event carries the copay due.
     func checkIn(_ id: AppointmentID, selfPay: Bool) throws -> PatientCheckedIn {
+        try checkInDecidingClass(id, selfPay: selfPay).event
+    }
+
+    /// `check-in`, with the coverage that was active but not used because `selfPay` won over it.
+    func checkInDecidingClass(_ id: AppointmentID, selfPay: Bool) throws -> (event: PatientCheckedIn, declined: CoverageID?) {
         try append(permission: .checkInOut, command: "check-in") { state, _ in
             let coverages = state.appointments[id].map { state.coverages(of: $0.patient) } ?? []
             let e = try AppointmentLifecycle.checkIn(id, coverages: coverages, selfPay: selfPay, snapshot: state.snapshot(around: id))
-            return ([NewEvent(stream: AppointmentText.stream(id), e)], e)
+            var declined: CoverageID?
+            if selfPay, let appt = state.appointments[id] {
+                declined = CoverageDecisions.active(on: appt.localDate, among: coverages.filter { $0.patient == appt.patient }).first?.coverage
+            }
+            return ([NewEvent(stream: AppointmentText.stream(id), e)], (e, declined))
         }.1
     }
 

@@ -81,10 +81,13 @@ struct ClaimsFixture {
     }
 
     /// Books, checks in and checks out PT1001 (or `patient`) with PR1001 on `dateOfService` (plus `daysLater`); returns the visit id.
-    /// With `coverage` (e.g. "CV1001") the check-in records it, so the ledger opens the charges with insurance.
-    func visit(patient: String? = nil, hour: Int = 9, daysLater: Int = 0, coverage: String? = nil) throws -> String {
+    /// The check-in records `coverage` (default: the patient's own), so the ledger opens the charges with insurance;
+    /// with `selfPay` none, so the patient is billed and no claim can be made.
+    func visit(patient: String? = nil, hour: Int = 9, daysLater: Int = 0, coverage: String? = nil, selfPay: Bool = false) throws -> String {
         let chicago = try TimeZoneID("America/Chicago")
         let patientID = try PatientID.parse(patient ?? self.patient)
+        // A visit is claimed only when checked in with coverage: each patient's own (CV1001, CV1002) unless self-pay.
+        let coverage = selfPay ? nil : coverage ?? (patientID.number == 1_001 ? "CV1001" : "CV1002")
         let start = try chicago.instant(for: LocalDateTime(date: dateOfService.adding(days: daysLater), time: LocalTime(hour: hour, minute: 0)))
         let log = try EventStore.open(at: store)
         var visit = VisitID(0)
@@ -102,6 +105,22 @@ struct ClaimsFixture {
             ]
         }
         return visit.description
+    }
+
+    /// Books PT1001 (or `patient`) with PR1001 on `dateOfService` and nothing more, so a test checks in through the CLI;
+    /// returns the appointment id.
+    func bookedAppointment(patient: String? = nil, hour: Int = 9) throws -> String {
+        let chicago = try TimeZoneID("America/Chicago")
+        let patientID = try PatientID.parse(patient ?? self.patient)
+        let start = try chicago.instant(for: LocalDateTime(date: dateOfService, time: LocalTime(hour: hour, minute: 0)))
+        var appointment = AppointmentID(0)
+        try EventStore.open(at: store).append(AppendMetadata(actor: "jo", causation: "claims fixture booking")) { context in
+            appointment = AppointmentID(1_000 + (try context.nextNumber(AppointmentID.prefix)))
+            return [NewEvent(stream: "appointment-\(appointment)",
+                             AppointmentBooked(appointment: appointment, patient: patientID, provider: ProviderID(1_001), location: LocationID(1_001),
+                                               appointmentType: AppointmentTypeID(1_001), start: start, minutes: 30, zone: chicago))]
+        }
+        return appointment.description
     }
 
     @discardableResult

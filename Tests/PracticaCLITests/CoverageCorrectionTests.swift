@@ -60,7 +60,7 @@ final class CoverageCorrectionTests: XCTestCase {
         try assertRefusedAndNothingAppended(f, ["coverage", "end", "CV1001", "--on", "2026-08-31"], as: "jo",
                                             status: 1, mentioning: "--on: \(id) would have two primary coverages on the same days")
         try assertRefusedAndNothingAppended(f, ["coverage", "end", "CV9999", "--on", "2026-08-31"], as: "jo",
-                                            status: 1, mentioning: "--coverage: unknown coverage CV9999")
+                                            status: 1, mentioning: "<coverage>: unknown coverage CV9999")
         try assertRefusedAndNothingAppended(f, ["coverage", "end", "CV1001", "--on", "2026-02-30"], as: "jo", status: 2, mentioning: "--on")
         try assertRefusedAndNothingAppended(f, ["coverage", "end", "CV1001"], as: "jo", status: 2, mentioning: "--on")
         try assertRefusedAndNothingAppended(f, ["coverage", "end", "PT1001", "--on", "2026-08-31"], as: "jo", status: 2, mentioning: "<coverage>")
@@ -85,13 +85,13 @@ final class CoverageCorrectionTests: XCTestCase {
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--rank", "secondary"], as: "jo",
                                             status: 1, mentioning: "--rank: \(id) already has secondary coverage CV1002")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--member-id", "XEH999"], as: "jo",
-                                            status: 2, mentioning: "--coverage: nothing to change for CV1001")
+                                            status: 2, mentioning: "<coverage>: nothing to change for CV1001")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--copay", "-1.00"], as: "jo", status: 2, mentioning: "--copay")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--member-id", " "], as: "jo", status: 2, mentioning: "--member-id")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--rank", "first"], as: "jo", status: 2, mentioning: "--rank")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV1001", "--group", " "], as: "jo", status: 2, mentioning: "--group")
         try assertRefusedAndNothingAppended(f, ["coverage", "update", "CV4242", "--copay", "1.00"], as: "jo",
-                                            status: 1, mentioning: "--coverage: unknown coverage CV4242")
+                                            status: 1, mentioning: "<coverage>: unknown coverage CV4242")
         // Swapping ranks takes an end or a free rank first: tertiary is free.
         try f.ok(["coverage", "update", "CV1002", "--rank", "tertiary"], as: "bill")
         try f.ok(["coverage", "update", "CV1001", "--rank", "secondary"], as: "bill")

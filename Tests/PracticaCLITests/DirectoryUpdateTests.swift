@@ -31,9 +31,9 @@ final class DirectoryUpdateTests: XCTestCase {
                           mentioning: "--npi: NPI 1245319599 already belongs to \(f.otherProvider)")
             assertRefused(try f.run(["provider", "update", f.provider, "--npi", "1234567890"]), status: 2, mentioning: "--npi")
             assertRefused(try f.run(["provider", "update", f.provider, "--name", "Dr. Lee-Park"]), status: 2,
-                          mentioning: "--provider: nothing to change for \(f.provider)")
+                          mentioning: "<provider>: nothing to change for \(f.provider)")
             assertRefused(try f.run(["provider", "update", f.provider]), status: 2, mentioning: "nothing to change")
-            assertRefused(try f.run(["provider", "update", "PR9999", "--name", "X"]), status: 1, mentioning: "--provider: unknown provider PR9999")
+            assertRefused(try f.run(["provider", "update", "PR9999", "--name", "X"]), status: 1, mentioning: "<provider>: unknown provider PR9999")
             assertRefused(try f.run(["provider", "update", f.provider, "--name", "Y", "--as", "maria"]), status: 1, mentioning: "maria is front-desk")
         }
     }
@@ -59,12 +59,12 @@ final class DirectoryUpdateTests: XCTestCase {
         try assertAppendsNothing(f) {
             assertRefused(try f.run(["payer", "update", "PA1001", "--timely-filing-days", "0"]), status: 2, mentioning: "--timely-filing-days")
             assertRefused(try f.run(["payer", "update", "PA1001", "--payer-id", "A*B"]), status: 2, mentioning: "--payer-id")
-            assertRefused(try f.run(["payer", "update", "PA9999", "--name", "X"]), status: 1, mentioning: "--payer: unknown payer PA9999")
+            assertRefused(try f.run(["payer", "update", "PA9999", "--name", "X"]), status: 1, mentioning: "<payer>: unknown payer PA9999")
             assertRefused(try f.run(["appointment-type", "update", f.followUp, "--minutes", "0"]), status: 2, mentioning: "--minutes")
             assertRefused(try f.run(["appointment-type", "update", f.followUp, "--name", "new patient"]), status: 1,
                           mentioning: "--name: appointment type \(f.newPatient) is already called New patient")
             assertRefused(try f.run(["appointment-type", "update", "AT9999", "--minutes", "15"]), status: 1,
-                          mentioning: "--appointment-type: unknown appointment type AT9999")
+                          mentioning: "<appointment-type>: unknown appointment type AT9999")
         }
     }
 }

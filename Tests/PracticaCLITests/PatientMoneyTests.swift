@@ -11,8 +11,8 @@ final class PatientMoneyTests: XCTestCase {
 
     func desk(_ name: String = #function) throws -> Desk {
         let f = try ClaimsFixture(name)
-        let newer = try f.visit(daysLater: 1)
-        let older = try f.visit(hour: 10)
+        let newer = try f.visit(daysLater: 1, selfPay: true)
+        let older = try f.visit(hour: 10, selfPay: true)
         for v in [older, newer] {
             try f.ok(["charge", "add", v, "--code", "99213", "--dx", "E11.9"])
             try f.ok(["charge", "add", v, "--code", "87880", "--dx", "J02.0"])
@@ -130,7 +130,7 @@ final class PatientMoneyTests: XCTestCase {
     func testStatementRunWritesOneHTMLAndOneTextFilePerPatientOwing() throws {
         let d = try desk()
         try d.f.ok(["payment", "post", "--patient", "PT1001", "--amount", "21.00", "--method", "cash", "--visit", d.newer])
-        let small = try d.f.visit(patient: "PT1002")
+        let small = try d.f.visit(patient: "PT1002", selfPay: true)
         try d.f.ok(["charge", "add", small, "--code", "36415", "--dx", "E11.9", "--amount", "3.00", "--reason", "lab fee"])
         let folder = try d.f.folder().appendingPathComponent("statements")
         let asOf = d.f.dateOfService.adding(days: 40).description

@@ -10,8 +10,8 @@ final class PaymentVoidTests: XCTestCase {
 
     func desk(_ name: String = #function) throws -> Desk {
         let f = try ClaimsFixture(name)
-        let newer = try f.visit(daysLater: 1)
-        let older = try f.visit(hour: 10)
+        let newer = try f.visit(daysLater: 1, selfPay: true)
+        let older = try f.visit(hour: 10, selfPay: true)
         for v in [older, newer] {
             try f.ok(["charge", "add", v, "--code", "99213", "--dx", "E11.9"])
             try f.ok(["charge", "add", v, "--code", "87880", "--dx", "J02.0"])
@@ -53,9 +53,9 @@ final class PaymentVoidTests: XCTestCase {
         XCTAssertEqual(gross?["numerator"] as? Int, 0, kpi)
 
         try assertRefusedAndNothingAppended(d.f.practice, ["payment", "void", payment, "--reason", "again"], as: "bill",
-                                            status: 1, mentioning: "--payment: \(payment) was already voided")
+                                            status: 1, mentioning: "<payment>: \(payment) was already voided")
         try assertRefusedAndNothingAppended(d.f.practice, ["refund", payment, "--amount", "1.00", "--reason", "after"], as: "bill",
-                                            status: 1, mentioning: "--payment: \(payment) was voided")
+                                            status: 1, mentioning: "<payment>: \(payment) was voided")
     }
 
     /// A payment refunded in part is voided for what is left; one refunded in full has nothing to void.
@@ -70,7 +70,7 @@ final class PaymentVoidTests: XCTestCase {
         let whole = try pay(d, "10.00")
         try d.f.ok(["refund", whole, "--amount", "10.00", "--reason", "wrong patient"])
         try assertRefusedAndNothingAppended(d.f.practice, ["payment", "void", whole, "--reason", "x"], as: "bill",
-                                            status: 1, mentioning: "--payment: \(whole) was refunded in full (10.00); nothing is left to void")
+                                            status: 1, mentioning: "<payment>: \(whole) was refunded in full (10.00); nothing is left to void")
         try assertLedgerReadModelMatchesTheFold(d.f)
     }
 
@@ -83,7 +83,7 @@ final class PaymentVoidTests: XCTestCase {
 
         let cash = try pay(d, "5.00")
         try assertRefusedAndNothingAppended(d.f.practice, ["payment", "void", "PY9999", "--reason", "x"], as: "bill",
-                                            status: 1, mentioning: "--payment: unknown payment PY9999")
+                                            status: 1, mentioning: "<payment>: unknown payment PY9999")
         try assertRefusedAndNothingAppended(d.f.practice, ["payment", "void", cash], as: "bill", status: 2, mentioning: "--reason")
         try assertRefusedAndNothingAppended(d.f.practice, ["payment", "void", cash, "--reason", "  "], as: "bill", status: 2, mentioning: "--reason")
         try assertRefusedAndNothingAppended(d.f.practice, ["payment", "void", "PT1001", "--reason", "x"], as: "bill", status: 2, mentioning: "<payment>")

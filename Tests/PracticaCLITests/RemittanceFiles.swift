@@ -54,10 +54,10 @@ struct RemittanceFixture {
     let claim: String
     var dos: String { Remit835.date(claims.dateOfService.description) }
 
-    /// - parameter insured: the visit is checked in with PT1001's coverage CV1001, so charges open with insurance.
-    init(_ name: String = #function, insured: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// The visit is checked in with PT1001's coverage CV1001, so charges open with insurance.
+    init(_ name: String = #function, file: StaticString = #filePath, line: UInt = #line) throws {
         claims = try ClaimsFixture(name, file: file, line: line)
-        claim = try claims.cleanClaim(coverage: insured ? "CV1001" : nil, file: file, line: line)
+        claim = try claims.cleanClaim(coverage: "CV1001", file: file, line: line)
         let folder = try claims.folder()
         try claims.ok(["claim", "submit", claim, "--out", folder.appendingPathComponent("sent.837").path], file: file, line: line)
         let ack = folder.appendingPathComponent("payer.277")

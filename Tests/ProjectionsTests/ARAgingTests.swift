@@ -7,7 +7,9 @@ import XCTest
 
 final class ARAgingTests: XCTestCase {
     /// A billed synthetic practice plus the cases the workload lacks: a voided charge,
-    /// a self-pay visit, an unapplied patient payment (a credit) and a PLB.
+    /// a self-pay visit, an unapplied patient payment (a credit) and a PLB; a patient whose
+    /// smaller unapplied payment pays part of their own older debt; a claim paid twice (an
+    /// insurance credit).
     private func world() throws -> ReportWorld {
         let world = try ReportWorld()
         try world.appendSynthetic(6_000)
@@ -19,6 +21,14 @@ final class ARAgingTests: XCTestCase {
             ("remittance-1", ProviderAdjustmentPosted(remittance: RemittanceID(1), provider: "1", reason: "L6", reference: nil,
                                                       amount: Money(cents: -150), paymentDate: Make.date("2026-02-01"))),
         ])
+        try world.append(Make.visit(900_002, 900_002, insured: false) + Make.visit(900_003, 900_003, insured: true) + [
+            Make.charge(900_003, visit: 900_002, patient: 900_002, dos: "2026-01-02", cents: 10_000),
+            Make.patientPaid(900_002, patient: 900_002, cents: 4_000, visits: [], on: "2026-02-01"),
+            Make.charge(900_004, visit: 900_003, patient: 900_003, dos: "2026-01-06", cents: 8_000),
+            Make.claim(900_001, visit: 900_003, patient: 900_003, payer: 1, cents: 8_000, dos: "2026-01-06", on: "2026-01-07"),
+            Make.paid(900_001, charge: 8_000, paid: 6_000, pr: 0, on: "2026-01-25"),
+            Make.paid(900_001, charge: 8_000, paid: 6_000, pr: 0, on: "2026-02-05"),
+        ])
         return world
     }
 
@@ -27,15 +37,30 @@ final class ARAgingTests: XCTestCase {
     func testAgingByPayerEqualsAPlainFoldOfTheRawEventsOnEveryDate() throws {
         let world = try world()
         let plain = PlainAging(world.payloads)
+        var creditsSeen = 0
         for date in Self.dates {
             let report = try world.aging(asOf: date, by: .payer)
-            let expected = plain.aging(asOf: date)
-            XCTAssertEqual(Set(report.rows.map(\.group)), Set(expected.keys), "groups as of \(date)")
+            let expected = plain.agingWithCredits(asOf: date)
+            XCTAssertEqual(Set(report.rows.map(\.group)), Set(expected.rows.keys), "groups as of \(date)")
             for row in report.rows {
-                XCTAssertEqual(row.insurance.amounts.map(\.cents), expected[row.group]?.insurance, "\(row.group) insurance as of \(date)")
-                XCTAssertEqual(row.patient.amounts.map(\.cents), expected[row.group]?.patient, "\(row.group) patient as of \(date)")
+                let e = expected.rows[row.group]
+                XCTAssertEqual(row.insurance.amounts.map(\.cents), e?.insurance, "\(row.group) insurance as of \(date)")
+                XCTAssertEqual(row.patient.amounts.map(\.cents), e?.patient, "\(row.group) patient as of \(date)")
+                XCTAssertEqual(row.insuranceCredit.cents, e?.insuranceCredit, "\(row.group) insurance credit as of \(date)")
+                XCTAssertEqual(row.patientCredit.cents, e?.patientCredit, "\(row.group) patient credit as of \(date)")
+                XCTAssertFalse((row.insurance.amounts + row.patient.amounts).contains { $0.isNegative }, "no bucket goes negative: \(row)")
             }
+            let patients = report.credits.filter { !$0.isInsurance }
+            XCTAssertEqual(Dictionary(uniqueKeysWithValues: patients.map { ($0.patient ?? PatientID(0), $0.amount.cents) }), expected.patientCredits,
+                           "patients' credits as of \(date)")
+            creditsSeen += patients.count
         }
+        XCTAssertGreaterThan(creditsSeen, 0, "the history has patient credits to keep apart")
+        let march = try world.aging(asOf: Make.date("2026-03-15"), by: .patient)
+        XCTAssertEqual(march.credits.first { $0.patient == PatientID(900_001) }?.amount, Money(cents: 3_000), "paid 120.00 on a 90.00 visit")
+        XCTAssertNil(march.credits.first { $0.patient == PatientID(900_002) }, "40.00 unapplied pays part of their own 100.00")
+        XCTAssertEqual(march.rows.first { $0.group == "PT900002" }?.patient.days61to90, Money(cents: 6_000))
+        XCTAssertEqual(march.credits.first { $0.claim == ClaimID(900_001) }?.amount, Money(cents: 8_000), "the claim paid twice")
     }
 
     func testAgingTotalsEqualTheLedgerToTheCent() throws {
@@ -43,13 +68,16 @@ final class ARAgingTests: XCTestCase {
         let ledger = Ledger(world.payloads)
         let final = try world.aging(asOf: Make.date("2030-01-01"))
         XCTAssertGreaterThan(final.total, .zero)
-        XCTAssertEqual(final.insurance.total, ledger.practice.insuranceBalance)
-        XCTAssertEqual(final.patient.total, ledger.practice.patientBalance)
+        XCTAssertGreaterThan(final.patientCredit + final.insuranceCredit, .zero)
+        // Debts − credits = the ledger's open balance, to the cent.
+        XCTAssertEqual(final.netInsurance, ledger.practice.insuranceBalance)
+        XCTAssertEqual(final.netPatient, ledger.practice.patientBalance)
+        XCTAssertEqual(final.debts - final.insuranceCredit - final.patientCredit, ledger.practice.openBalance)
         for date in Self.dates {
             let cut = ledger.entries.filter { $0.date <= date }.reduce(LedgerAccount()) { $0 + $1.delta }
             let report = try world.aging(asOf: date)
-            XCTAssertEqual(report.insurance.total, cut.insuranceBalance, "insurance as of \(date)")
-            XCTAssertEqual(report.patient.total, cut.patientBalance, "patient as of \(date)")
+            XCTAssertEqual(report.netInsurance, cut.insuranceBalance, "insurance as of \(date)")
+            XCTAssertEqual(report.netPatient, cut.patientBalance, "patient as of \(date)")
             let totals = try world.runner.read(ARAgingProjection.projectionName) { try ARReadModel($0).ledgerTotals(asOf: date) }
             XCTAssertEqual(totals, cut, "daily totals as of \(date)")
         }
@@ -97,8 +125,8 @@ final class ARAgingTests: XCTestCase {
         ])
         let ledger = Ledger(world.payloads)
         let report = try world.aging(asOf: Make.date("2026-03-01"), by: .payer)
-        XCTAssertEqual(report.insurance.total, ledger.practice.insuranceBalance)
-        XCTAssertEqual(report.patient.total, ledger.practice.patientBalance)
+        XCTAssertEqual(report.netInsurance, ledger.practice.insuranceBalance)
+        XCTAssertEqual(report.netPatient, ledger.practice.patientBalance)
         XCTAssertEqual(report.rows.first { $0.group == "PA2" }?.insurance.days31to60, Money(cents: 2_000))
         // Between the replacement and the old claim's creation, only the old claim is billed.
         let before = try world.aging(asOf: Make.date("2026-02-03"), by: .payer)

@@ -78,6 +78,31 @@ final class KPITests: XCTestCase {
         XCTAssertEqual(reasons.first?.dollars, Money(cents: 20_000))
     }
 
+    /// Patient responsibility counts a self-pay visit's charges, and follows the visit's financial class (issue 15).
+    func testPatientResponsibilityFollowsTheVisitsFinancialClass() throws {
+        let world = try ReportWorld()
+        func responsibility() throws -> Money {
+            try world.runner.read(KPIProjection.projectionName) {
+                try KPIReadModel($0).months(from: MonthKey(Make.date("2026-03-01")), through: MonthKey(Make.date("2026-03-31")))
+            }.reduce(Money.zero) { $0 + $1.sums.patientResponsibility }
+        }
+        func change(_ insured: Bool) -> (stream: String, payload: any EventPayload) {
+            ("visit-7", VisitFinancialClassChanged(visit: VisitID(7), coverage: insured ? CoverageID(1) : nil, payer: insured ? PayerID(1) : nil,
+                                                   reason: "class", changedOn: Make.date("2026-03-20")))
+        }
+        try world.append(Make.visit(7, 7, insured: false) + [
+            Make.charge(71, visit: 7, patient: 1, dos: "2026-03-10", cents: 10_000),
+            Make.charge(72, visit: 7, patient: 1, dos: "2026-03-10", cents: 2_500),
+        ])
+        XCTAssertEqual(try responsibility(), Money(cents: 12_500))
+        try world.append([change(true)])
+        XCTAssertEqual(try responsibility(), .zero, "billed to insurance now")
+        try world.append([change(false), ("visit-7", ChargeVoided(charge: ChargeID(72), reason: "wrong"))])
+        XCTAssertEqual(try responsibility(), Money(cents: 10_000), "self-pay again, less the voided charge")
+        try world.append([change(true), ("visit-7", ChargeVoided(charge: ChargeID(71), reason: "wrong"))])
+        XCTAssertEqual(try responsibility(), .zero)
+    }
+
     func testResubmissionTakesBackAFirstPassCount() throws {
         let world = try handMadeWorld()
         try world.append([("claim-1", ClaimSubmitted(claim: ClaimID(1), fileName: "c.837", interchangeControlNumber: 3, groupControlNumber: 3,

@@ -5,8 +5,8 @@ import RevenueCycle
 /// A seeded random history of everything that moves money: insured and
 /// self-pay visits, charges and voids, claims (replaced, voided, secondary),
 /// payer postings with patient responsibility and denials, reversals, PLB,
-/// suspense and its resolution, patient payments, refunds, adjustments and
-/// chart merges. The events need not be decisions a command would take; they
+/// suspense and its resolution, patient payments, refunds, adjustments,
+/// financial-class changes and chart merges. The events need not be decisions a command would take; they
 /// exercise every rule of the ledger and the receivables read model.
 struct MoneyHistory {
     /// The same sequence on every machine, so a failing seed can be replayed.
@@ -127,7 +127,14 @@ struct MoneyHistory {
             return [try created(ClaimID(next()), visit, owner, prior: prior)]
         default:
             let dropped = PatientID(UInt64(1 + random(6)))
-            guard random(4) == 0, dropped != patient, !merged.contains(dropped), !merged.contains(patient) else { return [ChargeVoided(charge: ChargeID(UInt64(1 + random(Int(max(n, 1))))), reason: "wrong")] }
+            guard random(4) == 0, dropped != patient, !merged.contains(dropped), !merged.contains(patient) else {
+                if random(3) == 0, let (visit, _) = pick(visits) {
+                    let insured = random(2) == 0
+                    return [VisitFinancialClassChanged(visit: visit, coverage: insured ? CoverageID(1) : nil, payer: insured ? PayerID(1) : nil,
+                                                       reason: "class", changedOn: date(205))]
+                }
+                return [ChargeVoided(charge: ChargeID(UInt64(1 + random(Int(max(n, 1))))), reason: "wrong")]
+            }
             merged.insert(dropped)
             return [PatientsMerged(kept: patient, dropped: dropped)]
         }

@@ -16,6 +16,8 @@ struct PlainAging {
     private var charges: [ChargeID: ChargeEntered] = [:]
     private var claimVisit: [ClaimID: VisitID] = [:]
     private var denialClaim: [DenialID: ClaimID] = [:]
+    /// Whose patient items are whose: "patient-visit N" from its charges, "account N" from its payments.
+    private var itemPatient: [String: PatientID] = [:]
 
     init(_ events: [any EventPayload]) {
         for e in events { fold(e) }
@@ -33,6 +35,7 @@ struct PlainAging {
         case let e as PatientCheckedOut: visitInsured[e.visit] = insured[e.appointment] ?? false
         case let e as ChargeEntered:
             charges[e.charge] = e
+            itemPatient["patient-visit \(e.visit.number)"] = e.patient
             visitDOS[e.visit] = min(visitDOS[e.visit] ?? e.dateOfService, e.dateOfService)
             book(e, sign: 1)
         case let e as ChargeVoided:
@@ -59,6 +62,7 @@ struct PlainAging {
                 rest -= a.amount.cents
             }
             if rest != 0 { change("account \(e.patient.number)", -rest, on: e.receivedOn, dos: nil, group: "(patient)") }
+            itemPatient["account \(e.patient.number)"] = e.patient
         default: break
         }
     }
@@ -83,5 +87,48 @@ struct PlainAging {
             out[group] = row
         }
         return out
+    }
+
+    /// One group's debts per bucket and the credits shown apart from them.
+    struct Row: Equatable {
+        var insurance = [Int64](repeating: 0, count: 5), patient = [Int64](repeating: 0, count: 5)
+        var insuranceCredit: Int64 = 0, patientCredit: Int64 = 0
+    }
+
+    /// The aging as practices report it, by payer: per patient, the patient's items summed per
+    /// bucket, their credits taken off their own buckets from the oldest, the rest a credit of the
+    /// "(patient)" row; an insurance item below zero a credit of its group. Also each patient's credit.
+    func agingWithCredits(asOf: LocalDate) -> (rows: [String: Row], patientCredits: [PatientID: Int64]) {
+        var rows: [String: Row] = [:]
+        var perPatient: [PatientID: (buckets: [Int64], credit: Int64)] = [:]
+        for (item, list) in changes {
+            let balance = list.filter { $0.date <= asOf }.reduce(0) { $0 + $1.cents }
+            guard balance != 0 else { continue }
+            let age = itemDOS[item].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) } ?? 0
+            let bucket = age <= 30 ? 0 : age <= 60 ? 1 : age <= 90 ? 2 : age <= 120 ? 3 : 4
+            let group = itemGroup[item] ?? "?"
+            if item.hasPrefix("claim") || item.hasPrefix("unbilled") {
+                if balance < 0 { rows[group, default: Row()].insuranceCredit -= balance } else { rows[group, default: Row()].insurance[bucket] += balance }
+                continue
+            }
+            let who = itemPatient[item] ?? PatientID(0)
+            var mine = perPatient[who] ?? ([Int64](repeating: 0, count: 5), 0)
+            if balance < 0 { mine.credit -= balance } else { mine.buckets[bucket] += balance }
+            perPatient[who] = mine
+        }
+        var credits: [PatientID: Int64] = [:]
+        for (who, var mine) in perPatient {
+            for bucket in stride(from: 4, through: 0, by: -1) {
+                let taken = min(mine.buckets[bucket], mine.credit)
+                mine.buckets[bucket] -= taken
+                mine.credit -= taken
+                rows["(patient)", default: Row()].patient[bucket] += mine.buckets[bucket]
+            }
+            if mine.credit > 0 {
+                credits[who] = mine.credit
+                rows["(patient)", default: Row()].patientCredit += mine.credit
+            }
+        }
+        return (rows.filter { $0.value != Row() }, credits)
     }
 }

@@ -33,7 +33,7 @@ final class ReceivableReadModelTests: XCTestCase {
     func testLedgerReadModelAfterCatchUpEqualsARebuildAndTheLedgerFold() throws {
         let (store, runner) = try makeRunner()
         runner.chunkSize = 7
-        var history = MoneyHistory(seed: 42)
+        var history = MoneyHistory(seed: 43)   // 42 merged down to two charts once class changes joined the history
         for _ in 0..<40 {
             try append(try history.batch(size: 12), to: store)
             try runner.catchUp()

@@ -53,11 +53,11 @@ struct ClaimWorld {
     /// Books, checks in and checks out an appointment; the visit is `V<visit>`.
     @discardableResult
     mutating func visit(patient: UInt64 = 1, at: String = "2026-12-01 09:00", appointment: UInt64 = 10,
-                        visit: UInt64 = 100) throws -> VisitID {
+                        visit: UInt64 = 100, selfPay: Bool = false) throws -> VisitID {
         try world.book(world.request(patient: patient, at: at), firstID: appointment)
         let id = AppointmentID(appointment)
         let coverages = state.coverages(of: PatientID(patient))
-        state.apply(try AppointmentLifecycle.checkIn(id, coverages: coverages, snapshot: world.snapshot))
+        state.apply(try AppointmentLifecycle.checkIn(id, coverages: coverages, selfPay: selfPay, snapshot: world.snapshot))
         state.apply(try AppointmentLifecycle.checkOut(id, visit: VisitID(visit), snapshot: world.snapshot))
         return VisitID(visit)
     }

@@ -117,7 +117,8 @@ final class EventCodecTests: XCTestCase {
     func testRegistryListsEveryTypeOnceWithItsVersion() {
         let names = EventRegistry.allTypes.map { $0.typeName }
         XCTAssertEqual(Set(names).count, names.count)
-        XCTAssertEqual(names.count, 52 + EventRegistry.correctionTypes.count + EventRegistry.staffAccessTypes.count)  // issue 15's corrections and issue 14's sign-in events by their own lists
+        // 49, issue 15's staff changes (3), overpayment flag and financial-class change (2), corrections, and issue 14's sign-in events.
+        XCTAssertEqual(names.count, 54 + EventRegistry.correctionTypes.count + EventRegistry.staffAccessTypes.count)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "WaitlistEntryRemoved"), 2)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "ClaimCreated"), 2)
         XCTAssertEqual(EventRegistry.schemaVersion(of: "CoverageAdded"), 2)

@@ -60,6 +60,7 @@ final class EventDispatchTests: XCTestCase {
             ClaimRejectedByPayer(claim: ClaimID(5522), statuses: ClaimEventCodecTests.statuses, receivedOn: day),
             ClaimReplaced(claim: ClaimID(5521), replacement: ClaimID(5522), reason: "wrong units"),
             ClaimVoided(claim: ClaimID(5521), voidingClaim: nil, reason: "never sent"),
+            VisitFinancialClassChanged(visit: VisitID(100), coverage: CoverageID(1), payer: PayerID(1), reason: "card found", changedOn: day),
         ]
         let staffAccess: [any EventPayload] = [
             StaffPasswordSet(user: try UserID("bill")), StaffSignedIn(user: try UserID("bill"), session: "0a1b2c3d"),

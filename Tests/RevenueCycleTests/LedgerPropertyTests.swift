@@ -6,7 +6,9 @@ import BinaryCodec
 struct RawTotals {
     var charges = Money.zero, payer = Money.zero, adjustments = Money.zero, patient = Money.zero
     var patientOpen = Money.zero, suspense = Money.zero, plb = Money.zero
-    var chargeAmounts: [ChargeID: (Money, Bool)] = [:]
+    var chargeAmounts: [ChargeID: (Money, VisitID)] = [:]
+    /// Live charges per visit, for financial-class changes (the generator changes only never-claimed visits).
+    var visitCharges: [VisitID: Money] = [:]
     var insuredAppointments = Set<AppointmentID>(), insuredVisits = Set<VisitID>()
     var suspended: [String: Money] = [:]
 
@@ -15,15 +17,21 @@ struct RawTotals {
         case let e as PatientCheckedIn: if e.coverage != nil { insuredAppointments.insert(e.appointment) }
         case let e as PatientCheckedOut: if insuredAppointments.contains(e.appointment) { insuredVisits.insert(e.visit) }
         case let e as ChargeEntered:
-            let insured = insuredVisits.contains(e.visit)
-            chargeAmounts[e.charge] = (e.amount, insured)
+            chargeAmounts[e.charge] = (e.amount, e.visit)
+            visitCharges[e.visit, default: .zero] += e.amount
             charges += e.amount
-            if !insured { patientOpen += e.amount }
+            if !insuredVisits.contains(e.visit) { patientOpen += e.amount }
         case let e as ChargeVoided:
-            if let (amount, insured) = chargeAmounts[e.charge] {
+            if let (amount, visit) = chargeAmounts[e.charge] {
                 charges -= amount
-                if !insured { patientOpen -= amount }
+                visitCharges[visit, default: .zero] -= amount
+                // Out of where the visit's class has it now.
+                if !insuredVisits.contains(visit) { patientOpen -= amount }
             }
+        case let e as VisitFinancialClassChanged:
+            let live = visitCharges[e.visit] ?? .zero
+            if e.coverage != nil, insuredVisits.insert(e.visit).inserted { patientOpen -= live }
+            if e.coverage == nil, insuredVisits.remove(e.visit) != nil { patientOpen += live }
         case let e as ClaimCreated:
             if let prior = e.priorAdjudication, e.frequency == .original { patientOpen -= prior.patientResponsibility }
         case let e as ClaimPaymentPosted:
@@ -65,7 +73,7 @@ struct LedgerHistoryGenerator {
     var next: UInt64 = 1
     let base = ClaimWorld.day("2026-01-05")
 
-    struct Visit { let id: VisitID; var patient: PatientID; let insured: Bool; var charges: [(ChargeID, Money)]; var claim: ClaimID?; var postings: [ClaimPaymentPosted] = []; var secondary = false }
+    struct Visit { let id: VisitID; var patient: PatientID; var insured: Bool; var charges: [(ChargeID, Money)]; var claim: ClaimID?; var postings: [ClaimPaymentPosted] = []; var secondary = false }
     var visits: [Visit] = []
     var payments: [(id: PaymentID, patient: PatientID, amount: Money, refunded: Money, applied: [VisitID: Money], order: [VisitID])] = []
     var openDenials: [(DenialID, ClaimID, Money)] = []
@@ -89,7 +97,7 @@ struct LedgerHistoryGenerator {
 
     /// Emits one action's events.
     mutating func step() -> [any EventPayload] {
-        switch Int.random(in: 0..<14, using: &rng) {
+        switch Int.random(in: 0..<15, using: &rng) {
         case 0, 1: return newVisit()
         case 2: return claim()
         case 3, 4: return remit()
@@ -101,6 +109,7 @@ struct LedgerHistoryGenerator {
         case 9, 10: return pay()
         case 11: return refund()
         case 12: return adjustOrVoid()
+        case 13: return changeFinancialClass()
         default: return secondaryReplaceOrMerge()
         }
     }
@@ -249,6 +258,15 @@ struct LedgerHistoryGenerator {
                                         amount: cents(2_000), reason: .courtesy, postedOn: day())]
     }
 
+    /// A never-claimed visit changes between self-pay and insurance (the decision refuses it while a claim is live).
+    mutating func changeFinancialClass() -> [any EventPayload] {
+        guard let i = visits.indices.filter({ visits[$0].claim == nil }).randomElement(using: &rng) else { return [] }
+        visits[i].insured.toggle()
+        let insured = visits[i].insured
+        return [VisitFinancialClassChanged(visit: visits[i].id, coverage: insured ? CoverageID(1) : nil, payer: insured ? PayerID(1) : nil,
+                                           reason: "changed", changedOn: day())]
+    }
+
     mutating func secondaryReplaceOrMerge() -> [any EventPayload] {
         switch Int.random(in: 0..<3, using: &rng) {
         case 0:
@@ -319,7 +337,7 @@ final class LedgerPropertyTests: XCTestCase {
         }
         for kind in ["ChargeEntered", "ChargeVoided", "ClaimCreated", "ClaimReplaced", "ClaimPaymentPosted", "DenialOpened", "DenialWrittenOff",
                      "DenialResolved", "ProviderAdjustmentPosted", "RemittanceClaimSuspended", "SuspenseResolved", "PatientPaymentPosted",
-                     "PatientRefunded", "PatientAdjustmentPosted", "PatientsMerged", "PatientPaymentVoided"] {
+                     "PatientRefunded", "PatientAdjustmentPosted", "PatientsMerged", "PatientPaymentVoided", "VisitFinancialClassChanged"] {
             XCTAssertTrue(kinds.contains(kind), "the generator never produced \(kind)")
         }
     }

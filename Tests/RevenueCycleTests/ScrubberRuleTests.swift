@@ -7,8 +7,8 @@ import XCTest
 final class ScrubberRuleTests: XCTestCase {
     func testFixtureClaimIsClean() throws {
         XCTAssertEqual(try ScrubberFixture().findings(), [])
-        XCTAssertEqual(ClaimScrubber.rules.count, 18)
-        XCTAssertEqual(Set(ClaimScrubber.rules.map(\.id)).count, 18)
+        XCTAssertEqual(ClaimScrubber.rules.count, 21)
+        XCTAssertEqual(Set(ClaimScrubber.rules.map(\.id)).count, 21)
     }
 
     func testBillingNPIMissingOrInvalid() throws {

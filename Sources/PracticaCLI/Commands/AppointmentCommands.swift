@@ -57,9 +57,11 @@ enum NoShowCommand: CommandGroup {
 enum CheckInCommand: CommandGroup {
     static let spec = CommandSpec(
         name: "check-in", abstract: "Check a patient in; shows the copay due from the coverage active that day.",
-        discussion: "Needs a coverage active on the date of service, unless --self-pay.",
+        discussion: "Needs a coverage active on the date of service, unless --self-pay. The check-in decides the visit's "
+            + "financial class: --self-pay wins over active coverage (the patient is billed, no claim is made); change it "
+            + "later only with 'practica visit financial-class'.",
         arguments: [ArgumentSpec("appointment", help: "The appointment, e.g. AP1001.")],
-        options: [.flag("self-pay", help: "Check in without insurance.")],
+        options: [.flag("self-pay", help: "Check in without insurance, even when coverage is active.")],
         examples: [Example("practica check-in AP1001", "Check in and see the copay due."),
                    Example("practica check-in AP1001 --self-pay", "Check in a patient paying themselves.")])
 
@@ -69,12 +71,16 @@ enum CheckInCommand: CommandGroup {
         let id: AppointmentID = try SchedulingInput.argumentID(command, "appointment")
         let selfPay = command.flag("self-pay")
         let session = try context.frontDesk()
-        let e = try session.checkIn(id, selfPay: selfPay)
+        let (e, declined) = try session.checkInDecidingClass(id, selfPay: selfPay)
         if context.json {
             context.printJSON(e.json)
         } else {
             let source = e.coverage.map { "coverage \($0)" } ?? "self-pay"
             context.print("checked in \(id); copay due \(e.copayDue) (\(source))")
+            if let declined {
+                context.print("coverage \(declined) is active but not used: the visit is self-pay and the patient is billed; "
+                              + "to bill it later, 'practica visit financial-class VISIT --insurance --reason \"…\"'")
+            }
             if e.copayDue > .zero, let patient = session.state.appointments[id]?.patient {
                 let collect = "`practica payment post --patient \(patient) --amount \(e.copayDue) --method cash --appointment \(id)`"
                 context.note("hint: the front desk may take it: \(collect)")

@@ -39,7 +39,9 @@ enum ClaimCommands: CommandGroup {
                         discussion: "Control numbers are allocated with the events, so they are never reused. The file is first "
                             + "written beside --out under a temporary name and fsynced; only when that succeeded are the claims "
                             + "recorded as submitted, and only then is the file renamed to --out. If writing fails nothing is recorded. "
-                            + "An existing --out file is never overwritten.",
+                            + "An existing --out file is never overwritten. A claim whose own data the 837P cannot carry (an X12 "
+                            + "delimiter * : ^ ~ in its member id, say) is held with the reason and the rest are sent; the command "
+                            + "names each held claim.",
                         arguments: [ArgumentSpec("claims", help: "Claim ids to send (or --all-clean).", isOptional: true, isRepeating: true)],
                         options: [.flag("all-clean", help: "Send every scrubbed-clean claim."),
                                   .value("out", valueName: "file", help: "The 837P file to write; must not exist.", isRequired: true)],

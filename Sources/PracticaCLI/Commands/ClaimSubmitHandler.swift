@@ -26,12 +26,16 @@ enum ClaimSubmitHandler {
             context.printJSON(.object([("file", .string(staging.target.path)),
                                        ("interchangeControlNumber", .int(Int64(first.interchangeControlNumber))),
                                        ("groupControlNumber", .int(Int64(first.groupControlNumber))),
-                                       ("claims", .array(file.events.map(\.json)))]))
+                                       ("claims", .array(file.events.map(\.json))), ("held", .array(file.held.map(\.json)))]))
             return
         }
         context.print("wrote \(staging.target.path): \(file.events.count) claim(s), interchange \(first.interchangeControlNumber), "
                       + "group \(first.groupControlNumber)")
         for e in file.events { context.print("  \(e.claim) in set \(ClaimSubmissionDecision.stControl(e.transactionSetControlNumber))") }
+        for h in file.held {
+            context.print("held \(h.claim), not sent: " + h.findings.map { "\($0.rule) \($0.message)" }.joined(separator: "; "))
+        }
+        if !file.held.isEmpty { context.print("see them with 'practica queue show holds'") }
     }
 }
 

@@ -59,7 +59,7 @@ enum ClaimsListCommands: CommandGroup {
     }
 }
 
-/// `practica queue show rejections|holds|denials|suspense`: what a biller must act on, longest waiting first.
+/// `practica queue show rejections|holds|denials|suspense|overpayments`: what a biller must act on, longest waiting first.
 /// Claim queues come from the claims read model, denials and suspense from the receivables one.
 enum QueueCommands: CommandGroup {
     static let spec = CommandSpec(
@@ -69,13 +69,16 @@ enum QueueCommands: CommandGroup {
                         discussion: "holds: fix the findings and scrub again, or override one with a reason. rejections: fix what the "
                             + "payer says, scrub and submit again. denials: open and appealed denials with their CARC/RARC texts; "
                             + "work them with 'practica denial appeal', 'practica denial resolve' or 'practica denial write-off'. suspense: 835 claim payments no claim took; "
-                            + "settle them with 'practica suspense resolve'.",
-                        arguments: [ArgumentSpec("queue", help: "rejections, holds, denials or suspense.")],
+                            + "settle them with 'practica suspense resolve'. overpayments: claims a payer "
+                            + "paid beyond their insurance balance (a duplicate payment, a second adjudication), still owed back; a "
+                            + "claim leaves the queue when a reversal or recoupment brings its insurance balance back to zero.",
+                        arguments: [ArgumentSpec("queue", help: "rejections, holds, denials, suspense or overpayments.")],
                         options: [Listing.csvFlag],
                         examples: [Example("practica queue show rejections", "Claims the payer or clearinghouse refused, with why."),
                                    Example("practica queue show holds --json", "Held claims and their findings as JSON."),
                                    Example("practica queue show denials", "Denials to appeal, resolve or write off."),
-                                   Example("practica queue show suspense --csv", "Unmatched claim payments as CSV.")]),
+                                   Example("practica queue show suspense --csv", "Unmatched claim payments as CSV."),
+                                   Example("practica queue show overpayments", "Claims paid beyond what was open, with why.")]),
         ])
 
     static let handlers: [String: CommandHandler] = ["queue show": show]
@@ -85,10 +88,11 @@ enum QueueCommands: CommandGroup {
         switch name.lowercased() {
         case "denials": return try ReceivableQueues.denials(command, context)
         case "suspense": return try ReceivableQueues.suspense(command, context)
+        case "overpayments": return try ReceivableQueues.overpayments(command, context)
         default: break
         }
         guard let queue = ClaimQueue(rawValue: name.lowercased()) else {
-            throw UsageError(.invalidValue, "<queue>: expected rejections, holds, denials or suspense, got '\(EchoedWord.of(name))'",
+            throw UsageError(.invalidValue, "<queue>: expected rejections, holds, denials, suspense or overpayments, got '\(EchoedWord.of(name))'",
                              hint: "e.g. 'practica queue show rejections'")
         }
         let directory = try context.authorizedDirectory(for: .read)

@@ -73,6 +73,8 @@ enum SuspenseCommands: CommandGroup {
         var line = "resolved \(item)"
         if let p = done.posting { line += ": posted \(p.paid) to \(p.claim)" }
         if !done.denialsOpened.isEmpty { line += "; opened " + done.denialsOpened.map(\.denial.description).joined(separator: ", ") }
-        context.report(line, json: .array([done.resolved.json] + (done.posting.map { [$0.json] } ?? []) + done.denialsOpened.map(\.json)))
+        if let o = done.overpayment { line += "\noverpayment flagged: \(o.reason) (see `practica queue show overpayments`)" }
+        context.report(line, json: .array([done.resolved.json] + (done.posting.map { [$0.json] } ?? []) + done.denialsOpened.map(\.json)
+                                          + (done.overpayment.map { [$0.json] } ?? [])))
     }
 }

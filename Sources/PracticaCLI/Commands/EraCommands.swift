@@ -43,6 +43,8 @@ enum EraCommands: CommandGroup {
                           + "patient responsibility \(s.patientResponsibility)")
             context.print("  denials opened \(s.denialsOpened), suspense items \(s.suspenseItems) (\(s.suspensePaid)), PLB \(s.providerAdjustments)")
             for w in s.warnings { context.note("warning: \(w)") }
+            for reason in s.suspenseReasons { context.print("  suspended \(reason)") }
+            for o in s.overpayments { context.print("  overpayment flagged: \(o.reason) (see `practica queue show overpayments`)") }
         }
         for c in outcome.secondaryClaims {
             context.print("created secondary claim \(c.claim) to \(c.payer) for \(c.priorAdjudication?.claim.description ?? "?"); scrub and submit it")
@@ -57,7 +59,9 @@ enum EraCommands: CommandGroup {
                          ("paid", s.paid.json), ("adjustments", s.adjustments.json), ("patientResponsibility", s.patientResponsibility.json),
                          ("denialsOpened", .int(Int64(s.denialsOpened))), ("suspenseItems", .int(Int64(s.suspenseItems))),
                          ("suspensePaid", s.suspensePaid.json), ("providerAdjustments", s.providerAdjustments.json),
-                         ("warnings", .array(s.warnings.map { .string($0) }))])
+                         ("warnings", .array(s.warnings.map { .string($0) })),
+                         ("suspenseReasons", .array(s.suspenseReasons.map { .string($0) })),
+                         ("overpayments", .array(s.overpayments.map(\.json)))])
             })),
             ("alreadyImported", .array(o.alreadyImported.map {
                 .object([("trace", .string($0.trace)), ("remittance", .string($0.remittance.description))])

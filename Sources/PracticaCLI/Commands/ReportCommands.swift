@@ -10,7 +10,10 @@ enum ReportCommands: CommandGroup {
     static let agingDefinition = "Each open item is aged from its date of service to --as-of: a claim's insurance balance, a visit's "
         + "insurance balance not yet on a claim, a visit's patient balance; account-level credits age as current. Balances are "
         + "the ledger's (LedgerRules), summed from changes dated on or before --as-of (effective dates: date of service, payment "
-        + "date), so a past date shows the aging as it stood then. The last line reconciles the total to the ledger's open balance."
+        + "date), so a past date shows the aging as it stood then. Credits are shown apart, never netted into the buckets: a patient's "
+        + "credits first pay their own debts (oldest first), the rest is a patient credit balance ('practica report credits'); a "
+        + "claim paid beyond its balance is an insurance credit. The last lines give the credit balances and reconcile debts − "
+        + "credits to the ledger's open balance."
 
     static let kpiDefinition = "Definitions (HFMA MAP Keys / MGMA): gross collection rate = payments ÷ gross charges; net collection "
         + "rate = payments ÷ (charges − contractual adjustments), rolling 12 months or the period (--net-window); denial rate = "
@@ -69,12 +72,13 @@ enum ReportCommands: CommandGroup {
                         options: [.value("out", valueName: "dir", help: "Directory to write index.html into (created if missing)."),
                                   .value("to", valueName: "date", help: "Last month shown (YYYY-MM-DD; default today).")],
                         examples: [Example("practica report dashboard --out reports/2026-12", "Open reports/2026-12/index.html in a browser.")]),
+            ReportCreditsHandler.spec,
         ])
 
     static let handlers: [String: CommandHandler] = [
         "report ar-aging": ReportAgingHandler.run, "report kpi": ReportKPIHandler.run,
         "report days-in-ar": ReportDaysHandler.run, "report activity": ReportActivityHandler.run,
-        "report dashboard": ReportDashboardHandler.run,
+        "report dashboard": ReportDashboardHandler.run, "report credits": ReportCreditsHandler.run,
     ]
 }
 

@@ -118,7 +118,8 @@ struct DashboardBuilder {
             DashboardSection(title: "Charges and collections", items: [.chart(charges)]),
             DashboardSection(title: "Month-end close", items: [.table(closeTable)]),
             DashboardSection(title: "Days in A/R", items: [.chart(daysChart)]),
-            DashboardSection(title: "A/R aging", note: "Total \(aging.total): insurance \(aging.insurance.total), patient \(aging.patient.total).",
+            DashboardSection(title: "A/R aging", note: "Total \(aging.total): insurance \(aging.insurance.total), patient \(aging.patient.total), "
+                                + "less credit balances \(aging.insuranceCredit + aging.patientCredit) (shown apart, not in the buckets).",
                              items: [.chart(agingChart)]),
             DashboardSection(title: "Denials by reason", items: byReason.isEmpty ? [.paragraph("No denials in these 12 months.")] : [.chart(denials)]),
             DashboardSection(title: "Payer performance", items: [.table(payerTable.table())]),

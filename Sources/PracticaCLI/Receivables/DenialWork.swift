@@ -74,6 +74,7 @@ struct SuspenseResolveOutcome: Sendable {
     let resolved: SuspenseResolved
     let posting: ClaimPaymentPosted?
     let denialsOpened: [DenialOpened]
+    let overpayment: ClaimOverpaymentFlagged?
 }
 
 /// Settling a suspense item, decided by `ReceivableWork.resolveSuspense` inside the append.
@@ -95,7 +96,8 @@ enum SuspenseWork {
                 throw CommandFailure("internal: resolving \(request.item) recorded no resolution")
             }
             let outcome = SuspenseResolveOutcome(resolved: resolved, posting: events.compactMap { $0 as? ClaimPaymentPosted }.first,
-                                                 denialsOpened: events.compactMap { $0 as? DenialOpened })
+                                                 denialsOpened: events.compactMap { $0 as? DenialOpened },
+                                                 overpayment: events.compactMap { $0 as? ClaimOverpaymentFlagged }.first)
             return (try events.map { try RemittanceImport.streamed($0, state: state) }, outcome)
         }.1
     }

@@ -27,6 +27,10 @@ struct RemittanceSummary: Sendable {
     let suspensePaid: Money
     let providerAdjustments: Money
     let warnings: [String]
+    /// Claims this file paid beyond their insurance balance, each with the reason.
+    let overpayments: [ClaimOverpaymentFlagged]
+    /// Why each claim payment went to suspense (unmatched, or a negative payment that is not a reversal).
+    let suspenseReasons: [String]
 }
 
 /// What importing one file did: the sets posted (all in one batch), the sets
@@ -133,7 +137,9 @@ enum RemittanceImport {
             paid: Money.sum(postings.map(\.paid)), adjustments: Money.sum(postings.map(\.writeOff)),
             patientResponsibility: Money.sum(postings.map(\.patientResponsibility)), denialsOpened: r.denialsOpened,
             suspenseItems: suspended.count, suspensePaid: Money.sum(suspended.map(\.paid)),
-            providerAdjustments: Money.sum(r.events.compactMap { ($0 as? ProviderAdjustmentPosted)?.amount }), warnings: r.warnings)
+            providerAdjustments: Money.sum(r.events.compactMap { ($0 as? ProviderAdjustmentPosted)?.amount }), warnings: r.warnings,
+            overpayments: r.events.compactMap { $0 as? ClaimOverpaymentFlagged },
+            suspenseReasons: suspended.map { "\(SuspenseKey(remittance: $0.remittance, index: $0.index)): \($0.reason)" })
     }
 
     /// Remittance events go to the remittance's stream; postings and denial work to their claim's.
@@ -146,6 +152,7 @@ enum RemittanceImport {
         case let p as ProviderAdjustmentPosted: return NewEvent(stream: stream(p.remittance), p)
         case let r as SuspenseResolved: return NewEvent(stream: stream(r.remittance), r)
         case let d as DenialResolved: return NewEvent(stream: DenialWork.stream(d.denial, state), d)
+        case let o as ClaimOverpaymentFlagged: return NewEvent(stream: ClaimCommands.stream(o.claim), o)
         default: throw CommandFailure("internal: \(type(of: e).typeName) has no stream")
         }
     }

@@ -30,6 +30,9 @@ public enum ClaimScrubber {
         ("NCCI-PAIR", "procedure pair that may not be billed together per the pair table"),
         ("PATIENT-ADDRESS", "patient address lacks street, city, state or ZIP for the 837P"),
         ("ORIGINAL-REF", "replacement or void without the payer's claim number of the original"),
+        ("SELF-PAY", "the visit's financial class is self-pay: the patient is billed, not a payer"),
+        ("X12-CHARS", "a value on file the 837P carries holds an X12 delimiter (* : ^ ~) or a character outside the X12 set"),
+        ("837-INVALID", "held at submission: the 837P writer refused this claim alone (its reason); never raised by a scrub"),
     ]
 
     /// Runs every rule, in the order of `rules`.
@@ -51,6 +54,8 @@ public enum ClaimScrubber {
         out += ScrubRules.procedurePairs(c, context.tables.procedurePairs)
         out += ScrubRules.patientAddress(c, context)
         out += ScrubRules.originalReference(c, context)
+        out += ScrubRules.selfPay(c, context)
+        out += ScrubRules.x12Characters(context)
         return out
     }
 

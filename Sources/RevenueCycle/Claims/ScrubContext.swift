@@ -32,10 +32,14 @@ public struct ScrubContext: Sendable {
     /// The claim a replacement or void supersedes.
     public var original: ClaimRecord?
     public var tables: ScrubTables
+    /// The visit's financial class is self-pay: the patient is billed, so no claim may go out.
+    public var visitIsSelfPay: Bool
+    /// Every value of the records the claim's 837P carries, for the X12-CHARS rule.
+    public var x12Fields: [X12BoundField]
 
     public init(today: LocalDate, patient: PatientRecord?, coverage: CoverageAdded?, payer: PayerAdded?,
                 billingNPI: String?, renderingNPI: String?, otherClaims: [ClaimRecord] = [], original: ClaimRecord? = nil,
-                tables: ScrubTables = ScrubTables()) {
+                tables: ScrubTables = ScrubTables(), visitIsSelfPay: Bool = false, x12Fields: [X12BoundField] = []) {
         self.today = today
         self.patient = patient
         self.coverage = coverage
@@ -45,6 +49,8 @@ public struct ScrubContext: Sendable {
         self.otherClaims = otherClaims
         self.original = original
         self.tables = tables
+        self.visitIsSelfPay = visitIsSelfPay
+        self.x12Fields = x12Fields
     }
 
     /// Gathers the context for `claim` from the folded log.
@@ -56,6 +62,8 @@ public struct ScrubContext: Sendable {
                   billingNPI: state.directory.providers[c.billingProvider]?.npi.digits,
                   renderingNPI: state.directory.providers[c.renderingProvider]?.npi.digits,
                   otherClaims: state.claims(ofPatient: patient).filter { $0.id != claim.id },
-                  original: c.originalClaim.flatMap { state.claims[$0] }, tables: tables)
+                  original: c.originalClaim.flatMap { state.claims[$0] }, tables: tables,
+                  visitIsSelfPay: !state.receivables.ledger.isInsured(c.visit),
+                  x12Fields: X12BoundField.fields(of: claim, state: state))
     }
 }

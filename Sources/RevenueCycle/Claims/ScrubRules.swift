@@ -1,5 +1,24 @@
 /// The individual scrubber rules; see `ClaimScrubber.rules` for ids.
 enum ScrubRules {
+    /// A value the 837P carries that X12 cannot: entered before entry checked it, or
+    /// sent back in another payer's file. Held here, per claim, so a submission never fails whole.
+    static func x12Characters(_ ctx: ScrubContext) -> [ScrubFinding] {
+        ctx.x12Fields.compactMap { field in
+            X12Characters.problem(in: field.value, folded: field.folded).map {
+                ScrubFinding(rule: "X12-CHARS", message: "\(field.name): \($0); correct it on file, then scrub again")
+            }
+        }
+    }
+
+    /// A claim for a visit whose financial class is self-pay (changed after the claim was
+    /// made, or made before the class was enforced) must not reach a payer; a void
+    /// (frequency 8) only withdraws one, so it may go.
+    static func selfPay(_ c: ClaimCreated, _ ctx: ScrubContext) -> [ScrubFinding] {
+        guard ctx.visitIsSelfPay, c.frequency != .void else { return [] }
+        return [ScrubFinding(rule: "SELF-PAY", message: "visit \(c.visit) is self-pay (its financial class): void this claim, or "
+                             + "change the class with `practica visit financial-class \(c.visit) --insurance --reason \"…\"`")]
+    }
+
     static func memberID(_ c: ClaimCreated, _ ctx: ScrubContext) -> [ScrubFinding] {
         guard let coverage = ctx.coverage, coverage.memberID.trimmedForInput.isEmpty else { return [] }
         return [ScrubFinding(rule: "MEMBER-ID", message: "coverage \(coverage.coverage) has no subscriber member id; copy it from the insurance card")]

@@ -33,8 +33,11 @@ public enum AppointmentLifecycle {
         return AppointmentNoShow(appointment: id)
     }
 
-    /// Checks a patient in. Needs coverage active on the date of service
-    /// (local date of the start) unless `selfPay`; the copay due is the
+    /// Checks a patient in and decides the visit's financial class. Needs coverage
+    /// active on the date of service (local date of the start) unless `selfPay`,
+    /// which wins over active coverage and is recorded as self-pay (no coverage, no
+    /// copay): the ledger then bills the patient and no claim is made unless the class
+    /// is changed (`VisitFinancialClass.change`). Otherwise the copay due is the
     /// primary active coverage's copay, or zero.
     ///
     /// - parameter coverages: the patient's coverages (any superset is fine).
@@ -43,6 +46,7 @@ public enum AppointmentLifecycle {
                                snapshot: ScheduleSnapshot) throws(Rejection) -> PatientCheckedIn {
         let appt = try booked(id, snapshot, doing: "checked in")
         let date = appt.localDate
+        if selfPay { return PatientCheckedIn(appointment: id, copayDue: .zero, coverage: nil) }
         let active = CoverageDecisions.active(on: date, among: coverages.filter { $0.patient == appt.patient })
         guard let primary = active.first else {
             guard selfPay else {

@@ -46,6 +46,7 @@ public enum BillingProfileDecision {
             throw .usage("ein", "\"\(r.ein)\" is not an employer identification number: expected 9 digits, e.g. 37-1234567")
         }
         let address = r.address.trimmedForInput
+        try X12Characters.check(address, field: "address", folded: true)
         guard let parsed = PostalAddress.parse(address) else {
             throw .usage("address", "\"\(r.address)\" needs street, city, state and ZIP, like \"1 Main St, Chicago, IL 60601\"")
         }
@@ -79,6 +80,8 @@ public enum BillingProfileDecision {
 
     /// Names as X12 carries them (upper case, no delimiters), at most 60 characters (NM103).
     static func name(_ field: String, _ text: String) throws(Rejection) -> String {
+        // Refused rather than cleaned away: "A*B" must not quietly become "A B".
+        try X12Characters.check(text, field: field, folded: true)
         let clean = X12Text.clean(text)
         guard !clean.isEmpty, clean.count <= 60 else {
             throw .usage(field, "\"\(text)\" must have 1 to 60 letters, digits or spaces")

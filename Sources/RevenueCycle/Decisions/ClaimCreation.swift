@@ -12,12 +12,16 @@ public enum ClaimCreation {
     ///
     /// - parameter billingProvider: defaults to the rendering provider when it
     ///   bills, else the first provider marked as billing.
-    /// - throws: `Rejection` for a visit not checked out, no unbilled charges,
+    /// - throws: `Rejection` for a visit not checked out, a self-pay visit, no unbilled charges,
     ///   no primary coverage on the date of service, an unknown payer, no billing
     ///   or rendering provider, or too many lines or diagnoses.
     public static func create(visit: VisitID, id: ClaimID, today: LocalDate, state: PracticeState,
                               billingProvider: ProviderID? = nil) throws(Rejection) -> ClaimCreated {
         let appt = try ChargeDecisions.checkedOutVisit(visit, state)
+        guard state.receivables.ledger.isInsured(visit) else {
+            throw .refused("visit", "\(visit) is self-pay (its financial class): the patient is billed, not a payer",
+                           hint: "to bill insurance, change it: `practica visit financial-class \(visit) --insurance --reason \"…\"`")
+        }
         let charges = state.charges(ofVisit: visit).filter { !$0.isVoided && $0.claim == nil }
         guard !charges.isEmpty else {
             throw .refused("visit", "\(visit) has no charges waiting to be billed", hint: "add them with `practica charge add \(visit) --code CODE --dx CODE`")

@@ -63,6 +63,14 @@ public struct SubmissionRequest: Sendable, Equatable {
 public struct SubmissionFile: Sendable {
     public let text: String
     public let events: [ClaimSubmitted]
+    /// Claims whose own data could not be written: held (a scrub with the finding), not sent.
+    public let held: [ClaimScrubbed]
+
+    public init(text: String, events: [ClaimSubmitted], held: [ClaimScrubbed] = []) {
+        self.text = text
+        self.events = events
+        self.held = held
+    }
 }
 
 /// Sends clean claims: one interchange, one functional group, one
@@ -70,24 +78,42 @@ public struct SubmissionFile: Sendable {
 public enum ClaimSubmissionDecision {
     static let maxControlNumber = 999_999_999
 
+    /// A claim whose own data cannot be written (a delimiter in its member id, a reference
+    /// the writer refuses) is held with an X12-CHARS or 837-INVALID finding and left out;
+    /// the others are sent. One claim's data never fails the whole batch.
+    ///
     /// - throws: `Rejection` when no claim is ready, a named claim is held or
-    ///   already sent, a control number is not above the last one used, or the
-    ///   claim cannot be expressed as a valid 837P (the X12 writer's reason).
+    ///   already sent, a control number is not above the last one used, every
+    ///   claim had to be held (each named with its reason), or the practice's own
+    ///   setup (billing profile, billing provider) cannot be written.
     public static func submit(_ r: SubmissionRequest, setup: SubmissionSetup, state: PracticeState) throws(Rejection) -> SubmissionFile {
-        let records = try pick(r.claims, state)
+        let picked = try pick(r.claims, state)
         let marks = state.controlNumbers
-        let lastSet = r.transactionSetControlNumber + Set(records.map(\.created.billingProvider)).count - 1
+        let lastSet = r.transactionSetControlNumber + Set(picked.map(\.created.billingProvider)).count - 1
         try check("interchange-control-number", r.interchangeControlNumber, above: marks.interchange)
         try check("group-control-number", r.groupControlNumber, above: marks.group)
         try check("transaction-set-control-number", r.transactionSetControlNumber, above: marks.transactionSet)
         try check("transaction-set-control-number", lastSet, above: marks.transactionSet)
         let name = r.fileName.trimmedForInput
         guard !name.isEmpty else { throw .usage("out", "name the file the claims are written to") }
-
         let builder = Claim837Builder(state: state, setup: setup)
         let date = try X12Text.date(r.today)
         let time: X12Time
         do { time = try X12Time(hour: r.time.hour, minute: r.time.minute) } catch { throw .usage("time", error.reason) }
+        // The practice's own setup is every claim's: a bad value there refuses the batch, named.
+        for field in X12BoundField.setupFields(state) {
+            if let problem = X12Characters.problem(in: field.value, folded: field.folded) {
+                throw .refused("claims", "\(field.name): \(problem)", hint: "an admin corrects it with 'practica billing-profile set'")
+            }
+        }
+        let held = picked.compactMap { hold($0, r, state: state, setup: setup) }
+        let records = picked.filter { record in !held.contains { $0.claim == record.id } }
+        guard !records.isEmpty else {
+            throw .refused("claims", "no claim could be written; held: "
+                           + held.map { "\($0.claim) (\($0.findings.map(\.message).joined(separator: "; ")))" }.joined(separator: ", "),
+                           hint: "correct the values named, then scrub and submit again")
+        }
+
         var sets: [X12OutgoingTransactionSet] = []
         var events: [ClaimSubmitted] = []
         let byBilling = Dictionary(grouping: records, by: \.created.billingProvider)
@@ -110,6 +136,15 @@ public enum ClaimSubmissionDecision {
                                groupControlNumber: r.groupControlNumber, transactionSetControlNumber: control, submittedOn: r.today)
             }
         }
+        do {
+            return SubmissionFile(text: try interchange(sets, r, setup: setup, date: date, time: time), events: events, held: held)
+        } catch {
+            throw .refused("claim", error.description)
+        }
+    }
+
+    static func interchange(_ sets: [X12OutgoingTransactionSet], _ r: SubmissionRequest, setup: SubmissionSetup, date: X12Date,
+                            time: X12Time) throws(X12Error) -> String {
         let header = X12InterchangeHeader(senderQualifier: setup.senderQualifier, senderID: setup.senderID,
                                           receiverQualifier: setup.receiverQualifier, receiverID: setup.receiverID,
                                           date: date, time: time, controlNumber: r.interchangeControlNumber,
@@ -119,10 +154,33 @@ public enum ClaimSubmissionDecision {
                                    applicationReceiver: setup.receiver.identifier, date: date, time: time,
                                    controlNumber: r.groupControlNumber, version: Professional837Writer.version),
             transactionSets: sets)
+        return try X12Writer().write(header: header, groups: [group])
+    }
+
+    /// The hold for a claim whose own data cannot go into the 837P, or nil: a value on file
+    /// outside the X12 characters (the practice's setup is not the claim's, so it is not
+    /// checked here), or the writer refusing the claim alone in a set.
+    static func hold(_ record: ClaimRecord, _ r: SubmissionRequest, state: PracticeState, setup: SubmissionSetup) -> ClaimScrubbed? {
+        let today = r.today
+        let own = X12BoundField.fields(of: record, state: state).filter { !$0.name.hasPrefix(X12BoundField.setupPrefix) }
+        let findings = ScrubRules.x12Characters(ScrubContext(today: today, patient: nil, coverage: nil, payer: nil, billingNPI: nil,
+                                                             renderingNPI: nil, x12Fields: own))
+        if !findings.isEmpty { return ClaimScrubbed(claim: record.id, findings: findings, scrubbedOn: today) }
+        let builder = Claim837Builder(state: state, setup: setup)
         do {
-            return SubmissionFile(text: try X12Writer().write(header: header, groups: [group]), events: events)
+            let claim = try builder.claim(record)
+            let date = try X12Text.date(today)
+            let time = try X12Time(hour: r.time.hour, minute: r.time.minute)
+            let batch = Professional837Batch(submitter: setup.submitter, receiver: setup.receiver,
+                                             billingProvider: try builder.billingProvider(record.created.billingProvider),
+                                             batchReference: "\(r.groupControlNumber)", createdDate: date, createdTime: time, claims: [claim])
+            // The claim alone in a whole interchange, so anything the writer refuses about it shows here, not in the batch.
+            let set = try Professional837Writer().transactionSet(batch, controlNumber: stControl(r.transactionSetControlNumber))
+            _ = try interchange([set], r, setup: setup, date: date, time: time)
+            return nil
         } catch {
-            throw .refused("claim", error.description)
+            let finding = ScrubFinding(rule: "837-INVALID", message: "the 837P cannot carry this claim: \(error); correct it, then scrub again")
+            return ClaimScrubbed(claim: record.id, findings: [finding], scrubbedOn: today)
         }
     }
 

@@ -38,6 +38,10 @@ public enum CoverageDecisions {
         }
         let member = r.memberID.trimmedForInput
         guard !member.isEmpty, member.count <= 80 else { throw .usage("member-id", "must be 1 to 80 characters") }
+        // Both go into the 837P as typed (NM109, SBR03); the subscriber's name too.
+        try X12Characters.check(member, field: "member-id")
+        try X12Characters.check(r.groupNumber?.trimmedForInput, field: "group")
+        try X12Characters.check(r.subscriber?.name, fields: ("subscriber-first", "subscriber-middle", "subscriber-last"))
         if r.relationship != .self && r.subscriber == nil {
             throw .usage("subscriber", "required when the relationship is \(r.relationship)")
         }

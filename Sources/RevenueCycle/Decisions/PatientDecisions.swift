@@ -41,6 +41,9 @@ public enum PatientDecisions {
     public static func register(_ r: PatientRegistration, id: PatientID, candidates: [PatientRecord],
                                 confirmNew: Bool, today: LocalDate) throws(Rejection) -> PatientRegistered {
         try PlausibleDates.checkDateOfBirth(r.dateOfBirth, today: today)
+        // The name and address go into claims (NM1, N3/N4).
+        try X12Characters.check(r.name, fields: ("first", "middle", "last"))
+        try X12Characters.check(r.address, field: "address", folded: true)
         let duplicates = likelyDuplicates(of: r, among: candidates)
         if !duplicates.isEmpty && !confirmNew {
             throw Rejection(.refused, field: "patient",
@@ -61,6 +64,8 @@ public enum PatientDecisions {
                               today: LocalDate) throws(Rejection) -> PatientUpdated {
         let record = try active(patient, current, field: "patient")
         if let d = dateOfBirth { try PlausibleDates.checkDateOfBirth(d, today: today) }
+        try X12Characters.check(name, fields: ("first", "middle", "last"))
+        if case .set(let text)? = address { try X12Characters.check(text, field: "address", folded: true) }
         func changed<T: Equatable>(_ u: FieldUpdate<T>?, _ now: T?) -> FieldUpdate<T>? {
             switch u {
             case .set(let v)? where v != now: return .set(v)

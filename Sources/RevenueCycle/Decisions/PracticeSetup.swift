@@ -76,6 +76,7 @@ public enum PracticeSetup {
     public static func addProvider(id: ProviderID, name: DisplayName, npi: NPI, taxonomy: TaxonomyCode,
                                    isBilling: Bool, isRendering: Bool, directory: PracticeDirectory) throws(Rejection) -> ProviderAdded {
         guard isBilling || isRendering else { throw .usage("billing", "a provider must be billing, rendering or both") }
+        try X12Characters.check(name.text, field: "name", folded: true)
         if let other = directory.providers.values.first(where: { $0.npi == npi }) {
             throw .refused("npi", "NPI \(npi) already belongs to \(other.provider) (\(other.name))")
         }
@@ -120,6 +121,7 @@ public enum PracticeSetup {
     /// - throws: `Rejection` for a bad electronic payer id, non-positive filing limit, or a payer id already used.
     public static func addPayer(id: PayerID, name: DisplayName, electronicPayerID: String, timelyFilingDays: Int,
                                 directory: PracticeDirectory) throws(Rejection) -> PayerAdded {
+        try X12Characters.check(name.text, field: "name", folded: true)
         let eid = electronicPayerID.trimmedForInput.uppercased()
         guard (2...80).contains(eid.count), eid.allSatisfy(ASCII.isAlphanumeric) else {
             throw .usage("payer-id", "expected the clearinghouse payer id: 2 to 80 letters or digits")

@@ -68,6 +68,7 @@ public enum ReceivableWork {
                                           payerClaimControlNumber: item.payerClaimControlNumber, claimAdjustments: item.adjustments,
                                           lines: lines, remarks: item.remarks, record: record, remittance: key.remittance,
                                           date: item.paymentDate, state: state).events(denialIDs: &denialIDs)
-        return [resolved] + posting
+        var open: [ClaimID: Money] = [:]
+        return [resolved] + ClaimPaymentChecks.flagOverpayments(posting, open: &open, ledger: state.receivables.ledger)
     }
 }

@@ -35,7 +35,9 @@ public enum RemittancePosting {
     /// }
     /// ```
     /// Each claim payment is matched by CLP01, else patient + date of service + charge;
-    /// what does not match is suspended, never dropped.
+    /// what does not match is suspended, never dropped. A negative payment that is not
+    /// a reversal is suspended too, and a posting that overpays its claim is flagged
+    /// (`ClaimPaymentChecks`).
     /// - throws: `Rejection` on field "file" when the payer is not one of the practice's.
     public static func post(_ remittance: Remittance835, id: RemittanceID, fileDigest: String, receivedOn: LocalDate,
                             denialIDs: inout IDSequence<DenialID>, state: PracticeState) throws(Rejection) -> RemittancePostingOutcome {
@@ -56,16 +58,28 @@ public enum RemittancePosting {
         ]
         var postedClaims: [ClaimID] = []
         var suspended = 0
+        // Each claim's insurance balance as this file's postings move it (a claim can be paid twice in one 835).
+        var openWithInsurance: [ClaimID: Money] = [:]
+        var paidInFile: [ClaimID: Money] = [:]
         let firstDenial = denialIDs.used
         for (index, clp) in remittance.claims.enumerated() {
             switch RemittanceMatching.claim(for: clp, payer: payer.payer, state) {
             case .claim(let record):
+                let paidBefore = paidInFile[record.id] ?? books.ledger.claims[record.id]?.payerPayments ?? .zero
+                if let reason = ClaimPaymentChecks.suspenseReason(status: clp.status.rawValue, paid: Money(cents: clp.paidCents),
+                                                                  claim: record.id, paidBefore: paidBefore) {
+                    events.append(suspense(clp, index: index, remittance: id, reason: reason, date: date))
+                    suspended += 1
+                    continue
+                }
+                paidInFile[record.id] = paidBefore + Money(cents: clp.paidCents)
                 let charges = RemittanceMatching.charges(for: clp.lines, on: record)
-                events += ClaimPaymentBuilder(
+                events += ClaimPaymentChecks.flagOverpayments(ClaimPaymentBuilder(
                     status: clp.status.rawValue, charge: Money(cents: clp.chargeCents), paid: Money(cents: clp.paidCents),
                     payerClaimControlNumber: clp.payerClaimControlNumber, claimAdjustments: clp.adjustments.map(Self.posted),
                     lines: zip(clp.lines, charges).map { postedLine($0, charge: $1) }, remarks: clp.remarkCodes,
-                    record: record, remittance: id, date: date, state: state).events(denialIDs: &denialIDs)
+                    record: record, remittance: id, date: date, state: state).events(denialIDs: &denialIDs),
+                    open: &openWithInsurance, ledger: books.ledger)
                 postedClaims.append(record.id)
             case .none(let reason):
                 events.append(suspense(clp, index: index, remittance: id, reason: reason, date: date))

@@ -23,7 +23,7 @@ public enum EventRegistry {
         ClaimCreated.self, ClaimScrubbed.self, ClaimFindingOverridden.self, ClaimSubmitted.self,
         ClaimAcknowledged.self, ClaimAcceptedByPayer.self, ClaimRejectedByPayer.self, ClaimReplaced.self, ClaimVoided.self,
         BillingProfileSet.self,
-    ] + receivableTypes + correctionTypes + staffTypes + staffAccessTypes
+    ] + receivableTypes + correctionTypes + staffTypes + moneyRuleTypes + staffAccessTypes
 
     /// Staff leave and role changes (issue 15), appended so other lists merge cleanly.
     static let staffTypes: [any EventPayload.Type] = [UserDisabled.self, UserEnabled.self, UserRoleChanged.self]
@@ -45,6 +45,11 @@ public enum EventRegistry {
     /// signed in, failed or was locked out. No decision reads them, so no fold does.
     public static let staffAccessTypes: [any EventPayload.Type] = [
         StaffPasswordSet.self, StaffSignedIn.self, StaffSignInFailed.self, StaffLockedOut.self, StaffSessionsRevoked.self,
+    ]
+
+    /// The money rules of issue 15: overpayments flagged, a visit's financial class changed.
+    static let moneyRuleTypes: [any EventPayload.Type] = [
+        ClaimOverpaymentFlagged.self, VisitFinancialClassChanged.self,
     ]
 
     /// Type by stored name.

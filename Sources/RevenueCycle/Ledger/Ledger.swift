@@ -41,6 +41,10 @@ public struct Ledger: Sendable {
         return nil
     }
 
+    /// The visit's financial class as the ledger posts by it: true for insurance, false
+    /// for self-pay. Claim creation and the scrubber ask this too, so they cannot disagree.
+    public func isInsured(_ visit: VisitID) -> Bool { books.facts.visitInsured[visit] ?? false }
+
     /// The chart postings land on, after merges.
     public func resolved(_ patient: PatientID) -> PatientID { LedgerRules.resolved(patient, in: books) }
 

@@ -5,8 +5,13 @@ import BinaryCodec
 /// balances in reports are the ledger's by construction.
 ///
 /// Rules (each posts a delta that keeps `LedgerAccount.isBalanced`):
-/// - a charge is open with insurance when its visit was checked in with
-///   coverage, else with the patient; a void takes it back out;
+/// - a charge is open with insurance when its visit's financial class is insurance
+///   (checked in with coverage, unless --self-pay), else with the patient; a void
+///   takes it back out of where the visit's class has it now;
+/// - a change of the visit's financial class moves what is open on the visit between
+///   insurance and the patient: to self-pay, its insurance balance; to insurance, its
+///   charges less what is already with (or was paid by) insurance — the patient's
+///   payments on the visit then stand as a credit until the payer adjudicates;
 /// - a claim's account holds what is billed on it; a secondary claim takes
 ///   over the primary's patient responsibility (moved back from patient to insurance);
 ///   a replaced or voided claim gives up what it still had open;
@@ -28,6 +33,7 @@ public enum LedgerRules {
         PatientRefunded.self, PatientAdjustmentPosted.self,
         // A void takes back what is left of a payment exactly as a refund of it would (issue 15).
         PatientPaymentVoided.self,
+        VisitFinancialClassChanged.self,
     ])
     /// The stored names of `handledTypes`, for routing records before they are decoded.
     public static var eventTypes: Set<String> { handledTypes.names }
@@ -53,7 +59,11 @@ public enum LedgerRules {
         } else if let e = event.exactly(ChargeVoided.self) {
             if case .charge(let c)? = try b.fact(.charge(e.charge)) {
                 try b.setFact(.charge(e.charge), nil)
-                try post(-c.delta, on: c.date, patient: c.patient, visit: c.visit, &b)
+                // Out of where the visit's class has it now, which a class change may have moved.
+                let amount = c.delta.charges
+                let delta = try isInsured(c.visit, b) ? LedgerAccount(charges: amount, insuranceBalance: amount)
+                    : LedgerAccount(charges: amount, patientBalance: amount)
+                try post(-delta, on: c.date, patient: c.patient, visit: c.visit, &b)
             }
         } else if let e = event.exactly(ClaimCreated.self) {
             try create(e, &b)
@@ -96,6 +106,8 @@ public enum LedgerRules {
         } else if let e = event.exactly(PatientAdjustmentPosted.self) {
             let apps = e.visit.map { [PaymentApplication(visit: $0, amount: e.amount)] } ?? []
             try postPatientMoney(e.patient, apps, total: e.amount, on: e.postedOn, &b) { LedgerAccount(adjustments: $0, patientBalance: -$0) }
+        } else if let e = event.exactly(VisitFinancialClassChanged.self) {
+            try changeClass(e, &b)
         } else {
             return false
         }
@@ -113,7 +125,29 @@ public enum LedgerRules {
         return current
     }
 
+    /// The visit's financial class: true for insurance, false for self-pay (and for a visit never checked out).
+    public static func isInsured<B: LedgerBooks>(_ visit: VisitID, _ b: B) throws(B.Failure) -> Bool {
+        if case .flag(let f)? = try b.fact(.visitInsured(visit)) { return f }
+        return false
+    }
+
     // MARK: - Rules
+
+    /// Moves what is open on the visit to the new class, dated on the date of service so
+    /// aging still counts from it.
+    private static func changeClass<B: LedgerBooks>(_ e: VisitFinancialClassChanged, _ b: inout B) throws(B.Failure) {
+        guard try isInsured(e.visit, b) != e.isInsured else { return }
+        try b.setFact(.visitInsured(e.visit), .flag(e.isInsured))
+        guard let account = try b.account(.visit(e.visit)) else { return }
+        let moved = e.isInsured ? account.charges - account.insuranceBalance - account.payerPayments : account.insuranceBalance
+        guard moved != .zero else { return }
+        var patient: PatientID?
+        if case .patient(let p)? = try b.fact(.visitPatient(e.visit)) { patient = p }
+        var date = e.changedOn
+        if case .date(let d)? = try b.fact(.visitDate(e.visit)) { date = d }
+        let delta = LedgerAccount(insuranceBalance: moved, patientBalance: -moved)
+        try post(e.isInsured ? delta : -delta, on: date, patient: patient, visit: e.visit, &b)
+    }
 
     private static func enter<B: LedgerBooks>(_ e: ChargeEntered, _ b: inout B) throws(B.Failure) {
         var insured = false

@@ -64,6 +64,8 @@ public enum Statements {
             visits.append(StatementVisit(visit: visit, dateOfService: date, services: services, account: account))
         }
         visits.sort { ($0.dateOfService, $0.visit) < ($1.dateOfService, $1.visit) }
+        // An unapplied payment pays the oldest balance first, not a negative "current" beside it.
+        aging = aging.creditsAppliedOldestFirst
         let balance = aging.total
         guard balance >= minBalance, balance > .zero || minBalance == .zero else {
             throw .refused("patient", "\(record.id) owes \(balance) as of \(asOf), below the minimum \(minBalance) for a statement")

@@ -173,6 +173,22 @@ public struct AgingBuckets: Hashable, Sendable {
     }
 
     var json: JSONValue { .object(zip(Self.labels, amounts).map { ($0, .money($1)) }) }
+
+    /// One account's aging with its credits (negative amounts: unapplied payments, overpaid
+    /// visits) taken off its debts oldest first, as a statement or a balance shows them: no
+    /// bucket is negative unless the whole account is in credit, which is then current. The
+    /// total is unchanged.
+    public var creditsAppliedOldestFirst: AgingBuckets {
+        var owed = amounts.map { max($0, .zero) }
+        var credit = -Money.sum(amounts.filter(\.isNegative))
+        for i in owed.indices.reversed() where credit > .zero {
+            let taken = min(owed[i], credit)
+            owed[i] -= taken
+            credit -= taken
+        }
+        owed[0] -= credit
+        return AgingBuckets(current: owed[0], days31to60: owed[1], days61to90: owed[2], days91to120: owed[3], over120: owed[4])
+    }
 }
 
 // Binary forms, shared by the remittance and payment events.

@@ -79,6 +79,8 @@ public struct Receivables: Sendable {
     public var payments: [PaymentID: PaymentRecord] = [:]
     public var plans: [PaymentPlanID: PaymentPlanCreated] = [:]
     public var statements: [StatementID: StatementIssued] = [:]
+    /// Every overpayment flag of each claim, oldest first.
+    public internal(set) var overpayments: [ClaimID: [ClaimOverpaymentFlagged]] = [:]
 
     public init() {}
 
@@ -120,6 +122,8 @@ public struct Receivables: Sendable {
             plans[e.plan] = e
         } else if let e = event.exactly(StatementIssued.self) {
             statements[e.statement] = e
+        } else if let e = event.exactly(ClaimOverpaymentFlagged.self) {
+            overpayments[e.claim, default: []].append(e)
         } else {
             return false
         }
@@ -130,7 +134,7 @@ public struct Receivables: Sendable {
     static let recordTypes = EventTypeSet([
         RemittanceReceived.self, RemittanceClaimSuspended.self, SuspenseResolved.self, DenialOpened.self,
         DenialAppealed.self, DenialResolved.self, DenialWrittenOff.self, PatientPaymentPosted.self,
-        PatientRefunded.self, PaymentPlanCreated.self, StatementIssued.self, PatientPaymentVoided.self,
+        PatientRefunded.self, PaymentPlanCreated.self, StatementIssued.self, PatientPaymentVoided.self, ClaimOverpaymentFlagged.self,
     ])
 
     private mutating func updateDenial(_ id: DenialID, _ status: DenialStatus, _ note: String) {
