@@ -19,4 +19,9 @@ static inline struct MHD_OptionItem practica_mhd_completed_option(MHD_RequestCom
     struct MHD_OptionItem item = { MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)callback, cls };
     return item;
 }
+
+/* MHD_set_connection_option is variadic too: the one option used, the idle timeout in seconds (0: none). */
+static inline enum MHD_Result practica_mhd_set_timeout(struct MHD_Connection *connection, unsigned int seconds) {
+    return MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT, seconds);
+}
 #endif

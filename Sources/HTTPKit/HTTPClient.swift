@@ -9,7 +9,7 @@ import Foundation
 ///                                   headers: ["Content-Type: application/json"])
 /// ```
 public struct HTTPClient: Sendable {
-    /// A PEM file of certificates to trust besides the system's (a practice's own CA or self-signed certificate).
+    /// A PEM file of the certificates to trust instead of the system's (a practice's own CA or self-signed certificate).
     public var caFile: String?
     public var timeoutSeconds: Int
 
@@ -54,7 +54,7 @@ public struct HTTPClient: Sendable {
                         _ = practica_curl_set_long(curl, CURLOPT_TIMEOUT, timeoutSeconds)
                         _ = practica_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT, 10)
                         // Only HTTP and HTTPS: a server URL must not become a file read or another protocol.
-                        _ = practica_curl_set_long(curl, CURLOPT_PROTOCOLS, Int(CURLPROTO_HTTP | CURLPROTO_HTTPS))
+                        _ = practica_curl_set_pointer(curl, CURLOPT_PROTOCOLS_STR, "http,https")
                         _ = practica_curl_set_pointer(curl, CURLOPT_HTTPHEADER, list)
                         if caFile != nil { _ = practica_curl_set_pointer(curl, CURLOPT_CAINFO, caPointer) }
                         if body != nil {
@@ -66,7 +66,7 @@ public struct HTTPClient: Sendable {
                         _ = practica_curl_set_pointer(curl, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())
                         _ = practica_curl_set_write_function_header(curl, headerWriter)
                         _ = practica_curl_set_pointer(curl, CURLOPT_HEADERDATA, Unmanaged.passUnretained(sink).toOpaque())
-                        return curl_easy_perform(curl)
+                        return withExtendedLifetime(sink) { curl_easy_perform(curl) }
                     }
                 }
             }

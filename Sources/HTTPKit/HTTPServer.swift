@@ -14,8 +14,15 @@ import Glibc
 /// ```
 ///
 /// The handler may block (a command appending to the log): libmicrohttpd runs a
-/// pool of `workers` threads, each with its own connections. While draining, new
-/// requests get 503 and the listening socket is closed.
+/// pool of `workers` threads, each with its own connections, and the idle timeout
+/// is off while a handler runs, so a long command never loses its answer. `admit`
+/// sees each request's method, path and headers before its body is read, so an
+/// unauthenticated caller cannot make the server buffer bodies. While draining,
+/// new requests get 503 and the listening socket is closed; a request counts as
+/// running until its answer has been sent.
+///
+/// Stop the server (`drain` or `stop`) before releasing it: the daemon's
+/// callbacks hold it unretained.
 public final class HTTPServer: @unchecked Sendable {
     public struct Configuration: Sendable {
         /// `HOST:PORT`; port 0 picks a free one (see ``HTTPServer/port``).
@@ -41,24 +48,27 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+    /// Looks at a request before its body is read (the body is empty here): an answer refuses it at once.
+    public typealias Admission = @Sendable (HTTPRequest) -> HTTPResponse?
 
     public let port: UInt16
     let configuration: Configuration
     let handler: Handler
+    let admit: Admission
     private var daemon: OpaquePointer?
-    private var listenDescriptor: Int32
     private let lock = NSCondition()
     private var running = 0
     private var draining = false
     /// Kept alive as long as the daemon reads them.
     private var keptStrings: [UnsafeMutablePointer<CChar>] = []
 
-    public init(_ configuration: Configuration, handler: @escaping Handler) throws(HTTPKitError) {
+    public init(_ configuration: Configuration, admit: @escaping Admission = { _ in nil },
+                handler: @escaping Handler) throws(HTTPKitError) {
         self.configuration = configuration
         self.handler = handler
+        self.admit = admit
         let socket = try ListeningSocket.open(configuration.listen)
         self.port = socket.port
-        self.listenDescriptor = socket.descriptor
         try start(socket)
     }
 
@@ -103,18 +113,21 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    /// Stops taking requests (new ones get 503, the socket closes), waits for the
-    /// running handlers to finish, then stops the daemon.
-    public func drain() {
+    /// Stops taking requests (new ones get 503, the socket closes), waits up to
+    /// `limit` for the running requests to finish and their answers to be sent,
+    /// then stops the daemon.
+    public func drain(limit: TimeInterval = 120) {
         lock.lock()
         draining = true
+        let daemon = self.daemon
         lock.unlock()
         if let daemon {
             let descriptor = MHD_quiesce_daemon(daemon)
             if descriptor >= 0 { close(descriptor) }
         }
+        let deadline = Date().addingTimeInterval(limit)
         lock.lock()
-        while running > 0 { lock.wait() }
+        while running > 0 && lock.wait(until: deadline) {}
         lock.unlock()
         stop()
     }
@@ -155,7 +168,10 @@ public final class HTTPServer: @unchecked Sendable {
 /// What one request collects across libmicrohttpd's calls of the access handler.
 final class PendingRequest {
     var body: [UInt8] = []
-    var tooLarge = false
+    /// Answered before its body was read (413, or refused by `admit`): the rest of the body is discarded.
+    var answeredEarly = false
+    /// Set while counted as running: from its handler's start until its answer is sent.
+    var entered: HTTPServer?
 }
 
 private func headerCollector(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind,
@@ -172,8 +188,11 @@ final class HeaderBox {
 
 private func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
                               _ state: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ code: MHD_RequestTerminationCode) {
-    guard let state, let pending = state.pointee else { return }
-    Unmanaged<PendingRequest>.fromOpaque(pending).release()
+    guard let state, let opaque = state.pointee else { return }
+    let pending = Unmanaged<PendingRequest>.fromOpaque(opaque)
+    // The answer has gone (or the connection died): only now does a drain stop waiting for it.
+    if let server = pending.takeUnretainedValue().entered { server.leave() }
+    pending.release()
     state.pointee = nil
 }
 
@@ -184,9 +203,23 @@ private func send(_ response: HTTPResponse, on connection: OpaquePointer?) -> MH
     }
     guard let made else { return .NO }
     for header in response.headers { MHD_add_response_header(made, header.name, header.value) }
+    // Answers carry patient data and tokens: never kept by a cache or a proxy.
+    MHD_add_response_header(made, "Cache-Control", "no-store")
     let queued = MHD_queue_response(connection, UInt32(response.status), made)
     MHD_destroy_response(made)
     return queued
+}
+
+private func request(_ connection: OpaquePointer?, _ url: UnsafePointer<CChar>?, _ method: UnsafePointer<CChar>?,
+                     body: [UInt8], server: HTTPServer) -> HTTPRequest {
+    let headers = HeaderBox()
+    withExtendedLifetime(headers) {
+        _ = MHD_get_connection_values(connection, .HEADER_KIND, headerCollector, Unmanaged.passUnretained(headers).toOpaque())
+    }
+    var path = url.map { String(cString: $0) } ?? "/"
+    if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+    return HTTPRequest(method: method.map { String(cString: $0) } ?? "GET", path: path, headers: headers.headers,
+                       body: body, isSecure: server.configuration.tls != nil)
 }
 
 private func accessHandler(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
@@ -196,24 +229,28 @@ private func accessHandler(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
     guard let cls, let state, let uploadSize else { return .NO }
     let server = Unmanaged<HTTPServer>.fromOpaque(cls).takeUnretainedValue()
     guard let existing = state.pointee else {
-        // First call: headers only. Refuse a declared oversize body before reading it.
+        // First call: headers only. A declared oversize body, or a request `admit` refuses, is answered before the body is read.
         let pending = PendingRequest()
         state.pointee = Unmanaged.passRetained(pending).toOpaque()
         if let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length").map({ String(cString: $0) }),
            let length = Int(declared), length > server.configuration.maxBodyBytes {
-            pending.tooLarge = true
+            pending.answeredEarly = true
             return send(.text(413, "error: the request body is over \(server.configuration.maxBodyBytes) bytes"), on: connection)
+        }
+        if let refusal = server.admit(request(connection, url, method, body: [], server: server)) {
+            pending.answeredEarly = true
+            return send(refusal, on: connection)
         }
         return .YES
     }
     let pending = Unmanaged<PendingRequest>.fromOpaque(existing).takeUnretainedValue()
     if uploadSize.pointee > 0 {
-        if !pending.tooLarge, let uploadData {
+        if !pending.answeredEarly, let uploadData {
             if pending.body.count + uploadSize.pointee > server.configuration.maxBodyBytes {
-                pending.tooLarge = true
+                // A body sent without its length grew past the limit: libmicrohttpd cannot answer in the
+                // middle of an upload, so the connection is closed (a declared length got its 413 above).
                 pending.body = []
-                uploadSize.pointee = 0
-                return send(.text(413, "error: the request body is over \(server.configuration.maxBodyBytes) bytes"), on: connection)
+                return .NO
             }
             uploadData.withMemoryRebound(to: UInt8.self, capacity: uploadSize.pointee) {
                 pending.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: uploadSize.pointee))
@@ -222,18 +259,16 @@ private func accessHandler(_ cls: UnsafeMutableRawPointer?, _ connection: Opaque
         uploadSize.pointee = 0
         return .YES
     }
-    if pending.tooLarge { return .YES }
+    if pending.answeredEarly { return .YES }
     guard server.enter() else {
         return send(.text(503, "error: the server is shutting down", headers: [("Retry-After", "5"), ("Connection", "close")]), on: connection)
     }
-    defer { server.leave() }
-    let headers = HeaderBox()
-    let box = Unmanaged.passUnretained(headers).toOpaque()
-    _ = MHD_get_connection_values(connection, .HEADER_KIND, headerCollector, box)
-    var path = url.map { String(cString: $0) } ?? "/"
-    if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-    let request = HTTPRequest(method: method.map { String(cString: $0) } ?? "GET", path: path, headers: headers.headers,
-                              body: pending.body, isSecure: server.configuration.tls != nil)
+    pending.entered = server
+    let whole = request(connection, url, method, body: pending.body, server: server)
     pending.body = []
-    return send(server.handler(request), on: connection)
+    // No idle timeout while the handler works: a long command must not lose its answer.
+    _ = practica_mhd_set_timeout(connection, 0)
+    let response = server.handler(whole)
+    _ = practica_mhd_set_timeout(connection, UInt32(server.configuration.idleTimeoutSeconds))
+    return send(response, on: connection)
 }

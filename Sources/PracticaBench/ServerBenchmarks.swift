@@ -96,7 +96,8 @@ struct ServerBenchmarks {
         let line = String(decoding: out.fileHandleForReading.availableDataUntilNewline(), as: UTF8.self)
         guard let range = line.range(of: "listening on "), let end = line.range(of: " (store") else { throw BenchError("serve did not start: \(line)") }
         let url = String(line[range.upperBound..<end.lowerBound])
-        let login = try HTTPClient().post(url + "/api/v1/login", body: Array(#"{"user":"admin","password":"\#(Self.password)"}"#.utf8), headers: [])
+        let login = try HTTPClient().post(url + "/api/v1/login", body: Array(#"{"user":"admin","password":"\#(Self.password)"}"#.utf8),
+                                          headers: ["Content-Type: application/json"])
         guard let token = Self.field("token", in: String(decoding: login.body, as: UTF8.self)) else { throw BenchError("login failed: \(login.status)") }
         log("server: \(clients) clients × \(Int(seconds)) s of mixed commands against \(url)")
 

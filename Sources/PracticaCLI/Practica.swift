@@ -58,8 +58,7 @@ public enum Practica {
                 output.write(request.render(width: 80))
                 return request.reason == .requested ? ExitCode.success.rawValue : ExitCode.usage.rawValue
             case .run(let parsed):
-                let name = parsed.path.joined(separator: " ")
-                if RemoteFiles.localOnly.contains(name) || RemoteFiles.signsIn.contains(name) { throw RemoteRun.localOnly(name) }
+                if let refusal = RemoteFiles.refusal(parsed) { throw refusal }
                 for option in RemoteFiles.serverDecided where parsed.isSet(option) {
                     throw CommandFailure("--\(option): not accepted over the network (the server decides the store, your sign-in who acts)",
                                          hint: "leave out --\(option)", exitCode: .usage)

@@ -95,6 +95,13 @@ final class ServerTests: XCTestCase {
         // --as is refused over the network: the token decides who acts.
         let impersonating = try desk.run(["provider", "list", "--as", "tester"])
         assertRefused(impersonating, status: 2, mentioning: "--as")
+        // A command that never ends is refused by the server too, not only by the desk.
+        let follow = try HTTPClient().post(server.url + "/api/v1/run", body: Array(#"{"argv":["log","tail","--follow"]}"#.utf8),
+                                           headers: ["Authorization: Bearer \(token)"])
+        XCTAssertEqual(follow.status, 400, String(decoding: follow.body, as: UTF8.self))
+        // 401 says how to authenticate; no answer may be cached.
+        XCTAssertEqual(raw.headers["www-authenticate"], "Bearer realm=\"practica\"")
+        XCTAssertEqual(forbidden.headers["cache-control"], "no-store")
         // Malformed JSON: 400 with one line.
         let malformed = try HTTPClient().post(server.url + "/api/v1/run", body: Array("{argv".utf8), headers: ["Authorization: Bearer \(token)"])
         XCTAssertEqual(malformed.status, 400)
@@ -147,14 +154,17 @@ final class ServerTests: XCTestCase {
         let right = try CLI.runWithInput(["login", "--server", server.url, "--user", "maria"], input: Self.deskPassword + "\n",
                                          environment: ["PRACTICA_CONFIG": config])
         assertRefused(right, status: 1, mentioning: "try again in 15 min")
-        let raw = try HTTPClient().post(server.url + "/api/v1/login", body: Array(#"{"user":"maria","password":"x"}"#.utf8), headers: [])
+        let raw = try HTTPClient().post(server.url + "/api/v1/login", body: Array(#"{"user":"maria","password":"x"}"#.utf8),
+                                       headers: ["Content-Type: application/json"])
         XCTAssertEqual(raw.status, 429)
         XCTAssertNotNil(raw.headers["retry-after"].flatMap(Int.init))
         // Another user is not affected.
         _ = try Desk.signIn(server, user: "tester", password: Self.adminPassword)
         let audit = try CLI.run(["audit", "user", "maria", "--store", f.store])
         XCTAssertTrue(audit.stdout.contains("StaffLockedOut"), audit.stdout)
-        XCTAssertEqual(audit.stdout.components(separatedBy: "StaffSignInFailed").count - 1, 7, audit.stdout)
+        // Five failures are recorded, then the lock; attempts during the lock are refused without growing the log.
+        XCTAssertEqual(audit.stdout.components(separatedBy: "StaffSignInFailed").count - 1, 5, audit.stdout)
+        XCTAssertEqual(audit.stdout.components(separatedBy: "StaffLockedOut").count - 1, 1, audit.stdout)
     }
 
     func testRemoteAndLocalBookingsRaceForOneSlotAndExactlyOneWins() throws {
@@ -250,6 +260,12 @@ final class ServerTests: XCTestCase {
             XCTAssertFalse(found.stdout.contains("\"\(last)\""), "\(last) was refused but is registered")
         }
         XCTAssertEqual(try CLI.run(["store", "verify", "--store", f.store]).status, 0)
+    }
+
+    func testPlainHTTPBeyondLoopbackIsRefusedWithoutTheInsecureFlag() throws {
+        let f = try SchedulingFixture()
+        let refused = try CLI.run(["serve", "--store", f.store, "--listen", "0.0.0.0:0"])
+        assertRefused(refused, status: 2, mentioning: "unencrypted")
     }
 
     func testHealthAndTheAPIDescription() throws {

@@ -63,6 +63,31 @@ final class StaffCredentialsTests: XCTestCase {
         XCTAssertEqual(try store.sessions(of: "jo", now: 1_800_000_010).count, 0)
     }
 
+    func testConcurrentWrongPasswordsStillLock() throws {
+        let store = try credentials()
+        try store.setPassword("correct horse battery", for: "jo")
+        let t0: Int64 = 1_800_000_000
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            _ = try? store.signIn("jo", password: "guess \(i)", now: t0)
+        }
+        guard case .locked = try store.signIn("jo", password: "correct horse battery", now: t0 + 10) else {
+            return XCTFail("eight concurrent wrong guesses must lock the user")
+        }
+    }
+
+    func testARevokedSessionIsNotRefreshedByALaterUse() throws {
+        let store = try credentials()
+        try store.setPassword("correct horse battery", for: "jo")
+        let t0: Int64 = 1_800_000_000
+        guard case .signedIn(let token, _) = try store.signIn("jo", password: "correct horse battery", now: t0) else {
+            return XCTFail("sign-in refused")
+        }
+        XCTAssertEqual(try store.revokeAll(of: "jo"), 1)
+        // A use a minute later (which would refresh the idle clock) finds nothing to refresh.
+        XCTAssertNil(try store.user(forToken: token, now: t0 + 120))
+        XCTAssertEqual(try store.sessions(of: "jo", now: t0 + 120).count, 0)
+    }
+
     func testWeakPasswordsAreNamed() {
         let policy = SignInPolicy()
         XCTAssertEqual(policy.weakness(of: "short", user: "jo"), "must be at least 12 characters")

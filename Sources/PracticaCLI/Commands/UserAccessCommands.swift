@@ -53,10 +53,12 @@ enum UserAccessCommands {
         if let weakness = credentials.policy.weakness(of: password, user: user.name) {
             throw CommandFailure("password: \(weakness)", hint: "choose a longer passphrase, e.g. four unrelated words", exitCode: .usage)
         }
+        // Hashed first: the log never says a password was set that could not be.
+        let hashed = try StaffCredentials.hash(password)
         try session.append(permission: permission, command: "user passwd") { _, _ in
             [NewEvent(stream: StaffAccessStream.name(user), StaffPasswordSet(user: user))]
         }
-        try credentials.setPassword(password, for: user.name)
+        try credentials.storePassword(hash: hashed, for: user.name)
         context.report("password set for \(user); their sessions were ended",
                        json: .object([("user", .string(user.name)), ("passwordSet", .bool(true))]))
     }

@@ -14,7 +14,8 @@ enum OpenAPIDocument {
            "files":{"type":"object","additionalProperties":{"type":"object","properties":{
              "content":{"type":"string","format":"byte","description":"An input file named on the line (era import, claim ack)."},
              "exists":{"type":"boolean","description":"An output path (claim submit --out, statement run --out, report dashboard --out) exists at the desk."},
-             "nonEmpty":{"type":"boolean","description":"That output folder has files in it."}}}},
+             "nonEmpty":{"type":"boolean","description":"That output folder has files in it."},
+             "parentMissing":{"type":"boolean","description":"The folder the desk named the output in does not exist."}}}},
            "secret":{"type":"string","description":"A password typed at the desk (user passwd); never put in argv."}}},
          "RunResponse":{"type":"object","required":["exitCode","stdout","stderr"],"properties":{
            "exitCode":{"type":"integer","description":"0 done, 1 refused, 2 usage, 3 store problem: as a local run."},
@@ -32,9 +33,12 @@ enum OpenAPIDocument {
            "400":{"description":"usage error (exit 2), or a malformed request body (Error)"},
            "401":{"description":"no token, or an expired or revoked one","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Error"}}}},
            "413":{"description":"the body is over the server's limit"},
+           "500":{"description":"an exit status other than 0-3 (a bug)"},
            "503":{"description":"store problem (exit 3), or the server is shutting down"}}}},
        "/api/v1/login":{"post":{"summary":"Sign in","requestBody":{"required":true,"content":{"application/json":{"schema":{"type":"object","required":["user","password"],"properties":{"user":{"type":"string"},"password":{"type":"string"}}}}}},
-         "responses":{"200":{"description":"token, session, idleSeconds"},"401":{"description":"unknown user or wrong password"},
+         "responses":{"200":{"description":"token, session, idleSeconds"},"400":{"description":"not {user, password}"},
+           "401":{"description":"unknown user or wrong password (one answer for every refusal)"},
+           "415":{"description":"not sent as application/json"},"503":{"description":"sign-in unavailable"},
            "429":{"description":"locked after 5 failures in 15 minutes; Retry-After in seconds"}}}},
        "/api/v1/logout":{"post":{"summary":"End this token's session","security":[{"token":[]}],"responses":{"200":{"description":"signedOut"}}}},
        "/healthz":{"get":{"summary":"Log head and each read model's checkpoint and lag","responses":{"200":{"description":"ok"},"503":{"description":"store unreadable"}}}},

@@ -42,8 +42,10 @@ final class PracticeServer: @unchecked Sendable {
             (response, user) = logout(request)
         case ("POST", "/api/v1/run"):
             (response, user, command) = run(request)
-        case (_, "/healthz"), (_, "/api/v1/openapi.json"), (_, "/api/v1/login"), (_, "/api/v1/logout"), (_, "/api/v1/run"):
-            response = .json(405, Self.errorJSON("method \(request.method) is not allowed here"))
+        case (_, "/healthz"), (_, "/api/v1/openapi.json"):
+            response = .json(405, Self.errorJSON("method \(request.method) is not allowed here"), headers: [("Allow", "GET")])
+        case (_, "/api/v1/login"), (_, "/api/v1/logout"), (_, "/api/v1/run"):
+            response = .json(405, Self.errorJSON("method \(request.method) is not allowed here"), headers: [("Allow", "POST")])
         default:
             response = .json(404, Self.errorJSON("no such endpoint"))
         }
@@ -68,17 +70,45 @@ final class PracticeServer: @unchecked Sendable {
 
     // MARK: sign-in
 
+    /// Looks at a request before its body is read: a command needs a live token, a
+    /// sign-in a small JSON body (so a web page cannot post one from a browser).
+    func admit(_ request: HTTPRequest) -> HTTPResponse? {
+        switch (request.method, request.path) {
+        case ("POST", "/api/v1/run"):
+            guard let token = Self.bearer(request), (try? resident.credentials.user(forToken: token, now: now())) ?? nil != nil else {
+                return Self.unauthorized(Self.bearer(request) == nil ? "not signed in" : "the session has expired or was revoked")
+            }
+            return nil
+        case ("POST", "/api/v1/login"), ("POST", "/api/v1/logout"):
+            if let length = request.header("content-length").flatMap(Int.init), length > 65_536 {
+                return .json(413, Self.errorJSON("a sign-in request is a few bytes of JSON"))
+            }
+            if request.path == "/api/v1/login", request.header("content-type")?.lowercased().hasPrefix("application/json") != true {
+                return .json(415, Self.errorJSON("send the sign-in as application/json"))
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     private func login(_ request: HTTPRequest) -> (HTTPResponse, String) {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any],
               let name = object["user"] as? String, let password = object["password"] as? String else {
             return (.json(400, Self.errorJSON("expected {\"user\": …, \"password\": …}")), "-")
         }
-        guard let user = try? UserID(name) else { return (.json(401, Self.errorJSON("unknown user or wrong password")), "-") }
+        // One answer for every refusal before a password is verified, in the same time: a caller learns
+        // nothing about which names exist, are disabled or have a password. The access log names nobody yet.
+        let refused = Self.unauthorized("unknown user or wrong password")
+        guard let user = try? UserID(name) else {
+            resident.credentials.verifyDecoy(password)
+            return (refused, "-")
+        }
         do {
             let directory = try resident.exclusively { try resident.frontDesk(actor: user.name).state.directory }
-            guard directory.users[user] != nil else { return (.json(401, Self.errorJSON("unknown user or wrong password")), user.name) }
-            guard !directory.disabledUsers.contains(user) else {
-                return (.json(401, Self.errorJSON("\(user) is disabled; an admin may enable them with 'practica user enable \(user)'")), user.name)
+            guard directory.users[user] != nil, !directory.disabledUsers.contains(user) else {
+                resident.credentials.verifyDecoy(password)
+                return (refused, "-")
             }
             let moment = now()
             switch try resident.credentials.signIn(user.name, password: password, now: moment) {
@@ -89,21 +119,25 @@ final class PracticeServer: @unchecked Sendable {
                                                      ("idleSeconds", .int(idle))]).rendered), user.name)
             case .noPassword:
                 try record(StaffSignInFailed(user: user, reason: .noPassword), by: user, command: "login")
-                return (.json(401, Self.errorJSON("\(user) has no password yet; an admin sets one with 'practica user passwd \(user)'")), user.name)
+                return (refused, "-")
             case .wrongPassword(let lockedUntil):
                 try record(StaffSignInFailed(user: user, reason: .wrongPassword), by: user, command: "login")
                 if let lockedUntil {
                     try record(StaffLockedOut(user: user, until: lockedUntil), by: user, command: "login")
-                    return (Self.locked(user, retryAfter: lockedUntil - moment), user.name)
+                    return (Self.locked(user, retryAfter: lockedUntil - moment), "-")
                 }
-                return (.json(401, Self.errorJSON("unknown user or wrong password")), user.name)
+                return (refused, "-")
             case .locked(let wait):
-                try record(StaffSignInFailed(user: user, reason: .locked), by: user, command: "login")
-                return (Self.locked(user, retryAfter: wait), user.name)
+                // Not recorded: the lock was, once; attempts during it would only grow the log.
+                return (Self.locked(user, retryAfter: wait), "-")
             }
         } catch {
-            return (.json(503, Self.errorJSON("sign-in failed: \(error)")), user.name)
+            return (.json(503, Self.errorJSON("sign-in is unavailable; try again in a moment")), "-")
         }
+    }
+
+    static func unauthorized(_ message: String) -> HTTPResponse {
+        .json(401, errorJSON(message), headers: [("WWW-Authenticate", "Bearer realm=\"practica\"")])
     }
 
     private static func locked(_ user: UserID, retryAfter: Int64) -> HTTPResponse {
@@ -113,7 +147,7 @@ final class PracticeServer: @unchecked Sendable {
     }
 
     private func logout(_ request: HTTPRequest) -> (HTTPResponse, String) {
-        guard let token = Self.bearer(request) else { return (.json(401, Self.errorJSON("not signed in")), "-") }
+        guard let token = Self.bearer(request) else { return (Self.unauthorized("not signed in"), "-") }
         do {
             guard let (user, _) = try resident.credentials.user(forToken: token, now: now()) else {
                 return (.json(200, JSONValue.object([("signedOut", .bool(false))]).rendered), "-")
@@ -142,12 +176,12 @@ final class PracticeServer: @unchecked Sendable {
 
     private func run(_ request: HTTPRequest) -> (HTTPResponse, String, String) {
         guard let token = Self.bearer(request) else {
-            return (.json(401, Self.errorJSON("not signed in")), "-", "-")
+            return (Self.unauthorized("not signed in"), "-", "-")
         }
         let user: String
         do {
             guard let found = try resident.credentials.user(forToken: token, now: now()) else {
-                return (.json(401, Self.errorJSON("the session has expired or was revoked")), "-", "-")
+                return (Self.unauthorized("the session has expired or was revoked"), "-", "-")
             }
             user = found.user
         } catch {
@@ -194,8 +228,9 @@ final class PracticeServer: @unchecked Sendable {
         return known == nil ? "?" : first
     }
 
+    /// The token of an `Authorization: Bearer …` header (the scheme's name in any case).
     static func bearer(_ request: HTTPRequest) -> String? {
-        guard let header = request.header("authorization"), header.hasPrefix("Bearer ") else { return nil }
+        guard let header = request.header("authorization"), header.lowercased().hasPrefix("bearer ") else { return nil }
         let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
         return token.isEmpty ? nil : token
     }

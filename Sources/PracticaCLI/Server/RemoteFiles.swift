@@ -40,7 +40,23 @@ enum RemoteFiles {
     /// Options a remote command may not carry: the server decides the store, the token decides who acts.
     static let serverDecided = ["store", "as"]
 
-    static func value(of parameter: Parameter, in command: ParsedCommand) -> String? {
-        command.isSet(parameter.name) ? command.string(parameter.name) : command.argument(parameter.name)
+    /// Why `command` cannot run over the network, or nil when it can. Asked at the desk
+    /// and again by the server (a request need not come from `practica`).
+    static func refusal(_ command: ParsedCommand) -> CommandFailure? {
+        let name = command.path.joined(separator: " ")
+        if localOnly.contains(name) || signsIn.contains(name) { return RemoteRun.localOnly(name) }
+        if name == "log tail", command.flag("follow") {
+            // It never ends: it would hold the server's one command slot for ever.
+            return CommandFailure("--follow: not available over the network", hint: "run 'practica log tail' again, or follow on the server's machine",
+                                  exitCode: .usage)
+        }
+        return nil
+    }
+
+    /// The path the line names for `parameter`, refused when empty as a local run refuses it.
+    static func value(of parameter: Parameter, in command: ParsedCommand) throws -> String? {
+        let isOption = command.isSet(parameter.name)
+        guard let typed = isOption ? command.string(parameter.name) : command.argument(parameter.name) else { return nil }
+        return try PathInput.nonEmpty(typed, isOption ? "--\(parameter.name)" : "<\(parameter.name)>")
     }
 }

@@ -33,9 +33,7 @@ struct RemoteRun {
             throw CommandFailure("--store: not accepted with --server: the server has its store",
                                  hint: "leave out --store, or leave out --server to use a local store", exitCode: .usage)
         }
-        if command.path == ["log", "tail"], command.flag("follow") {
-            throw CommandFailure("--follow: not available over the network yet", hint: "run 'practica log tail' again, or follow on the server's machine", exitCode: .usage)
-        }
+        if let refusal = RemoteFiles.refusal(command) { throw refusal }
         guard let credentials = DeskCredentials(environment: environment).entry(for: server) else {
             throw CommandFailure("not signed in to \(DeskCredentials.normalized(server))",
                                  hint: "practica login --server \(DeskCredentials.normalized(server)) --user NAME")
@@ -44,7 +42,7 @@ struct RemoteRun {
         let name = command.path.joined(separator: " ")
         var outputs: [(RemoteFiles.Parameter, String)] = []
         for parameter in RemoteFiles.parameters[name] ?? [] {
-            guard let typed = RemoteFiles.value(of: parameter, in: command) else { continue }
+            guard let typed = try RemoteFiles.value(of: parameter, in: command) else { continue }
             var file = RunRequest.FileContent()
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: typed, isDirectory: &isFolder)
@@ -73,13 +71,19 @@ struct RemoteRun {
             }
         }
         let reply = try send(request, token: credentials.token)
-        for (parameter, typed) in outputs {
-            for file in reply.files[parameter.name] ?? [] {
-                try Self.write(file, for: parameter.role, at: typed)
-            }
-        }
+        // What the command printed is shown whatever happens to its files here: it did run.
         output.write(reply.stdout)
         errors.write(reply.stderr)
+        for (parameter, typed) in outputs {
+            for file in reply.files[parameter.name] ?? [] {
+                do {
+                    try Self.write(file, for: parameter.role, at: typed)
+                } catch {
+                    throw CommandFailure("the command ran on the server, but \(typed) could not be written here",
+                                         hint: "check the folder's permissions and free space; the server kept no copy")
+                }
+            }
+        }
         return reply.exitCode
     }
 
@@ -116,8 +120,10 @@ struct RemoteRun {
     }
 
     static func write(_ file: RunResponse.OutputFile, for role: RemoteFiles.Role, at typed: String) throws {
+        // A returned name stays inside the folder the desk named: relative, no part climbing out.
+        let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !file.path.hasPrefix("/"), !parts.contains(".."), !parts.contains("."), role == .outputFolder || file.path.isEmpty else { return }
         let target = role == .outputFolder ? typed + "/" + file.path : typed
-        guard !file.path.contains("..") else { return }
         let folder = (target as NSString).deletingLastPathComponent
         // An output file goes into a folder that exists (the server checked as a local run would); a folder's files may need theirs.
         if role == .outputFolder, !folder.isEmpty {

@@ -26,7 +26,7 @@ final class RemoteRunStaging {
         var prepared = command
         let name = command.path.joined(separator: " ")
         for parameter in RemoteFiles.parameters[name] ?? [] {
-            guard let typed = RemoteFiles.value(of: parameter, in: command) else { continue }
+            guard let typed = try RemoteFiles.value(of: parameter, in: command) else { continue }
             let file = request.files[parameter.name] ?? RunRequest.FileContent()
             let place = folder.appendingPathComponent(parameter.name, isDirectory: true)
             try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -22,6 +22,7 @@ enum ServeCommand: CommandGroup {
             .value("workers", valueName: "n", help: "Connection threads.", defaultValue: "4"),
             .value("max-body-mb", valueName: "n", help: "Largest request body (uploaded 835s and 999s); larger ones get 413.", defaultValue: "16"),
             .value("idle-hours", valueName: "n", help: "A session unused this long ends.", defaultValue: "12"),
+            .flag("insecure-http", help: "Allow plain HTTP on an address other than this machine's loopback (passwords and patient data then travel unencrypted)."),
         ],
         examples: [Example("practica serve --store /srv/clinic --listen 0.0.0.0:8443 --tls-cert /etc/practica/cert.pem --tls-key /etc/practica/key.pem",
                            "Serve the clinic's store over HTTPS."),
@@ -38,6 +39,13 @@ enum ServeCommand: CommandGroup {
         guard (1...1024).contains(maxBody) else { throw CommandFailure("--max-body-mb: must be from 1 to 1024", exitCode: .usage) }
         guard (1...720).contains(idleHours) else { throw CommandFailure("--idle-hours: must be from 1 to 720", exitCode: .usage) }
         let tls = try tlsPair(command)
+        if tls == nil, !command.flag("insecure-http"), !ListeningSocketAddress.isLoopback(listen) {
+            throw CommandFailure("--listen: plain HTTP on \(listen) would send passwords and patient data unencrypted",
+                                 hint: "give --tls-cert and --tls-key, listen on 127.0.0.1, or add --insecure-http if a TLS proxy sits in front",
+                                 exitCode: .usage)
+        }
+        // Signals are caught from here on, so a SIGTERM during start-up still drains.
+        let stop = StopSignal()
         let store = try context.store()
         var policy = SignInPolicy()
         policy.idleLimit = Int64(idleHours) * 3600
@@ -47,21 +55,24 @@ enum ServeCommand: CommandGroup {
             _ = try resident.frontDesk(actor: context.actor)
             _ = try resident.readModels()
         }
-        let staging = URL(fileURLWithPath: store.paths.root).appendingPathComponent(".serve-staging")
+        // One folder per server process: a second server on the same store never touches this one's requests.
+        let staging = URL(fileURLWithPath: store.paths.root).appendingPathComponent(".serve-staging-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let practice = PracticeServer(resident: resident, accessLog: context.errors, staging: staging)
         let server: HTTPServer
         do {
-            server = try HTTPServer(.init(listen: listen, tls: tls, workers: workers, maxBodyBytes: maxBody << 20)) { practice.handle($0) }
+            server = try HTTPServer(.init(listen: listen, tls: tls, workers: workers, maxBodyBytes: maxBody << 20),
+                                    admit: { practice.admit($0) }, handler: { practice.handle($0) })
         } catch {
             throw CommandFailure(error.description, hint: "choose another address or port", exitCode: .usage)
         }
         let scheme = tls == nil ? "http" : "https"
         let host = ListeningSocketAddress.host(of: listen)
         context.print("practica serve: listening on \(scheme)://\(host):\(server.port) (store \(store.paths.root), \(workers) workers)")
-        waitForStopSignal()
-        context.note("practica serve: stopping; waiting for \(server.runningHandlers) command(s) under way")
+        stop.wait()
+        context.note("practica serve: stopping; waiting for \(server.runningHandlers) command(s) under way (a second signal stops at once)")
+        stop.onSecondSignal { exit(1) }
         server.drain()
         try? FileManager.default.removeItem(at: staging)
         context.note("practica serve: stopped")
@@ -83,29 +94,57 @@ enum ServeCommand: CommandGroup {
             throw CommandFailure("--tls-cert and --tls-key go together", hint: "give both, or neither for plain HTTP", exitCode: .usage)
         }
     }
+}
 
-    /// Blocks until SIGTERM or SIGINT.
-    private static func waitForStopSignal() {
-        let stop = DispatchSemaphore(value: 0)
-        var sources: [DispatchSourceSignal] = []
+/// SIGTERM and SIGINT, caught from the moment it is made: `wait` blocks until the
+/// first, and a second one runs what `onSecondSignal` gave (a stuck drain can be ended).
+final class StopSignal: @unchecked Sendable {
+    private let first = DispatchSemaphore(value: 0)
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var count = 0
+    private var second: (() -> Void)?
+
+    init() {
         for number in [SIGTERM, SIGINT] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.signal() }
+            source.setEventHandler { [weak self] in self?.received() }
             source.resume()
             sources.append(source)
         }
-        stop.wait()
-        sources.forEach { $0.cancel() }
+    }
+
+    private func received() {
+        lock.lock()
+        count += 1
+        let now = count
+        let action = second
+        lock.unlock()
+        if now == 1 { first.signal() } else { action?() }
+    }
+
+    func wait() { first.wait() }
+
+    func onSecondSignal(_ action: @escaping () -> Void) {
+        lock.lock()
+        second = action
+        lock.unlock()
     }
 }
 
 /// The host part of a `--listen` address as a URL writes it.
 enum ListeningSocketAddress {
+    /// True for 127.0.0.0/8, ::1 and localhost: only this machine can connect.
+    static func isLoopback(_ listen: String) -> Bool {
+        let host = self.host(of: listen).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return host.hasPrefix("127.") || host == "::1" || host == "localhost"
+    }
+
     static func host(of listen: String) -> String {
         if listen.hasPrefix("["), let close = listen.firstIndex(of: "]") { return String(listen[...close]) }
         guard let colon = listen.lastIndex(of: ":") else { return listen }
         let host = String(listen[..<colon])
-        return host.isEmpty || host == "0.0.0.0" ? "127.0.0.1" : host
+        return host.isEmpty ? "0.0.0.0" : host
     }
 }

@@ -12,6 +12,7 @@ import Foundation
 final class StaffCredentials: @unchecked Sendable {
     let table: KeyValueStore
     let policy: SignInPolicy
+    private let signInLock = NSLock()
 
     static func folder(of store: StorePaths) -> String { store.root + "/auth" }
 
@@ -49,7 +50,11 @@ final class StaffCredentials: @unchecked Sendable {
     }
 
     func setPassword(_ password: String, for user: String) throws {
-        let hashed = try Self.hash(password)
+        try storePassword(hash: try Self.hash(password), for: user)
+    }
+
+    /// Stores an argon2id hash made by `hash` and ends the user's sessions.
+    func storePassword(hash hashed: [UInt8], for user: String) throws {
         try table.write { tx in
             try tx.put("password", key: Array(user.utf8), value: hashed)
             // A new password ends every session of the user.
@@ -71,13 +76,23 @@ final class StaffCredentials: @unchecked Sendable {
     }
 
     /// Checks `password` for `user` at `now`; a success opens a session.
+    ///
+    /// Sign-ins run one at a time (an argon2id check is ~0.1 s), so concurrent wrong
+    /// guesses each count: the failure record is read, checked and written by one
+    /// attempt before the next reads it.
     func signIn(_ user: String, password: String, now: Int64) throws -> SignIn {
+        signInLock.lock()
+        defer { signInLock.unlock() }
         let key = Array(user.utf8)
         let (stored, record) = try table.read { tx in
             (try tx.get("password", key: key), try tx.get("failures", key: key).map(FailureRecord.init) ?? FailureRecord())
         }
         if let wait = policy.retryAfter(lockedUntil: record.lockedUntil, now: now) { return .locked(retryAfter: wait) }
-        guard let stored else { return .noPassword }
+        guard let stored else {
+            // The same work as a real check, so the answer's timing does not tell who has a password.
+            _ = Self.verify(password, against: Self.decoy)
+            return .noPassword
+        }
         guard Self.verify(password, against: stored) else {
             let next = policy.afterFailure(record.failures, now: now)
             try table.write { tx in
@@ -96,6 +111,16 @@ final class StaffCredentials: @unchecked Sendable {
         return .signedIn(token: token, session: Self.sessionName(digest))
     }
 
+    /// Checks a password against nothing, for a name that has none (see `signIn`).
+    func verifyDecoy(_ password: String) { _ = Self.verify(password, against: Self.decoy) }
+
+    /// An argon2id hash of a random password nobody knows, made once per process.
+    private static let decoy: [UInt8] = {
+        var random = [UInt8](repeating: 0, count: 16)
+        randombytes_buf(&random, 16)
+        return (try? hash(random.map { String(format: "%02x", $0) }.joined())) ?? []
+    }()
+
     /// The user a token signs in, refreshing its idle clock; nil when unknown or expired.
     func user(forToken token: String, now: Int64) throws -> (user: String, session: String)? {
         let digest = Self.digest(token)
@@ -104,11 +129,16 @@ final class StaffCredentials: @unchecked Sendable {
             try table.write { tx in try tx.delete("session", key: digest) }
             return nil
         }
-        // Written at most once a minute: a busy desk should not cost a write per command.
+        // Written at most once a minute (a busy desk should not cost a write per command), re-read inside
+        // the write so a revocation or a new password in between is never undone.
         if now - record.lastUsed >= 60 {
-            var touched = record
-            touched.lastUsed = now
-            try table.write { tx in try tx.put("session", key: digest, value: touched.bytes) }
+            let alive = try table.write { tx -> Bool in
+                guard let current = try tx.get("session", key: digest), var touched = SessionRecord(current) else { return false }
+                touched.lastUsed = now
+                try tx.put("session", key: digest, value: touched.bytes)
+                return true
+            }
+            guard alive else { return nil }
         }
         return (record.user, Self.sessionName(digest))
     }
