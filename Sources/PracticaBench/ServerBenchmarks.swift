@@ -87,7 +87,7 @@ struct ServerBenchmarks {
         try cli(["user", "passwd", "admin", "--store", store, "--as", "admin"], input: Self.password + "\n")
         let server = Process()
         server.executableURL = URL(fileURLWithPath: practica)
-        server.arguments = ["serve", "--store", store, "--listen", "127.0.0.1:0", "--workers", "8"]
+        server.arguments = ["serve", "--store", store, "--listen", "127.0.0.1:0", "--workers", "8", "--as", "admin"]
         let out = Pipe()
         server.standardOutput = out
         server.standardError = FileHandle.nullDevice
@@ -161,11 +161,12 @@ struct ServerBenchmarks {
         return (Clock.now() - start) * 1000
     }
 
-    /// A string field of a one-object JSON text.
+    /// A string field of a JSON object, or of the first object of an array (`book --json` lists what it booked).
     static func field(_ name: String, in text: String) -> String? {
         guard let data = text.trimmingCharacters(in: .whitespacesAndNewlines).data(using: .utf8),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
-        return object[name] as? String
+              let value = try? JSONSerialization.jsonObject(with: data) else { return nil }
+        let object = (value as? [String: Any]) ?? (value as? [[String: Any]])?.first
+        return object?[name] as? String
     }
 
     @discardableResult

@@ -10,7 +10,8 @@ let json = arguments.contains("--json")
 let large = arguments.contains("--large")
 let events = arguments.firstIndex(of: "--events").flatMap { arguments.count > $0 + 1 ? Int(arguments[$0 + 1]) : nil } ?? (large ? 10_000_000 : 1_000_000)
 let workDirectory = NSTemporaryDirectory() + "practica-bench-\(ProcessInfo.processInfo.processIdentifier)"
-defer { try? FileManager.default.removeItem(atPath: workDirectory) }
+// PRACTICA_BENCH_KEEP=1 keeps the stores for a look afterwards (they are large).
+defer { if ProcessInfo.processInfo.environment["PRACTICA_BENCH_KEEP"] != "1" { try? FileManager.default.removeItem(atPath: workDirectory) } }
 
 func log(_ text: String) {
     FileHandle.standardError.write((text + "\n").data(using: .utf8) ?? Data())

@@ -39,7 +39,8 @@ enum CommandTree {
         ]
     }
 
-    static var root: CommandSpec {
+    /// Built once per process: the server parses every request with it.
+    static let root: CommandSpec = {
         var root = CommandSpec(name: "practica",
                                abstract: "Revenue cycle for medical practices, kept as an append-only event log.",
                                discussion: "Every action is an event in an LMDB log; listings and reports are projections of it. "
@@ -48,7 +49,11 @@ enum CommandTree {
                                globalOptions: globalOptions)
         root.subcommandGroups = helpGroups
         return root
-    }
+    }()
+
+    /// The parser over `root`, validated once (every example parses): a long-running server must
+    /// not check the whole tree again for each command.
+    static let parser: Result<CommandLineParser, SpecError> = Result { () throws(SpecError) in try CommandLineParser(root: root) }
 
     /// `practica --help` by who uses the commands, as `git help` groups its own.
     static let helpGroups: [SubcommandGroup] = [
@@ -78,13 +83,13 @@ enum CommandTree {
         return spec
     }
 
-    static var handlers: [String: CommandHandler] {
+    static let handlers: [String: CommandHandler] = {
         var all: [String: CommandHandler] = [:]
         for group in groups {
             for (path, handler) in group.handlers { all[path] = handler }
         }
         return all
-    }
+    }()
 }
 
 /// One noun of the CLI (or a top-level verb): its spec and its handlers by path ("log tail").

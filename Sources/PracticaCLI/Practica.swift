@@ -21,7 +21,7 @@ public enum Practica {
                 output.write("practica \(version)\n")
                 return ExitCode.success.rawValue
             }
-            let parser = try CommandLineParser(root: CommandTree.root)
+            let parser = try CommandTree.parser.get()
             switch try parser.parse(arguments) {
             case .help(let request):
                 output.write(request.render(width: min(Terminal.columns(.standardOutput) ?? 80, 100)))
@@ -52,7 +52,7 @@ public enum Practica {
                 output.write("practica \(version)\n")
                 return ExitCode.success.rawValue
             }
-            let parser = try CommandLineParser(root: CommandTree.root)
+            let parser = try CommandTree.parser.get()
             switch try parser.parse(arguments) {
             case .help(let request):
                 output.write(request.render(width: 80))
