@@ -73,6 +73,14 @@ final class PracticeServer: @unchecked Sendable {
     /// Looks at a request before its body is read: a command needs a live token, a
     /// sign-in a small JSON body (so a web page cannot post one from a browser).
     func admit(_ request: HTTPRequest) -> HTTPResponse? {
+        let refusal = admission(request)
+        if let refusal {
+            accessLog.write("\(Self.timestamp()) user=- command=\"-\" status=\(refusal.status) ms=0.0 (before the body)\n")
+        }
+        return refusal
+    }
+
+    private func admission(_ request: HTTPRequest) -> HTTPResponse? {
         switch (request.method, request.path) {
         case ("POST", "/api/v1/run"):
             guard let token = Self.bearer(request), (try? resident.credentials.user(forToken: token, now: now())) ?? nil != nil else {
