@@ -68,20 +68,8 @@ struct Desk {
 extension CLI {
     /// Runs `practica` with `input` on its standard input (a password, as a script would give it).
     static func runWithInput(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["PRACTICA_USER"] = env["PRACTICA_USER"] ?? "tester"
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
         let stdin = Pipe()
-        let out = Pipe()
-        let err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let (process, out, err) = try start(arguments, environment: environment, input: stdin)
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
