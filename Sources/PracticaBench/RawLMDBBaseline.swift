@@ -22,7 +22,7 @@ struct RawLMDBBaseline {
         guard let env else { throw BenchError("mdb_env_create returned nothing") }
         defer { mdb_env_close(env) }
         try check(mdb_env_set_mapsize(env, 8 << 30), "set_mapsize")
-        try check(mdb_env_open(env, directory, 0, 0o664), "env_open")
+        try check(mdb_env_open(env, directory, 0, 0o600), "env_open")
         var value = [UInt8](repeating: 0, count: 100)
         for i in value.indices { value[i] = UInt8(truncatingIfNeeded: i &* 31 &+ 7) }
         var dbi: MDB_dbi = 0

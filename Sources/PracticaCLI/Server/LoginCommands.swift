@@ -37,8 +37,7 @@ enum LoginCommand: CommandGroup {
         guard reply.status == 200, let object = (try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any],
               let token = object["token"] as? String, let session = object["session"] as? String else {
             if reply.status == 401 {
-                let message = ((try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any])?["error"] as? String ?? "refused"
-                throw CommandFailure("sign-in refused: \(message)", hint: "check the user name and password; five failures lock the user for 15 minutes")
+                throw CommandFailure("sign-in refused: \(RemoteRun.errorMessage(reply.body))", hint: "check the user name and password; five failures lock the user for 15 minutes")
             }
             throw RemoteRun.failure(status: reply.status, body: reply.body, server: server, retryAfter: reply.headers["retry-after"])
         }

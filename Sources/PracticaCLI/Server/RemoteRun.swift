@@ -102,9 +102,7 @@ struct RemoteRun {
 
     /// A reply that is not a command's result, as one line and a hint.
     static func failure(status: Int, body: [UInt8], server: String, retryAfter: String?) -> CommandFailure {
-        let message = ((try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any])?["error"] as? String
-            ?? String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                .replacingOccurrences(of: "error: ", with: "")
+        let message = errorMessage(body)
         switch status {
         case 401:
             return CommandFailure("not signed in to \(server): \(message)", hint: "practica login --server \(server) --user NAME")
@@ -117,6 +115,13 @@ struct RemoteRun {
         default:
             return CommandFailure("the server answered \(status): \(message)", hint: "check the server's version and log", exitCode: .storeUnavailable)
         }
+    }
+
+    /// The one line a server's refusal carries: `{"error": …}`, or a plain-text body.
+    static func errorMessage(_ body: [UInt8]) -> String {
+        ((try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any])?["error"] as? String
+            ?? String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                .replacingOccurrences(of: "error: ", with: "")
     }
 
     static func write(_ file: RunResponse.OutputFile, for role: RemoteFiles.Role, at typed: String) throws {
